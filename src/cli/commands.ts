@@ -1,0 +1,15 @@
+/** The `shopsim` commands: one file each; this table is the only place they are listed. */
+import type { Output } from './io';
+import { RUN_HELP, runCommand } from './run';
+import { VALIDATE_HELP, validateCommand } from './validate';
+
+export interface Command {
+  summary: string;
+  help: string;
+  run(argv: string[], io: Output): number | Promise<number>;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  run: { summary: 'play a whole game headless and print the result', help: RUN_HELP, run: runCommand },
+  validate: { summary: 'check scenario and decisions files', help: VALIDATE_HELP, run: validateCommand },
+};

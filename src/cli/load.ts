@@ -1,0 +1,30 @@
+/** Scenario and decisions files for the CLI: built-in scenario ids, file paths, and their problems. */
+import { existsSync } from 'node:fs';
+import type { World } from '../engine';
+import { builtinScenario, BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID } from '../scenario/builtin';
+import { loadDecisionsText, loadScenario, loadScenarioText, type LoadedDecisions } from '../scenario/load';
+import type { Problem } from '../scenario/problems';
+import { InputError, readText } from './io';
+
+export function problemLines(file: string, problems: readonly Problem[]): string {
+  return problems.map((p) => `${file}: ${p.path}: ${p.message}`).join('\n');
+}
+
+/** A scenario from a path, a built-in id, or (no argument) the default. */
+export function loadScenarioArg(arg: string | undefined): { world: World; label: string } {
+  if (arg === undefined || (!existsSync(arg) && arg in BUILTIN_SCENARIOS)) {
+    const id = arg ?? DEFAULT_SCENARIO_ID;
+    const res = loadScenario(builtinScenario(id));
+    if (!res.ok) throw new InputError(problemLines(`(built-in ${id})`, res.problems));
+    return { world: res.value, label: `(built-in ${id})` };
+  }
+  const res = loadScenarioText(readText(arg));
+  if (!res.ok) throw new InputError(problemLines(arg, res.problems));
+  return { world: res.value, label: arg };
+}
+
+export function loadDecisionsFile(file: string, world: World): LoadedDecisions {
+  const res = loadDecisionsText(readText(file), world);
+  if (!res.ok) throw new InputError(problemLines(file, res.problems));
+  return res.value;
+}

@@ -1,0 +1,51 @@
+/**
+ * The `shopsim` command line. Exit codes: 0 success, 1 invalid input, 2 usage error. Bad input
+ * is reported as a message on stderr, never as a stack trace.
+ */
+import { COMMANDS } from './commands';
+import { InputError, UsageError, stdio, type Output } from './io';
+
+function usage(): string {
+  const names = Object.keys(COMMANDS);
+  const width = Math.max(...names.map((n) => n.length));
+  return [
+    'Usage: shopsim COMMAND [OPTIONS]',
+    '',
+    'Commands:',
+    ...names.map((n) => `  ${n.padEnd(width)}  ${COMMANDS[n]!.summary}`),
+    '',
+    'Run "shopsim COMMAND --help" for a command\'s options and examples.',
+    '',
+    'Examples:',
+    '  shopsim run',
+    '  shopsim run --json --seed 7',
+    '  shopsim validate scenarios/*.json',
+  ].join('\n');
+}
+
+export async function main(argv: string[], io: Output = stdio): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`shopsim: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.err(e.message);
+      return 1;
+    }
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`shopsim ${name}: ${(e as Error).message}\n\n${command.help}`);
+      return 2;
+    }
+    io.err(`shopsim ${name}: internal error: ${(e as Error).message}\n(This is a bug in shopsim, not in your files; please report it.)`);
+    return 70;
+  }
+}

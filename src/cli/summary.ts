@@ -1,0 +1,37 @@
+/** The readable round-by-round summary `shopsim run` prints. */
+import { LOST_REASONS, type World } from '../engine';
+import type { Result } from '../sim/result';
+
+const pad = (s: string | number, n: number) => String(s).padStart(n);
+const padEnd = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n));
+const money = (x: number) => x.toFixed(2);
+
+export function summary(world: World, result: Result): string {
+  const names = new Map(world.shops.map((s) => [s.id, s.name.en]));
+  const lines: string[] = [];
+  lines.push(`${world.name.en} (${world.id}) · seed ${result.seed} · ${world.rounds} rounds × ${world.ticksPerRound} ticks · ${world.shops.length} shops`);
+  for (const round of result.rounds) {
+    lines.push('', `Round ${round.round}`);
+    lines.push(
+      `  ${padEnd('shop', 20)}${pad('revenue', 11)}${pad('profit', 11)}${pad('cash', 12)}${pad('orders', 7)}${pad('units', 7)}${pad('visits', 7)}${pad('conv', 7)}${pad('breach', 7)}${pad('dsr', 6)}${pad('index', 7)}  units by crowd (brand/low/comp/hes)`,
+    );
+    for (const s of round.shops) {
+      const u = s.unitsByCrowd;
+      lines.push(
+        `  ${padEnd(`${s.shop} ${names.get(s.shop) ?? ''}`, 20)}${pad(money(s.revenue), 11)}${pad(money(s.profit), 11)}${pad(money(s.cash), 12)}${pad(s.orders, 7)}${pad(s.units, 7)}${pad(s.visits, 7)}${pad(`${(s.conversionRate * 100).toFixed(1)}%`, 7)}${pad(s.breaches, 7)}${pad(s.dsr.toFixed(2), 6)}${pad(s.index.toFixed(1), 7)}  ${u.brandLoyal}/${u.lowPrice}/${u.composite}/${u.hesitant}${s.bankrupt ? '  BANKRUPT' : ''}${s.restockRefused ? `  restock refused (warehouse full): ${s.restockRefused}` : ''}`,
+      );
+    }
+    const lost: string[] = [];
+    for (const [city, reasons] of Object.entries(round.lostDemandByReason)) {
+      const parts = LOST_REASONS.filter((r) => reasons[r] > 0).map((r) => `${r} ${reasons[r]}`);
+      if (parts.length) lost.push(`${city}: ${parts.join(', ')}`);
+    }
+    lines.push(`  lost buyers: ${lost.length ? lost.join(' · ') : 'none'}`);
+  }
+  lines.push('', 'Final ranking (owner’s equity)');
+  for (const r of result.ranking) {
+    lines.push(`  ${pad(r.rank, 2)}. ${padEnd(`${r.shop} ${names.get(r.shop) ?? ''}`, 22)} equity ${pad(money(r.equity), 12)}  score ${r.score}${r.bankrupt ? '  (bankrupt)' : ''}`);
+  }
+  lines.push('', `hash ${result.hash}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,37 @@
+/** What every stage of a round works with: the world, the mutable working state, the streams. */
+import type { GameState, World } from './model';
+import type { Rng } from './rng';
+
+export interface Streams {
+  demand: Rng;
+  shuffle: Rng;
+  choice: Rng;
+  reviews: Rng;
+  delivery: Rng;
+}
+
+/** Units sold and lost in one tick, for views that animate the market (the Pixi scene). */
+export interface TickFlows {
+  tick: number;
+  round: number;
+  /** units sold, [((c * 4 + k) * S) + s] */
+  sold: Int32Array;
+  /** orders, same layout as `sold` */
+  orders: Int32Array;
+  /** buyers lost, [c * 4 + k] */
+  lost: Int32Array;
+}
+
+export interface RoundContext {
+  world: World;
+  state: GameState;
+  rng: Streams;
+  /** ticks of the round's first tick (absolute, 1-based) */
+  startTick: number;
+  /** tick in progress (absolute, 1-based) */
+  tick: number;
+  /** fans coming back this round: [(s * C + c) * P + p] */
+  fansDue: number[];
+  flows: TickFlows | null;
+}
+

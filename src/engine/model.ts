@@ -1,0 +1,347 @@
+/**
+ * The engine's own data: a normalized scenario (the World: indices instead of ids, fen instead
+ * of yuan, every default filled), the decisions of one round, and the serialisable game state.
+ * Everything is plain arrays and numbers so that the per-buyer loop runs without proxies and the
+ * state can be cloned, saved and hashed.
+ */
+import type { RngStates } from './rng';
+
+export const CROWDS = ['brandLoyal', 'lowPrice', 'composite', 'hesitant'] as const;
+export type Crowd = (typeof CROWDS)[number];
+export const BRAND_LOYAL = 0;
+export const LOW_PRICE = 1;
+export const COMPOSITE = 2;
+export const HESITANT = 3;
+export const CROWD_COUNT = 4;
+
+export const LOST_REASONS = [
+  'noListing',
+  'priceAboveCap',
+  'outOfStock',
+  'tooSlow',
+  'reviewBelowZero',
+  'noPurchase',
+] as const;
+export type LostReason = (typeof LOST_REASONS)[number];
+export const NO_LISTING = 0;
+export const PRICE_ABOVE_CAP = 1;
+export const OUT_OF_STOCK = 2;
+export const TOO_SLOW = 3;
+export const REVIEW_BELOW_ZERO = 4;
+export const NO_PURCHASE = 5;
+export const LOST_REASON_COUNT = 6;
+
+export const INDEX_INPUTS = [
+  'visual',
+  'iso',
+  'iec',
+  'popularity',
+  'points',
+  'orderVolume',
+  'media',
+  'charity',
+] as const;
+export type IndexInput = (typeof INDEX_INPUTS)[number];
+
+export const COST_KINDS = [
+  'goods',
+  'carrier',
+  'promotion',
+  'media',
+  'charity',
+  'decoration',
+  'certification',
+  'rent',
+  'penalty',
+] as const;
+export type CostKind = (typeof COST_KINDS)[number];
+
+export interface LocalText {
+  zh: string;
+  en: string;
+}
+
+export interface QuantityWeight {
+  quantity: number;
+  weight: number;
+}
+
+/** Demand of one city × product. */
+export interface DemandCell {
+  /** buyers per round for each crowd, indexed by crowd */
+  perRound: number[];
+  quantities: QuantityWeight[];
+  /** ticks a buyer waits for delivery */
+  deadlineTicks: number;
+}
+
+export interface DemandEvent {
+  fromTick: number; // absolute tick, 1-based, inclusive
+  toTick: number;
+  multiplier: number;
+  cities: number[] | null; // null: all
+  products: number[] | null;
+  crowds: number[] | null;
+}
+
+export interface Rules {
+  priceFloat: number;
+  demandFluctuation: number;
+  penaltyRate: number;
+  /** index weights in INDEX_INPUTS order, summing to 1 */
+  indexWeights: number[];
+  mediaDecay: number;
+  restockLeadTicks: number;
+  creditFen: number;
+  isoCostFen: number;
+  iecCostFen: number;
+  warehouseCapacity: number; // volume units per city warehouse
+  warehouseRentFen: number; // per warehouse per round
+  carrierDelayProbability: number;
+  carrierDelayTicks: number;
+  ratingBase: number;
+  ratingPerDay: number;
+  negativeTagTicks: number;
+  negativeTagThreshold: number;
+  negativeTagConversion: number;
+  fanReturnRate: number;
+  hesitant: {
+    searchSlots: number;
+    buyBase: number;
+    sharpness: number;
+    priceWeight: number;
+    reviewWeight: number;
+    indexWeight: number;
+    returnProbability: number;
+    potentialRetention: number;
+  };
+  visitDepth: number;
+  dsrWindowRounds: number;
+  /** rubric: score for first place and the step for each lower place */
+  rubricFirst: number;
+  rubricStep: number;
+}
+
+export interface Controller {
+  kind: 'player' | 'bot';
+  strategy: string; // 'player' for players
+}
+
+export interface ShopSetup {
+  id: string;
+  name: LocalText;
+  controller: Controller;
+  cashFen: number;
+  reviewScore: number;
+  stock: number[]; // [w * P + p]
+  warehouses: boolean[]; // [w]
+  visual: number;
+  charity: number;
+  media: number;
+  iso: boolean;
+  iec: boolean;
+  /** decisions written in the scenario (bot:fixed), indexed by round - 1 */
+  decisions: RoundDecision[];
+}
+
+export interface World {
+  id: string;
+  name: LocalText;
+  seed: number;
+  rounds: number;
+  ticksPerRound: number;
+  rules: Rules;
+  cities: { id: string; name: LocalText }[];
+  products: {
+    id: string;
+    name: LocalText;
+    unitCostFen: number;
+    volume: number;
+    /** per city; 0 where the product has no market in that city */
+    referencePriceFen: number[];
+    /** per round multiplier of the reference price (length = rounds) */
+    priceTrend: number[];
+  }[];
+  /** [c * P + p] */
+  demand: DemandCell[];
+  events: DemandEvent[];
+  /** ticks from warehouse city (row) to buyer city (column): [w * C + c] */
+  deliveryTicks: number[];
+  /** carrier fee per order, fen, [w * C + c]; plus carrierPerVolumeFen per unit volume */
+  carrierFeeFen: number[];
+  carrierPerVolumeFen: number;
+  shops: ShopSetup[];
+}
+
+/** One shop's listing of a product in a city. */
+export interface Listing {
+  priceFen: number;
+  shippingFen: number;
+  sellerPaysShipping: boolean;
+  presale: boolean;
+}
+
+export interface ListingDecision {
+  city: number;
+  product: number;
+  /** null: take the listing down */
+  listing: Listing | null;
+}
+
+export interface RestockDecision {
+  city: number;
+  product: number;
+  quantity: number;
+}
+
+export interface MarketingDecision {
+  decorationFen: number;
+  mediaFen: number;
+  charityFen: number;
+  iso: boolean;
+  iec: boolean;
+}
+
+export interface RoundDecision {
+  listings: ListingDecision[];
+  restock: RestockDecision[];
+  marketing: MarketingDecision;
+}
+
+/** Restock in transit to a shop's city warehouse. */
+export interface Inbound {
+  shop: number;
+  city: number;
+  product: number;
+  units: number;
+  arriveTick: number;
+  /** presale orders waiting for these units */
+  backorders: Backorder[];
+}
+
+export interface Backorder {
+  city: number; // buyer city
+  orders: number;
+  units: number;
+  revenueFen: number;
+  carrierFen: number;
+  orderTick: number;
+  deadlineTick: number;
+}
+
+/** Customer orders on their way: one batch per shop, origin, destination, product, tick. */
+export interface Parcel {
+  shop: number;
+  from: number;
+  city: number;
+  product: number;
+  orders: number;
+  units: number;
+  revenueFen: number;
+  orderTick: number;
+  deliverTick: number;
+  deadlineTick: number;
+}
+
+/** Counters of the round in progress; folded into a RoundReport at the round's end. */
+export interface ShopLedger {
+  revenueFen: number;
+  costsFen: number[]; // COST_KINDS order
+  cogsFen: number; // goods delivered, at cost
+  orders: number;
+  units: number;
+  visits: number;
+  breaches: number;
+  unitsByCrowd: number[];
+  ordersByCrowd: number[];
+  ratingSum: number;
+  ratingCount: number;
+  restockRefused: number;
+  /** units sold (allocated) per crowd in each city: [c * 4 + k] */
+  soldByCityCrowd: number[];
+}
+
+export interface ShopState {
+  bankrupt: boolean;
+  bankruptTick: number;
+  cashFen: number;
+  stock: number[]; // [w * P + p]
+  warehouses: boolean[];
+  listings: (Listing | null)[]; // [c * P + p]
+  reviewScore: number[]; // [p]
+  cityInfluence: number[]; // [c]
+  fans: number[]; // [c * P + p]
+  /** expiry ticks of active negative tags, per product */
+  tags: number[][];
+  visual: number;
+  media: number;
+  charity: number;
+  iso: boolean;
+  iec: boolean;
+  points: number;
+  popularity: number;
+  orderVolume: number;
+  /** ratings of the last rounds, newest last: [sum, count] pairs */
+  dsrRounds: number[][];
+  ledger: ShopLedger;
+}
+
+export interface ShopRoundReport {
+  revenueFen: number;
+  costsFen: number[];
+  cogsFen: number;
+  profitFen: number;
+  cashFen: number;
+  equityFen: number;
+  orders: number;
+  units: number;
+  visits: number;
+  breaches: number;
+  unitsByCrowd: number[];
+  ordersByCrowd: number[];
+  reviewScore: number[];
+  cityInfluence: number[];
+  dsr: number;
+  index: number;
+  indexInputs: number[];
+  stockUnits: number;
+  bankrupt: boolean;
+  restockRefused: number;
+  soldByCityCrowd: number[];
+  listings: (Listing | null)[];
+}
+
+export interface RoundReport {
+  round: number;
+  demand: number[]; // [(c * P + p) * 4 + k] buyers generated
+  lost: number[]; // [(c * 4 + k)] buyers lost
+  lostByReason: number[]; // [c * LOST_REASON_COUNT + r]
+  shops: ShopRoundReport[];
+}
+
+export interface GameState {
+  version: 1;
+  scenario: string;
+  seed: number;
+  /** rounds completed */
+  round: number;
+  /** ticks completed (absolute) */
+  tick: number;
+  rng: RngStates;
+  shops: ShopState[];
+  inbound: Inbound[];
+  parcels: Parcel[];
+  /** hesitant buyers who favourited or carted and may come back: [c * P + p] */
+  potential: number[];
+  /** composite index of each shop for the round in progress */
+  index: number[];
+  /** the round's seeded shop order, the tie-break for every ranking */
+  shuffle: number[];
+  /** buyers of the round in progress, [(c * P + p) * 4 + k] per round (fluctuation applied) */
+  roundDemand: number[];
+  /** counters of the round in progress */
+  lost: number[];
+  lostByReason: number[];
+  demandSeen: number[];
+  reports: RoundReport[];
+}

@@ -1,0 +1,57 @@
+/**
+ * A round: (state, decisions) → next state. The input state is never changed; the round works on
+ * a private copy and returns it, so every finished round is a snapshot (history, replay, undo).
+ */
+import type { RoundContext, Streams, TickFlows } from './context';
+import type { GameState, RoundDecision, World } from './model';
+import { restore } from './rng';
+import { roundStart } from './stages/roundStart';
+import { roundEnd } from './stages/roundEnd';
+import { runTick } from './tick';
+
+export interface RoundOptions {
+  /** called after every tick with that tick's flows of buyers (for views that animate them) */
+  onTick?: (flows: TickFlows) => void;
+}
+
+export function playRound(world: World, prev: GameState, decisions: readonly RoundDecision[], opts: RoundOptions = {}): GameState {
+  if (prev.round >= world.rounds) throw new Error(`the game is over: all ${world.rounds} rounds are played`);
+  const state = structuredClone(prev);
+  const rng: Streams = {
+    demand: restore(state.rng.demand),
+    shuffle: restore(state.rng.shuffle),
+    choice: restore(state.rng.choice),
+    reviews: restore(state.rng.reviews),
+    delivery: restore(state.rng.delivery),
+  };
+  const startTick = state.round * world.ticksPerRound + 1;
+  const ctx: RoundContext = { world, state, rng, startTick, tick: startTick, fansDue: [], flows: null };
+  roundStart(ctx, decisions);
+  const S = state.shops.length;
+  const C = world.cities.length;
+  for (let t = 0; t < world.ticksPerRound; t++) {
+    ctx.tick = startTick + t;
+    if (opts.onTick) {
+      ctx.flows = {
+        tick: ctx.tick,
+        round: state.round + 1,
+        sold: new Int32Array(C * 4 * S),
+        orders: new Int32Array(C * 4 * S),
+        lost: new Int32Array(C * 4),
+      };
+    }
+    runTick(ctx);
+    state.tick = ctx.tick;
+    if (opts.onTick && ctx.flows) opts.onTick(ctx.flows);
+  }
+  roundEnd(ctx);
+  state.rng = {
+    ...state.rng,
+    demand: rng.demand.state(),
+    shuffle: rng.shuffle.state(),
+    choice: rng.choice.state(),
+    reviews: rng.reviews.state(),
+    delivery: rng.delivery.state(),
+  };
+  return state;
+}

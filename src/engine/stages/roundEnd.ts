@@ -1,0 +1,94 @@
+/**
+ * After the round's last tick: media influence decays, undecided buyers drift away, last round's
+ * visits and orders become the next index's popularity and order volume, and the round's report
+ * is written.
+ */
+import type { RoundContext } from '../context';
+import { indexInputs } from '../compositeIndex';
+import type { GameState, ShopRoundReport, ShopState, World } from '../model';
+
+export function roundEnd(ctx: RoundContext): void {
+  const { world, state } = ctx;
+  const rules = world.rules;
+  const shops: ShopRoundReport[] = state.shops.map((shop, s) => {
+    shop.dsrRounds.push([shop.ledger.ratingSum, shop.ledger.ratingCount]);
+    while (shop.dsrRounds.length > rules.dsrWindowRounds) shop.dsrRounds.shift();
+    shop.tags = shop.tags.map((list) => list.filter((t) => t > ctx.tick));
+    const report = shopReport(world, state, shop, s);
+    shop.media = shop.media * (1 - rules.mediaDecay);
+    shop.popularity = shop.ledger.visits;
+    shop.orderVolume = shop.ledger.orders;
+    return report;
+  });
+  state.potential = state.potential.map((n) => Math.floor(n * rules.hesitant.potentialRetention));
+  state.reports.push({
+    round: state.round + 1,
+    demand: state.demandSeen.slice(),
+    lost: state.lost.slice(),
+    lostByReason: state.lostByReason.slice(),
+    shops,
+  });
+  state.round++;
+}
+
+export function dsrOf(shop: ShopState): number {
+  let sum = 0;
+  let count = 0;
+  for (const [s, c] of shop.dsrRounds) {
+    sum += s!;
+    count += c!;
+  }
+  return count === 0 ? 0 : Math.round((sum / count) * 100) / 100;
+}
+
+/** Units a shop owns: on hand, restock in transit and parcels not yet delivered. */
+export function unitsOwned(world: World, state: GameState, s: number): number[] {
+  const P = world.products.length;
+  const shop = state.shops[s]!;
+  const out = new Array<number>(P).fill(0);
+  shop.stock.forEach((n, slot) => (out[slot % P]! += n));
+  for (const x of state.inbound) if (x.shop === s) out[x.product]! += x.units;
+  for (const x of state.parcels) if (x.shop === s) out[x.product]! += x.units;
+  return out;
+}
+
+/** Owner's equity (所有者权益, course §11): cash + stock at cost − debts (negative cash is debt). */
+export function equityFen(world: World, state: GameState, s: number): number {
+  const owned = unitsOwned(world, state, s);
+  let stockFen = 0;
+  owned.forEach((n, p) => (stockFen += n * world.products[p]!.unitCostFen));
+  return state.shops[s]!.cashFen + stockFen;
+}
+
+function shopReport(world: World, state: GameState, shop: ShopState, s: number): ShopRoundReport {
+  const l = shop.ledger;
+  const costs = l.costsFen.reduce((a, b) => a + b, 0);
+  // Profit counts goods at cost when sold (cogs), not when bought (the goods cost is cash spent).
+  const profitFen = l.revenueFen - l.cogsFen - (costs - l.costsFen[0]!);
+  let stockUnits = 0;
+  for (const n of shop.stock) stockUnits += n;
+  return {
+    revenueFen: l.revenueFen,
+    costsFen: l.costsFen.slice(),
+    cogsFen: l.cogsFen,
+    profitFen,
+    cashFen: shop.cashFen,
+    equityFen: equityFen(world, state, s),
+    orders: l.orders,
+    units: l.units,
+    visits: l.visits,
+    breaches: l.breaches,
+    unitsByCrowd: l.unitsByCrowd.slice(),
+    ordersByCrowd: l.ordersByCrowd.slice(),
+    reviewScore: shop.reviewScore.slice(),
+    cityInfluence: shop.cityInfluence.slice(),
+    dsr: dsrOf(shop),
+    index: state.index[s]!,
+    indexInputs: indexInputs(shop),
+    stockUnits,
+    bankrupt: shop.bankrupt,
+    restockRefused: l.restockRefused,
+    soldByCityCrowd: l.soldByCityCrowd.slice(),
+    listings: shop.listings.map((x) => (x ? { ...x } : null)),
+  };
+}

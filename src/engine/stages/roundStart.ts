@@ -1,0 +1,117 @@
+/**
+ * Before the round's first tick: fresh ledgers, each shop's decisions (listings, restock orders,
+ * marketing), warehouse rent, the composite index, the seeded shop shuffle, the round's demand and
+ * the fans who come back.
+ */
+import { compositeIndex } from '../compositeIndex';
+import type { RoundContext } from '../context';
+import { roundDemand } from '../demand';
+import { bookCost } from '../ledger';
+import { BRAND_LOYAL, CROWD_COUNT, LOST_REASON_COUNT, type RoundDecision, type ShopState, type World } from '../model';
+import { permutation } from '../rng';
+import { emptyLedger } from '../state';
+import { checkBankruptcy } from './bankruptcy';
+
+export function roundStart(ctx: RoundContext, decisions: readonly RoundDecision[]): void {
+  const { world, state } = ctx;
+  const C = world.cities.length;
+  const P = world.products.length;
+  state.lost = new Array<number>(C * CROWD_COUNT).fill(0);
+  state.lostByReason = new Array<number>(C * LOST_REASON_COUNT).fill(0);
+  state.demandSeen = new Array<number>(C * P * CROWD_COUNT).fill(0);
+  state.shops.forEach((shop, s) => {
+    shop.ledger = emptyLedger(C);
+    if (shop.bankrupt) return;
+    const d = decisions[s];
+    if (d) applyDecision(ctx, shop, s, d);
+    for (let w = 0; w < C; w++) if (shop.warehouses[w]) bookCost(shop, 'rent', world.rules.warehouseRentFen);
+  });
+  checkBankruptcy(ctx);
+  state.index = compositeIndex(state.shops, world.rules.indexWeights);
+  state.shuffle = permutation(state.shops.length, ctx.rng.shuffle);
+  state.roundDemand = roundDemand(world, ctx.rng.demand);
+  ctx.fansDue = fansComingBack(world, state.shops, state.roundDemand);
+}
+
+function applyDecision(ctx: RoundContext, shop: ShopState, s: number, d: RoundDecision): void {
+  const { world, state } = ctx;
+  const P = world.products.length;
+  for (const l of d.listings) shop.listings[l.city * P + l.product] = l.listing ? { ...l.listing } : null;
+  for (const r of d.restock) {
+    const product = world.products[r.product]!;
+    const used = warehouseVolume(world, state.inbound, shop, s, r.city);
+    const room = Math.max(0, Math.floor((world.rules.warehouseCapacity - used) / product.volume + 1e-9));
+    const units = Math.min(r.quantity, room);
+    // What does not fit is not bought; the round report shows it (restockRefused).
+    shop.ledger.restockRefused += r.quantity - units;
+    if (units === 0) continue;
+    shop.warehouses[r.city] = true;
+    bookCost(shop, 'goods', units * product.unitCostFen);
+    state.inbound.push({
+      shop: s,
+      city: r.city,
+      product: r.product,
+      units,
+      arriveTick: ctx.startTick + world.rules.restockLeadTicks,
+      backorders: [],
+    });
+  }
+  const m = d.marketing;
+  bookCost(shop, 'decoration', m.decorationFen);
+  shop.visual += m.decorationFen / 100;
+  bookCost(shop, 'media', m.mediaFen);
+  shop.media += m.mediaFen / 100;
+  bookCost(shop, 'charity', m.charityFen);
+  shop.charity += m.charityFen / 100;
+  if (m.iso && !shop.iso) {
+    bookCost(shop, 'certification', world.rules.isoCostFen);
+    shop.iso = true;
+  }
+  if (m.iec && !shop.iec) {
+    bookCost(shop, 'certification', world.rules.iecCostFen);
+    shop.iec = true;
+  }
+}
+
+/** Volume held or on its way in a shop's warehouse in one city. */
+export function warehouseVolume(world: World, inbound: RoundContext['state']['inbound'], shop: ShopState, s: number, w: number): number {
+  const P = world.products.length;
+  let vol = 0;
+  for (let p = 0; p < P; p++) vol += shop.stock[w * P + p]! * world.products[p]!.volume;
+  for (const x of inbound) if (x.shop === s && x.city === w) vol += x.units * world.products[x.product]!.volume;
+  return vol;
+}
+
+/**
+ * Customers whose last purchase they rated 4–5 come back to that shop (course §4): a share of each
+ * shop's fans per round, never more than the round's brand-loyal buyers of that city × product
+ * (scaled down alike for every shop when they would be).
+ */
+function fansComingBack(world: World, shops: readonly ShopState[], demand: readonly number[]): number[] {
+  const C = world.cities.length;
+  const P = world.products.length;
+  const S = shops.length;
+  const due = new Array<number>(S * C * P).fill(0);
+  const rate = world.rules.fanReturnRate;
+  for (let c = 0; c < C; c++) {
+    for (let p = 0; p < P; p++) {
+      const cell = c * P + p;
+      let total = 0;
+      for (let s = 0; s < S; s++) {
+        if (shops[s]!.bankrupt) continue;
+        total += Math.floor(shops[s]!.fans[cell]! * rate);
+      }
+      if (total === 0) continue;
+      const buyers = demand[cell * CROWD_COUNT + BRAND_LOYAL]!;
+      const scale = total > buyers ? buyers / total : 1;
+      for (let s = 0; s < S; s++) {
+        const shop = shops[s]!;
+        if (shop.bankrupt) continue;
+        const n = Math.floor(Math.floor(shop.fans[cell]! * rate) * scale);
+        due[(s * C + c) * P + p] = n;
+        shop.fans[cell]! -= n;
+      }
+    }
+  }
+  return due;
+}

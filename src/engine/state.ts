@@ -1,0 +1,66 @@
+/** The game state before the first round, from the World. */
+import { COST_KINDS, CROWD_COUNT, LOST_REASON_COUNT, type GameState, type ShopLedger, type World } from './model';
+import { initialStreams } from './rng';
+
+export function emptyLedger(cities: number): ShopLedger {
+  return {
+    revenueFen: 0,
+    costsFen: new Array<number>(COST_KINDS.length).fill(0),
+    cogsFen: 0,
+    orders: 0,
+    units: 0,
+    visits: 0,
+    breaches: 0,
+    unitsByCrowd: new Array<number>(CROWD_COUNT).fill(0),
+    ordersByCrowd: new Array<number>(CROWD_COUNT).fill(0),
+    ratingSum: 0,
+    ratingCount: 0,
+    restockRefused: 0,
+    soldByCityCrowd: new Array<number>(cities * CROWD_COUNT).fill(0),
+  };
+}
+
+export function createInitialState(world: World, seed: number): GameState {
+  const C = world.cities.length;
+  const P = world.products.length;
+  return {
+    version: 1,
+    scenario: world.id,
+    seed,
+    round: 0,
+    tick: 0,
+    rng: initialStreams(seed),
+    shops: world.shops.map((s) => ({
+      bankrupt: false,
+      bankruptTick: 0,
+      cashFen: s.cashFen,
+      stock: s.stock.slice(),
+      warehouses: s.warehouses.slice(),
+      listings: new Array(C * P).fill(null),
+      reviewScore: new Array<number>(P).fill(s.reviewScore),
+      cityInfluence: new Array<number>(C).fill(0),
+      fans: new Array<number>(C * P).fill(0),
+      tags: world.products.map(() => []),
+      visual: s.visual,
+      media: s.media,
+      charity: s.charity,
+      iso: s.iso,
+      iec: s.iec,
+      points: 0,
+      popularity: 0,
+      orderVolume: 0,
+      dsrRounds: [],
+      ledger: emptyLedger(C),
+    })),
+    inbound: [],
+    parcels: [],
+    potential: new Array<number>(C * P).fill(0),
+    index: new Array<number>(world.shops.length).fill(0),
+    shuffle: world.shops.map((_, i) => i),
+    roundDemand: new Array<number>(C * P * CROWD_COUNT).fill(0),
+    lost: new Array<number>(C * CROWD_COUNT).fill(0),
+    lostByReason: new Array<number>(C * LOST_REASON_COUNT).fill(0),
+    demandSeen: new Array<number>(C * P * CROWD_COUNT).fill(0),
+    reports: [],
+  };
+}

@@ -1,0 +1,415 @@
+/**
+ * From file text to the engine's World (scenario) and RoundDecision lists (decisions), reporting
+ * every problem at once with its JSON path. The same functions serve the CLI and the browser.
+ * Defaults are filled into new objects; the input is never mutated.
+ */
+import { CROWDS, INDEX_INPUTS, type Controller, type DemandEvent, type RoundDecision, type ShopSetup, type World } from '../engine/model';
+import { mulRoundHalfUp, yuanToFen, formatYuan } from '../engine/money';
+import { parseJsonText } from './parse';
+import { fromZod, type Checked, type Problem } from './problems';
+import {
+  decisionsSchema,
+  scenarioSchema,
+  type DecisionsFile,
+  type RoundDecisionFile,
+  type ScenarioFile,
+} from './schema';
+import {
+  DEFAULT_CARRIER,
+  DEFAULT_CASH_YUAN,
+  DEFAULT_DEADLINE_TICKS,
+  DEFAULT_INDEX_WEIGHTS,
+  DEFAULT_REVIEW_SCORE,
+  DEFAULT_ROUNDS,
+  DEFAULT_TICKS_PER_ROUND,
+  defaultRules,
+} from './defaults';
+import { isKnownStrategy, STRATEGY_NAMES } from './strategies';
+
+export function loadScenarioText(text: string): Checked<World> {
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return parsed;
+  return loadScenario(parsed.value);
+}
+
+export function loadScenario(input: unknown): Checked<World> {
+  const res = scenarioSchema.safeParse(input);
+  if (!res.success) return { ok: false, problems: fromZod(res.error, input) };
+  const problems: Problem[] = [];
+  const world = buildWorld(res.data, problems);
+  return problems.length ? { ok: false, problems } : { ok: true, value: world };
+}
+
+function indexer(ids: string[], what: string, basePath: string, problems: Problem[]): Map<string, number> {
+  const map = new Map<string, number>();
+  ids.forEach((id, i) => {
+    if (map.has(id)) problems.push({ path: `${basePath}[${i}].id`, message: `duplicate ${what} id "${id}" (ids must be unique)` });
+    else map.set(id, i);
+  });
+  return map;
+}
+
+function ref(map: Map<string, number>, id: string, path: string, what: string, problems: Problem[]): number {
+  const i = map.get(id);
+  if (i === undefined) {
+    const known = [...map.keys()];
+    problems.push({ path, message: `unknown ${what} "${id}" (known: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', …' : ''})` });
+    return -1;
+  }
+  return i;
+}
+
+function buildWorld(s: ScenarioFile, problems: Problem[]): World {
+  const rules = defaultRules();
+  const r = s.rules ?? {};
+  const rounds = s.rounds ?? DEFAULT_ROUNDS;
+  const ticksPerRound = s.ticksPerRound ?? DEFAULT_TICKS_PER_ROUND;
+  if (r.priceFloat !== undefined) rules.priceFloat = r.priceFloat;
+  if (r.demandFluctuation !== undefined) rules.demandFluctuation = r.demandFluctuation;
+  if (r.penaltyRate !== undefined) rules.penaltyRate = r.penaltyRate;
+  if (r.indexWeights) {
+    const w = r.indexWeights;
+    const sum = INDEX_INPUTS.reduce((acc, k) => acc + w[k], 0);
+    if (Math.abs(sum - 1) > 1e-6) problems.push({ path: '$.rules.indexWeights', message: `weights must sum to 1 (they sum to ${+sum.toFixed(6)})` });
+    rules.indexWeights = INDEX_INPUTS.map((k) => w[k]);
+  } else {
+    rules.indexWeights = INDEX_INPUTS.map((k) => DEFAULT_INDEX_WEIGHTS[k]);
+  }
+  if (r.mediaDecay !== undefined) rules.mediaDecay = r.mediaDecay;
+  if (r.restockLeadTicks !== undefined) rules.restockLeadTicks = r.restockLeadTicks;
+  if (r.credit !== undefined) rules.creditFen = yuanToFen(r.credit);
+  if (r.isoCost !== undefined) rules.isoCostFen = yuanToFen(r.isoCost);
+  if (r.iecCost !== undefined) rules.iecCostFen = yuanToFen(r.iecCost);
+  if (r.warehouse?.capacity !== undefined) rules.warehouseCapacity = r.warehouse.capacity;
+  if (r.warehouse?.rent !== undefined) rules.warehouseRentFen = yuanToFen(r.warehouse.rent);
+  if (r.carrierDelay) {
+    rules.carrierDelayProbability = r.carrierDelay.probability;
+    rules.carrierDelayTicks = r.carrierDelay.ticks;
+  }
+  if (r.rating?.base !== undefined) rules.ratingBase = r.rating.base;
+  if (r.rating?.perTick !== undefined) rules.ratingPerDay = r.rating.perTick;
+  if (r.negativeTags?.ticks !== undefined) rules.negativeTagTicks = r.negativeTags.ticks;
+  if (r.negativeTags?.threshold !== undefined) rules.negativeTagThreshold = r.negativeTags.threshold;
+  if (r.negativeTags?.conversion !== undefined) rules.negativeTagConversion = r.negativeTags.conversion;
+  if (r.fanReturnRate !== undefined) rules.fanReturnRate = r.fanReturnRate;
+  if (r.hesitant) {
+    const h = r.hesitant;
+    rules.hesitant = {
+      searchSlots: h.searchSlots ?? rules.hesitant.searchSlots,
+      buyBase: h.buyBase ?? rules.hesitant.buyBase,
+      sharpness: h.sharpness ?? rules.hesitant.sharpness,
+      priceWeight: h.priceWeight ?? rules.hesitant.priceWeight,
+      reviewWeight: h.reviewWeight ?? rules.hesitant.reviewWeight,
+      indexWeight: h.indexWeight ?? rules.hesitant.indexWeight,
+      returnProbability: h.returnProbability ?? rules.hesitant.returnProbability,
+      potentialRetention: h.potentialRetention ?? rules.hesitant.potentialRetention,
+    };
+  }
+  if (r.visitDepth !== undefined) rules.visitDepth = r.visitDepth;
+  if (r.dsrWindowRounds !== undefined) rules.dsrWindowRounds = r.dsrWindowRounds;
+  if (r.rubric?.first !== undefined) rules.rubricFirst = r.rubric.first;
+  if (r.rubric?.step !== undefined) rules.rubricStep = r.rubric.step;
+
+  const cityIx = indexer(s.cities.map((c) => c.id), 'city', '$.cities', problems);
+  const productIx = indexer(s.products.map((p) => p.id), 'product', '$.products', problems);
+  indexer(s.shops.map((x) => x.id), 'shop', '$.shops', problems);
+  const C = s.cities.length;
+  const P = s.products.length;
+
+  const products = s.products.map((p, pi) => {
+    const refFen = new Array<number>(C).fill(0);
+    for (const [cityId, price] of Object.entries(p.referencePrice)) {
+      const c = ref(cityIx, cityId, `$.products[${pi}].referencePrice.${cityId}`, 'city', problems);
+      if (c >= 0) refFen[c] = yuanToFen(price);
+    }
+    const trend = new Array<number>(rounds).fill(1);
+    if (p.priceTrend) {
+      if (p.priceTrend.length !== rounds) {
+        problems.push({ path: `$.products[${pi}].priceTrend`, message: `must have one multiplier per round (${rounds}), not ${p.priceTrend.length}` });
+      }
+      p.priceTrend.forEach((m, i) => {
+        if (i < rounds) trend[i] = m;
+      });
+    }
+    return { id: p.id, name: p.name, unitCostFen: yuanToFen(p.unitCost), volume: p.volume ?? 1, referencePriceFen: refFen, priceTrend: trend };
+  });
+
+  const demand = new Array(C * P).fill(null).map(() => ({
+    perRound: [0, 0, 0, 0],
+    quantities: [{ quantity: 1, weight: 1 }],
+    deadlineTicks: DEFAULT_DEADLINE_TICKS,
+  }));
+  const seenCells = new Set<number>();
+  s.demand.forEach((d, i) => {
+    const c = ref(cityIx, d.city, `$.demand[${i}].city`, 'city', problems);
+    const p = ref(productIx, d.product, `$.demand[${i}].product`, 'product', problems);
+    if (c < 0 || p < 0) return;
+    const cell = c * P + p;
+    if (seenCells.has(cell)) {
+      problems.push({ path: `$.demand[${i}]`, message: `demand for city "${d.city}" and product "${d.product}" is given twice (give each city × product once)` });
+      return;
+    }
+    seenCells.add(cell);
+    const total = CROWDS.reduce((acc, k) => acc + (d.perRound[k] ?? 0), 0);
+    if (total > 0 && products[p]!.referencePriceFen[c] === 0) {
+      problems.push({
+        path: `$.products[${p}].referencePrice`,
+        message: `needs a reference price for city "${d.city}" because $.demand[${i}] has buyers there`,
+      });
+    }
+    let quantities = [{ quantity: 1, weight: 1 }];
+    if (d.quantity) {
+      const wsum = d.quantity.reduce((a, q) => a + q.weight, 0);
+      if (Math.abs(wsum - 1) > 1e-6) problems.push({ path: `$.demand[${i}].quantity`, message: `weights must sum to 1 (they sum to ${+wsum.toFixed(6)})` });
+      quantities = d.quantity.map((q) => ({ quantity: q.quantity, weight: q.weight }));
+    }
+    demand[cell] = {
+      perRound: CROWDS.map((k) => d.perRound[k] ?? 0),
+      quantities,
+      deadlineTicks: d.deadlineTicks ?? DEFAULT_DEADLINE_TICKS,
+    };
+  });
+
+  const totalTicks = rounds * ticksPerRound;
+  const events: DemandEvent[] = (s.events ?? []).map((e, i) => {
+    if (e.toTick < e.fromTick) problems.push({ path: `$.events[${i}].toTick`, message: `must be ≥ fromTick (${e.fromTick})` });
+    if (e.fromTick > totalTicks) problems.push({ path: `$.events[${i}].fromTick`, message: `must be ≤ the game's last tick (${totalTicks} = rounds × ticksPerRound)` });
+    return {
+      fromTick: e.fromTick,
+      toTick: e.toTick,
+      multiplier: e.multiplier,
+      cities: e.cities ? e.cities.map((id, j) => ref(cityIx, id, `$.events[${i}].cities[${j}]`, 'city', problems)) : null,
+      products: e.products ? e.products.map((id, j) => ref(productIx, id, `$.events[${i}].products[${j}]`, 'product', problems)) : null,
+      crowds: e.crowds ? e.crowds.map((k) => CROWDS.indexOf(k)) : null,
+    };
+  });
+
+  const carrier = { ...DEFAULT_CARRIER, ...(r.carrier ?? {}) };
+  const deliveryTicks = new Array<number>(C * C);
+  const carrierFeeFen = new Array<number>(C * C);
+  for (let w = 0; w < C; w++) {
+    for (let c = 0; c < C; c++) {
+      deliveryTicks[w * C + c] = w === c ? carrier.sameCityTicks : carrier.otherCityTicks;
+      carrierFeeFen[w * C + c] = yuanToFen(w === c ? carrier.sameCityFee : carrier.otherCityFee);
+    }
+  }
+  (s.routes ?? []).forEach((rt, i) => {
+    const w = ref(cityIx, rt.from, `$.routes[${i}].from`, 'city', problems);
+    const c = ref(cityIx, rt.to, `$.routes[${i}].to`, 'city', problems);
+    if (w < 0 || c < 0) return;
+    if (rt.ticks !== undefined) deliveryTicks[w * C + c] = rt.ticks;
+    if (rt.fee !== undefined) carrierFeeFen[w * C + c] = yuanToFen(rt.fee);
+  });
+
+  const shops: ShopSetup[] = s.shops.map((sh, si) => {
+    const controller = parseController(sh.controller, `$.shops[${si}].controller`, problems);
+    const stock = new Array<number>(C * P).fill(0);
+    const warehouses = new Array<boolean>(C).fill(false);
+    for (const [cityId, perProduct] of Object.entries(sh.stock ?? {})) {
+      const w = ref(cityIx, cityId, `$.shops[${si}].stock.${cityId}`, 'city', problems);
+      for (const [productId, units] of Object.entries(perProduct)) {
+        const p = ref(productIx, productId, `$.shops[${si}].stock.${cityId}.${productId}`, 'product', problems);
+        if (w >= 0 && p >= 0) {
+          stock[w * P + p] = units;
+          warehouses[w] = true;
+        }
+      }
+    }
+    (sh.warehouses ?? []).forEach((cityId, j) => {
+      const w = ref(cityIx, cityId, `$.shops[${si}].warehouses[${j}]`, 'city', problems);
+      if (w >= 0) warehouses[w] = true;
+    });
+    for (let w = 0; w < C; w++) {
+      let vol = 0;
+      for (let p = 0; p < P; p++) vol += stock[w * P + p]! * products[p]!.volume;
+      if (vol > rules.warehouseCapacity) {
+        problems.push({ path: `$.shops[${si}].stock.${s.cities[w]!.id}`, message: `holds ${vol} volume units, more than a warehouse's capacity (${rules.warehouseCapacity}, $.rules.warehouse.capacity)` });
+      }
+    }
+    let decisions: RoundDecision[] = [];
+    if (sh.decisions) {
+      decisions = buildRounds(sh.decisions, `$.shops[${si}].decisions`, ctxOf(), problems);
+    }
+    if (controller.strategy === 'fixed' && !sh.decisions) {
+      problems.push({ path: `$.shops[${si}].decisions`, message: 'is required for a "bot:fixed" shop (it plays only the decisions written here)' });
+    }
+    return {
+      id: sh.id,
+      name: sh.name ?? { zh: sh.id, en: sh.id },
+      controller,
+      cashFen: yuanToFen(sh.cash ?? DEFAULT_CASH_YUAN),
+      reviewScore: sh.reviewScore ?? DEFAULT_REVIEW_SCORE,
+      stock,
+      warehouses,
+      visual: sh.brand?.visual ?? 0,
+      media: sh.brand?.media ?? 0,
+      charity: sh.brand?.charity ?? 0,
+      iso: sh.brand?.iso ?? false,
+      iec: sh.brand?.iec ?? false,
+      decisions,
+    };
+  });
+  if (!shops.some((x) => x.controller.kind === 'player') && problems.length === 0) {
+    // A scenario of bots only is legal (a demonstration); nothing to report.
+  }
+
+  const world: World = {
+    id: s.id,
+    name: s.name,
+    seed: s.seed ?? 1,
+    rounds,
+    ticksPerRound,
+    rules,
+    cities: s.cities.map((c) => ({ id: c.id, name: c.name })),
+    products,
+    demand,
+    events,
+    deliveryTicks,
+    carrierFeeFen,
+    carrierPerVolumeFen: yuanToFen(carrier.perVolume),
+    shops,
+  };
+  return world;
+
+  function ctxOf(): DecisionContext {
+    return { cityIx, productIx, rounds, products, priceFloat: rules.priceFloat, cities: s.cities.map((c) => c.id) };
+  }
+}
+
+function parseController(text: string, path: string, problems: Problem[]): Controller {
+  if (text === 'player') return { kind: 'player', strategy: 'player' };
+  const strategy = text.slice(4);
+  if (!isKnownStrategy(strategy)) {
+    problems.push({ path, message: `unknown bot strategy "${strategy}" (known: ${STRATEGY_NAMES.join(', ')})` });
+  }
+  return { kind: 'bot', strategy };
+}
+
+interface DecisionContext {
+  cityIx: Map<string, number>;
+  productIx: Map<string, number>;
+  cities: string[];
+  rounds: number;
+  products: World['products'];
+  priceFloat: number;
+}
+
+export function emptyRound(): RoundDecision {
+  return { listings: [], restock: [], marketing: { decorationFen: 0, mediaFen: 0, charityFen: 0, iso: false, iec: false } };
+}
+
+/** The legal price cap of a product in a city in a round, fen (course rule §3). */
+export function priceCapFen(world: Pick<World, 'products' | 'rules'>, product: number, city: number, round: number): number {
+  const p = world.products[product]!;
+  const refFen = mulRoundHalfUp(p.referencePriceFen[city]!, p.priceTrend[round - 1] ?? 1);
+  return mulRoundHalfUp(refFen, 1 + world.rules.priceFloat);
+}
+
+function buildRounds(rounds: RoundDecisionFile[], basePath: string, ctx: DecisionContext, problems: Problem[]): RoundDecision[] {
+  const out: RoundDecision[] = [];
+  const seen = new Set<number>();
+  rounds.forEach((rd, ri) => {
+    const path = `${basePath}[${ri}]`;
+    if (rd.round > ctx.rounds) {
+      problems.push({ path: `${path}.round`, message: `must be ≤ ${ctx.rounds} (the scenario has ${ctx.rounds} rounds)` });
+      return;
+    }
+    if (seen.has(rd.round)) {
+      problems.push({ path: `${path}.round`, message: `round ${rd.round} is given twice` });
+      return;
+    }
+    seen.add(rd.round);
+    const dec = emptyRound();
+    const listed = new Set<number>();
+    (rd.listings ?? []).forEach((l, li) => {
+      const lp = `${path}.listings[${li}]`;
+      const c = ref(ctx.cityIx, l.city, `${lp}.city`, 'city', problems);
+      const p = ref(ctx.productIx, l.product, `${lp}.product`, 'product', problems);
+      if (c < 0 || p < 0) return;
+      if (listed.has(c * ctx.products.length + p)) {
+        problems.push({ path: lp, message: `"${l.product}" in "${l.city}" is listed twice in round ${rd.round}` });
+        return;
+      }
+      listed.add(c * ctx.products.length + p);
+      if (l.active === false) {
+        dec.listings.push({ city: c, product: p, listing: null });
+        return;
+      }
+      if (l.price === undefined) {
+        problems.push({ path: `${lp}.price`, message: 'is required for an active listing (yuan, e.g. 45.00)' });
+        return;
+      }
+      const product = ctx.products[p]!;
+      if (product.referencePriceFen[c] === 0) {
+        problems.push({ path: `${lp}.city`, message: `"${l.product}" has no market (no reference price) in "${l.city}"` });
+        return;
+      }
+      const priceFen = yuanToFen(l.price);
+      const shippingFen = l.sellerPaysShipping ? 0 : yuanToFen(l.shipping ?? 0);
+      const cap = priceCapFen({ products: ctx.products, rules: { priceFloat: ctx.priceFloat } as World['rules'] }, p, c, rd.round);
+      if (priceFen + shippingFen > cap) {
+        problems.push({
+          path: `${lp}.price`,
+          message: `illegal price (违规价格): price + shipping = ${formatYuan(priceFen + shippingFen)} is above the cap ${formatYuan(cap)} (reference × (1 + ${ctx.priceFloat}))`,
+        });
+        return;
+      }
+      dec.listings.push({
+        city: c,
+        product: p,
+        listing: { priceFen, shippingFen, sellerPaysShipping: l.sellerPaysShipping ?? false, presale: l.presale ?? false },
+      });
+    });
+    (rd.restock ?? []).forEach((x, xi) => {
+      const c = ref(ctx.cityIx, x.city, `${path}.restock[${xi}].city`, 'city', problems);
+      const p = ref(ctx.productIx, x.product, `${path}.restock[${xi}].product`, 'product', problems);
+      if (c >= 0 && p >= 0) dec.restock.push({ city: c, product: p, quantity: x.quantity });
+    });
+    const m = rd.marketing;
+    if (m) {
+      dec.marketing = {
+        decorationFen: yuanToFen(m.decoration ?? 0),
+        mediaFen: yuanToFen(m.media ?? 0),
+        charityFen: yuanToFen(m.charity ?? 0),
+        iso: m.iso ?? false,
+        iec: m.iec ?? false,
+      };
+    }
+    if (rd.promotions && rd.promotions.length > 0) {
+      problems.push({ path: `${path}.promotions`, message: 'promotions are not supported by this engine version yet; remove them' });
+    }
+    out[rd.round - 1] = dec;
+  });
+  for (let i = 0; i < ctx.rounds; i++) if (!out[i]) out[i] = emptyRound();
+  return out;
+}
+
+export interface LoadedDecisions {
+  shop: number;
+  rounds: RoundDecision[];
+}
+
+export function loadDecisionsText(text: string, world: World): Checked<LoadedDecisions> {
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return parsed;
+  return loadDecisions(parsed.value, world);
+}
+
+export function loadDecisions(input: unknown, world: World): Checked<LoadedDecisions> {
+  const res = decisionsSchema.safeParse(input);
+  if (!res.success) return { ok: false, problems: fromZod(res.error, input) };
+  const d: DecisionsFile = res.data;
+  const problems: Problem[] = [];
+  if (d.scenario !== world.id) problems.push({ path: '$.scenario', message: `is "${d.scenario}" but the scenario played is "${world.id}"` });
+  const shop = world.shops.findIndex((s) => s.id === d.shop);
+  if (shop < 0) problems.push({ path: '$.shop', message: `unknown shop "${d.shop}" (known: ${world.shops.map((s) => s.id).join(', ')})` });
+  const cityIx = new Map(world.cities.map((c, i) => [c.id, i] as const));
+  const productIx = new Map(world.products.map((p, i) => [p.id, i] as const));
+  const rounds = buildRounds(
+    d.rounds,
+    '$.rounds',
+    { cityIx, productIx, rounds: world.rounds, products: world.products, priceFloat: world.rules.priceFloat, cities: world.cities.map((c) => c.id) },
+    problems,
+  );
+  return problems.length ? { ok: false, problems } : { ok: true, value: { shop, rounds } };
+}

@@ -1,0 +1,73 @@
+/** Validation problems: every problem at once, each with the JSON path of the field it names. */
+import type { z } from 'zod';
+
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+export function jsonPath(parts: readonly PropertyKey[]): string {
+  let out = '$';
+  for (const part of parts) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (typeof part === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(part)) out += `.${part}`;
+    else out += `[${JSON.stringify(String(part))}]`;
+  }
+  return out;
+}
+
+function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' ? 'an object' : typeof v;
+}
+
+/** zod's issues as our messages: what is wrong, with the allowed range or values. */
+export function fromZod(error: z.ZodError, input: unknown): Problem[] {
+  const out: Problem[] = [];
+  for (const issue of error.issues) {
+    const path = jsonPath(issue.path);
+    out.push({ path, message: zodMessage(issue, valueAt(input, issue.path)) });
+  }
+  return out;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = input;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(cur, key as string)) return undefined;
+    cur = (cur as Record<string, unknown>)[key as string];
+  }
+  return cur;
+}
+
+function zodMessage(issue: z.core.$ZodIssue, actual: unknown): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (actual === undefined) return `is required (${issue.expected})`;
+      return `must be ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}, not ${describeValue(actual)}`;
+    case 'too_small': {
+      const what = issue.origin === 'array' ? 'items' : issue.origin === 'string' ? 'characters' : '';
+      if (what) return `must have at least ${String(issue.minimum)} ${what}`;
+      return `must be ${issue.inclusive ? '≥' : '>'} ${String(issue.minimum)} (got ${String(actual)})`;
+    }
+    case 'too_big': {
+      const what = issue.origin === 'array' ? 'items' : issue.origin === 'string' ? 'characters' : '';
+      if (what) return `must have at most ${String(issue.maximum)} ${what}`;
+      return `must be ${issue.inclusive ? '≤' : '<'} ${String(issue.maximum)} (got ${String(actual)})`;
+    }
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling against the scenario reference)`;
+    case 'invalid_value':
+      return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, not ${JSON.stringify(actual)}`;
+    case 'invalid_format':
+      return issue.message;
+    case 'not_multiple_of':
+      return `must be a multiple of ${String(issue.divisor)}`;
+    default:
+      return issue.message;
+  }
+}

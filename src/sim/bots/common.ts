@@ -1,0 +1,40 @@
+/**
+ * Restocking shared by the bots: aim to hold a share of the round's published demand in each
+ * city's warehouse, spending no more than the cash kept after a reserve.
+ */
+import type { RestockDecision } from '../../engine';
+import { publishedDemand, activeShops, type BotView } from './view';
+
+export interface RestockPlan {
+  /** share of the market the bot expects, as a multiple of an equal share */
+  ambition: number;
+  /** cash kept back, fen */
+  reserveFen: number;
+}
+
+export function planRestock(view: BotView, plan: RestockPlan, sells: (c: number, p: number) => boolean): RestockDecision[] {
+  const { world, me } = view;
+  const P = world.products.length;
+  const C = world.cities.length;
+  const rivals = Math.max(1, activeShops(view));
+  let budget = me.cashFen - plan.reserveFen - (world.rules.warehouseRentFen * C);
+  const out: RestockDecision[] = [];
+  for (let c = 0; c < C; c++) {
+    let roomVol = world.rules.warehouseCapacity;
+    for (let p = 0; p < P; p++) roomVol -= (me.stock[c * P + p]! + view.inbound[c * P + p]!) * world.products[p]!.volume;
+    for (let p = 0; p < P; p++) {
+      if (!sells(c, p)) continue;
+      const demand = publishedDemand(view, c, p);
+      const target = Math.ceil((demand / rivals) * plan.ambition);
+      const have = me.stock[c * P + p]! + view.inbound[c * P + p]!;
+      const product = world.products[p]!;
+      let quantity = Math.max(0, target - have);
+      quantity = Math.min(quantity, Math.floor(roomVol / product.volume), Math.floor(Math.max(0, budget) / product.unitCostFen));
+      if (quantity <= 0) continue;
+      budget -= quantity * product.unitCostFen;
+      roomVol -= quantity * product.volume;
+      out.push({ city: c, product: p, quantity });
+    }
+  }
+  return out;
+}

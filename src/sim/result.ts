@@ -1,0 +1,123 @@
+/**
+ * The Result of `shopsim run --json` (contracts.md): money in yuan, ids instead of indices. Keys
+ * of the contract are stable; the rest are additions.
+ */
+import { COST_KINDS, CROWDS, LOST_REASONS, LOST_REASON_COUNT, hashValue, type GameState, type World } from '../engine';
+import { rankShops } from './scoring';
+
+export const ENGINE_VERSION = '0.1.0';
+
+type CrowdMap = Record<(typeof CROWDS)[number], number>;
+
+export interface ShopRoundResult {
+  shop: string;
+  revenue: number;
+  profit: number;
+  cash: number;
+  equity: number;
+  orders: number;
+  units: number;
+  visits: number;
+  conversionRate: number;
+  reviewScore: Record<string, number>;
+  cityInfluence: Record<string, number>;
+  breaches: number;
+  dsr: number;
+  unitsByCrowd: CrowdMap;
+  ordersByCrowd: CrowdMap;
+  costs: Record<(typeof COST_KINDS)[number], number>;
+  costOfGoodsSold: number;
+  index: number;
+  stockUnits: number;
+  restockRefused: number;
+  bankrupt: boolean;
+}
+
+export interface RoundResult {
+  round: number;
+  shops: ShopRoundResult[];
+  lostDemand: Record<string, CrowdMap>;
+  lostDemandByReason: Record<string, Record<(typeof LOST_REASONS)[number], number>>;
+  demand: Record<string, Record<string, CrowdMap>>;
+}
+
+export interface RankingRow {
+  shop: string;
+  rank: number;
+  score: number;
+  equity: number;
+  bankrupt: boolean;
+}
+
+export interface Result {
+  scenario: string;
+  seed: number;
+  engine: string;
+  hash: string;
+  rounds: RoundResult[];
+  ranking: RankingRow[];
+}
+
+const yuan = (fen: number) => Math.round(fen) / 100;
+
+function crowdMap(values: readonly number[], offset = 0): CrowdMap {
+  return { brandLoyal: values[offset]!, lowPrice: values[offset + 1]!, composite: values[offset + 2]!, hesitant: values[offset + 3]! };
+}
+
+export function stateHash(state: GameState): string {
+  return hashValue(state);
+}
+
+export function buildResult(world: World, state: GameState): Result {
+  const P = world.products.length;
+  const rounds: RoundResult[] = state.reports.map((r) => ({
+    round: r.round,
+    shops: r.shops.map((x, s) => ({
+      shop: world.shops[s]!.id,
+      revenue: yuan(x.revenueFen),
+      profit: yuan(x.profitFen),
+      cash: yuan(x.cashFen),
+      equity: yuan(x.equityFen),
+      orders: x.orders,
+      units: x.units,
+      visits: x.visits,
+      conversionRate: x.visits === 0 ? 0 : Math.round((x.orders / x.visits) * 10000) / 10000,
+      reviewScore: Object.fromEntries(world.products.map((p, i) => [p.id, x.reviewScore[i]!])),
+      cityInfluence: Object.fromEntries(world.cities.map((c, i) => [c.id, x.cityInfluence[i]!])),
+      breaches: x.breaches,
+      dsr: x.dsr,
+      unitsByCrowd: crowdMap(x.unitsByCrowd),
+      ordersByCrowd: crowdMap(x.ordersByCrowd),
+      costs: Object.fromEntries(COST_KINDS.map((k, i) => [k, yuan(x.costsFen[i]!)])) as ShopRoundResult['costs'],
+      costOfGoodsSold: yuan(x.cogsFen),
+      index: x.index,
+      stockUnits: x.stockUnits,
+      restockRefused: x.restockRefused,
+      bankrupt: x.bankrupt,
+    })),
+    lostDemand: Object.fromEntries(world.cities.map((c, i) => [c.id, crowdMap(r.lost, i * 4)])),
+    lostDemandByReason: Object.fromEntries(
+      world.cities.map((c, i) => [
+        c.id,
+        Object.fromEntries(LOST_REASONS.map((reason, j) => [reason, r.lostByReason[i * LOST_REASON_COUNT + j]!])) as Record<(typeof LOST_REASONS)[number], number>,
+      ]),
+    ),
+    demand: Object.fromEntries(
+      world.cities.map((c, ci) => [c.id, Object.fromEntries(world.products.map((p, pi) => [p.id, crowdMap(r.demand, (ci * P + pi) * 4)]))]),
+    ),
+  }));
+  return {
+    scenario: world.id,
+    seed: state.seed,
+    engine: ENGINE_VERSION,
+    hash: stateHash(state),
+    rounds,
+    ranking: rankShops(world, state).map((row) => ({
+      shop: world.shops[row.shop]!.id,
+      rank: row.rank,
+      score: row.score,
+      equity: yuan(row.equityFen),
+      bankrupt: row.bankrupt,
+    })),
+  };
+}
