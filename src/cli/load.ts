@@ -5,6 +5,8 @@ import { builtinScenario, BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID } from '../scen
 import { loadDecisionsText, loadScenario, loadScenarioText, type LoadedDecisions } from '../scenario/load';
 import type { Problem } from '../scenario/problems';
 import { InputError, readText } from './io';
+import { isSaveLike, loadSave, type LoadedSave } from '../sim/save';
+import { parseJsonText } from '../scenario/parse';
 
 export function problemLines(file: string, problems: readonly Problem[]): string {
   return problems.map((p) => `${file}: ${p.path}: ${p.message}`).join('\n');
@@ -25,6 +27,16 @@ export function loadScenarioArg(arg: string | undefined): { world: World; label:
 
 export function loadDecisionsFile(file: string, world: World): LoadedDecisions {
   const res = loadDecisionsText(readText(file), world);
+  if (!res.ok) throw new InputError(problemLines(file, res.problems));
+  return res.value;
+}
+
+/** The saved game in `file`, or null when the file is not a save (then it is read as a scenario). */
+export function readSaveIfAny(file: string): LoadedSave | null {
+  if (!existsSync(file)) return null;
+  const parsed = parseJsonText(readText(file));
+  if (!parsed.ok || !isSaveLike(parsed.value)) return null;
+  const res = loadSave(parsed.value);
   if (!res.ok) throw new InputError(problemLines(file, res.problems));
   return res.value;
 }

@@ -7,11 +7,13 @@ import { UsageError, InputError, writeText, type Output } from './io';
 import { loadDecisionsFile, loadScenarioArg } from './load';
 import { summary } from './summary';
 import { parseSeed } from './args';
+import { readSaveIfAny } from './load';
 
 export const RUN_HELP = `Usage: shopsim run [SCENARIO] [--seed N] [--decisions FILE]... [--json] [--out FILE]
 
 Plays a whole game headless and prints a round-by-round summary.
-  SCENARIO          a scenario file, or a built-in id (default: classic)
+  SCENARIO          a scenario file, a built-in id (default: classic), or a saved game
+                    exported by the browser (it replays the rounds the save covers)
   --seed N          the game's seed (default: the scenario's seed)
   --decisions FILE  a decisions file for one shop (repeat for several shops);
                     shops without one are played by their bot (a stand-in bot for players)
@@ -40,15 +42,17 @@ export function runCommand(argv: string[], io: Output): number {
     return 0;
   }
   if (positionals.length > 1) throw new UsageError(`run takes one scenario, got ${positionals.length}: ${positionals.join(' ')}`);
-  const { world } = loadScenarioArg(positionals[0]);
-  const seed = values.seed === undefined ? world.seed : parseSeed(values.seed);
-  const given = new Map<number, RoundDecision[]>();
+  const arg = positionals[0];
+  const save = arg !== undefined ? readSaveIfAny(arg) : null;
+  const { world } = save ?? loadScenarioArg(arg);
+  const seed = values.seed !== undefined ? parseSeed(values.seed) : save ? save.seed : world.seed;
+  const given = new Map<number, RoundDecision[]>(save?.decisions ?? []);
   for (const file of values.decisions ?? []) {
     const d = loadDecisionsFile(file, world);
     if (given.has(d.shop)) throw new InputError(`${file}: $.shop: shop "${world.shops[d.shop]!.id}" already has a decisions file`);
     given.set(d.shop, d.rounds);
   }
-  const state = playGame(world, seed, given);
+  const state = playGame(world, seed, given, undefined, save ? save.roundsPlayed : world.rounds);
   const result = buildResult(world, state);
   const json = JSON.stringify(result, null, 2);
   if (values.out) writeText(values.out, `${json}\n`);

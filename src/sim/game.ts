@@ -36,8 +36,9 @@ export function playNextRound(world: World, state: GameState, given: DecisionsBy
   return playRound(world, state, decisionsForRound(world, state, given), opts);
 }
 
-export function playGame(world: World, seed: number, given: DecisionsByShop, opts?: RoundOptions): GameState {
+/** Plays rounds until `rounds` are done (default: the whole game). */
+export function playGame(world: World, seed: number, given: DecisionsByShop, opts?: RoundOptions, rounds: number = world.rounds): GameState {
   let state = newGame(world, seed);
-  while (state.round < world.rounds) state = playNextRound(world, state, given, opts);
+  while (state.round < rounds) state = playNextRound(world, state, given, opts);
   return state;
 }

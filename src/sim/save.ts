@@ -1,0 +1,93 @@
+/**
+ * Saved games (contracts.md): the scenario, the seed and every decision made so far, with a
+ * format version. The state is always recomputed from them; anything else in the file (a claimed
+ * score, a hash, a state) is ignored. The browser exports this, the CLI runs it, grading takes it.
+ */
+import { z } from 'zod';
+import { hashValue, type RoundDecision, type World } from '../engine';
+import { loadDecisions, loadScenario } from '../scenario/load';
+import { parseJsonText } from '../scenario/parse';
+import type { Checked, Problem } from '../scenario/problems';
+import { fromZod } from '../scenario/problems';
+import { LIMITS } from '../scenario/schema';
+
+export const saveSchema = z
+  .object({
+    kind: z.literal('save'),
+    version: z.literal(1),
+    scenario: z.unknown().describe('the whole scenario file the game was played on'),
+    seed: z.number().int().min(0).max(2 ** 31 - 1),
+    roundsPlayed: z.number().int().min(0).max(LIMITS.rounds).describe('rounds the save covers'),
+    decisions: z.array(z.unknown()).max(LIMITS.shops).describe('one decisions file per shop played by a person'),
+  })
+  // Other keys (a UI's language, a claimed score) are allowed and ignored.
+  .loose();
+
+export interface SaveFile {
+  kind: 'save';
+  version: 1;
+  scenario: unknown;
+  /** content hash of the scenario, so a grader can tell the exact scenario it was made for */
+  scenarioHash: string;
+  seed: number;
+  roundsPlayed: number;
+  decisions: unknown[];
+}
+
+export interface LoadedSave {
+  world: World;
+  scenarioFile: unknown;
+  scenarioHash: string;
+  seed: number;
+  roundsPlayed: number;
+  decisions: Map<number, RoundDecision[]>;
+}
+
+export function scenarioHash(scenarioFile: unknown): string {
+  return hashValue(scenarioFile);
+}
+
+export function makeSave(scenarioFile: unknown, seed: number, roundsPlayed: number, decisionFiles: unknown[]): SaveFile {
+  return { kind: 'save', version: 1, scenario: scenarioFile, scenarioHash: scenarioHash(scenarioFile), seed, roundsPlayed, decisions: decisionFiles };
+}
+
+export function isSaveLike(value: unknown): boolean {
+  return !!value && typeof value === 'object' && (value as { kind?: unknown }).kind === 'save';
+}
+
+export function loadSaveText(text: string): Checked<LoadedSave> {
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return parsed;
+  return loadSave(parsed.value);
+}
+
+export function loadSave(input: unknown): Checked<LoadedSave> {
+  const res = saveSchema.safeParse(input);
+  if (!res.success) return { ok: false, problems: fromZod(res.error, input) };
+  const save = res.data;
+  const sc = loadScenario(save.scenario);
+  if (!sc.ok) return { ok: false, problems: sc.problems.map((p) => ({ path: p.path.replace(/^\$/, '$.scenario'), message: p.message })) };
+  const world = sc.value;
+  const problems: Problem[] = [];
+  if (save.roundsPlayed > world.rounds) {
+    problems.push({ path: '$.roundsPlayed', message: `must be ≤ ${world.rounds} (the scenario's rounds)` });
+  }
+  const decisions = new Map<number, RoundDecision[]>();
+  save.decisions.forEach((d, i) => {
+    const res = loadDecisions(d, world);
+    if (!res.ok) {
+      for (const p of res.problems) problems.push({ path: p.path.replace(/^\$/, `$.decisions[${i}]`), message: p.message });
+      return;
+    }
+    if (decisions.has(res.value.shop)) {
+      problems.push({ path: `$.decisions[${i}].shop`, message: `shop "${world.shops[res.value.shop]!.id}" has two decisions files` });
+      return;
+    }
+    decisions.set(res.value.shop, res.value.rounds);
+  });
+  if (problems.length) return { ok: false, problems };
+  return {
+    ok: true,
+    value: { world, scenarioFile: save.scenario, scenarioHash: scenarioHash(save.scenario), seed: save.seed, roundsPlayed: save.roundsPlayed, decisions },
+  };
+}
