@@ -215,6 +215,8 @@ export interface Inbound {
   product: number;
   units: number;
   arriveTick: number;
+  /** units promised to presale orders */
+  reserved: number;
   /** presale orders waiting for these units */
   backorders: Backorder[];
 }

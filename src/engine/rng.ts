@@ -33,7 +33,7 @@ interface AleaPrng {
 
 function wrap(prng: AleaPrng): Rng {
   return {
-    next: () => prng(),
+    next: prng,
     int: (n: number) => Math.floor(prng() * n),
     state: () => prng.state(),
   };

@@ -24,7 +24,10 @@ export function makeHesitant(h: Rules['hesitant']): CrowdRule {
     rank(offers: readonly Offer[], ctx: RankContext): Offer[] {
       // Search order: this engine version ranks search results like the composite crowd does.
       const seen = composite.rank(offers, ctx).slice(0, h.searchSlots);
-      for (const o of seen) o.utility = hesitantUtility(o, ctx, h);
+      for (const o of seen) {
+        o.utility = hesitantUtility(o, ctx, h);
+        o.weight = Math.pow(o.utility, h.sharpness);
+      }
       return seen.sort((a, b) => b.utility - a.utility || a.shuffleRank - b.shuffleRank);
     },
   };

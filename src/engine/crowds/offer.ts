@@ -21,8 +21,9 @@ export interface Offer {
   presaleAvailable: number;
   /** conversion multiplier of the product's negative tags (1 when under the threshold) */
   conversion: number;
-  /** hesitant buyers' utility of this offer, filled by the hesitant rule */
+  /** hesitant buyers' utility of this offer, and its choice weight (utility ^ sharpness) */
   utility: number;
+  weight: number;
 }
 
 /** Transaction price for a wanted quantity (course rule §3): price × q + shipping (discounts: promotions). */

@@ -18,7 +18,7 @@ export function breach(ctx: RoundContext, shop: ShopState, product: number, orde
 export function carrierFeeFen(ctx: RoundContext, w: number, c: number, product: number, units: number): number {
   const { world } = ctx;
   const C = world.cities.length;
-  return world.carrierFeeFen[w * C + c]! + Math.floor(units * world.products[product]!.volume * world.carrierPerVolumeFen + 0.5);
+  return world.carrierFeeFen[w * C + c]! + Math.floor(units * (world.products[product]!.volume * world.carrierPerVolumeFen) + 0.5);
 }
 
 export function arrivals(ctx: RoundContext): void {

@@ -7,7 +7,7 @@
  *    nothing is lost demand, counted with its reason.
  * The per-buyer loop works on plain arrays and numbers only.
  */
-import type { RoundContext } from '../context';
+import type { RoundContext, TickFlows } from '../context';
 import { brandLoyal } from '../crowds/brandLoyal';
 import { composite } from '../crowds/composite';
 import { buyProbability, makeHesitant } from '../crowds/hesitant';
@@ -26,6 +26,8 @@ import {
   REVIEW_BELOW_ZERO,
   TOO_SLOW,
   type Backorder,
+  type Inbound,
+  type ShopState,
   type World,
 } from '../model';
 import { mulRoundHalfUp } from '../money';
@@ -59,9 +61,15 @@ interface CityMarket {
   capFen: number;
   /** rankings by crowd and by index of the wanted quantity, filled lazily */
   rankings: (Offer[] | undefined)[];
+  /** for hesitant rankings: each ranked offer's utility and choice weight for that quantity */
+  utilities: (Float64Array | undefined)[];
+  weights: (Float64Array | undefined)[];
+  /** buyers of deterministic crowds per ranking, for their visits */
+  visitors: Int32Array;
 }
 
 let buyerScratch = new Int32Array(1024);
+let partSlots: (Part | undefined)[] = [];
 
 export function market(ctx: RoundContext): void {
   const P = ctx.world.products.length;
@@ -100,8 +108,12 @@ function marketForProduct(ctx: RoundContext, p: number): void {
   }
   if (total === 0) return;
 
+  // Restock in transit of this product, by shop: what presale listings can sell.
+  const inboundByShop: Inbound[][] = [];
+  for (let s = 0; s < S; s++) inboundByShop.push([]);
+  for (const x of state.inbound) if (x.product === p) inboundByShop[x.shop]!.push(x);
   const cities: CityMarket[] = [];
-  for (let c = 0; c < C; c++) cities.push(snapshot(ctx, c, p));
+  for (let c = 0; c < C; c++) cities.push(snapshot(ctx, c, p, inboundByShop));
 
   // Buyers of the tick, in a seeded order.
   if (buyerScratch.length < total) buyerScratch = new Int32Array(total * 2);
@@ -112,8 +124,9 @@ function marketForProduct(ctx: RoundContext, p: number): void {
       let m = counts[c * CROWD_COUNT + k]!;
       state.demandSeen[(c * P + p) * CROWD_COUNT + k]! += m;
       if (k === BRAND_LOYAL) {
-        // Fans who rated this shop 4–5 come back to it first.
-        for (let s = 0; s < S && m > 0; s++) {
+        // Fans who rated this shop 4–5 come back to it first (shops in the round's seeded order).
+        for (let r = 0; r < S && m > 0; r++) {
+          const s = state.shuffle[r]!;
           const due = ctx.fansDue[(s * C + c) * P + p]!;
           if (due === 0) continue;
           const f = Math.min(m, spread(due, i, T));
@@ -126,22 +139,37 @@ function marketForProduct(ctx: RoundContext, p: number): void {
     for (let j = 0; j < returning[c]!; j++) buyers[n++] = c | (HESITANT << CROWD_SHIFT) | RETURNING;
   }
   for (let j = n - 1; j > 0; j--) {
-    const r = Math.floor(choice.next() * (j + 1));
+    const r = (choice.next() * (j + 1)) | 0;
     const t = buyers[j]!;
     buyers[j] = buyers[r]!;
     buyers[r] = t;
   }
 
-  const parts = new Map<number, Part>();
+  const visits = new Int32Array(S);
+  const slotCount = S * C * C * 2;
+  if (partSlots.length < slotCount) partSlots = new Array<Part | undefined>(slotCount);
+  const tm: TickMarket = {
+    ctx,
+    shops: state.shops,
+    p,
+    P,
+    C,
+    S,
+    delayP: rules.carrierDelayProbability,
+    flows: ctx.flows,
+    inboundByShop,
+    feeBase: world.carrierFeeFen,
+    feePerUnit: world.products[p]!.volume * world.carrierPerVolumeFen,
+    slots: partSlots,
+    list: [],
+  };
   const quantities = world.demand;
   const hesitantRule = makeHesitant(rules.hesitant);
-  const sharp = rules.hesitant.sharpness;
   const visitDepth = rules.visitDepth;
-  const delayP = rules.carrierDelayProbability;
-  const flows = ctx.flows;
   const shops = state.shops;
-  const seen: Offer[] = [];
-  const weights: number[] = [];
+  const slots = rules.hesitant.searchSlots;
+  const seen: Offer[] = new Array<Offer>(slots);
+  const weights = new Float64Array(slots);
 
   for (let b = 0; b < n; b++) {
     const code = buyers[b]!;
@@ -160,58 +188,63 @@ function marketForProduct(ctx: RoundContext, p: number): void {
       }
     }
     const q = dist[qi]!.quantity;
-    const ranking = rankingFor(city, k, qi, q, hesitantRule);
+    const key = qi * CROWD_COUNT + k;
+    const ranking = city.rankings[key] ?? rankingFor(city, k, qi, q, hesitantRule);
     let want = q;
 
     if (k === HESITANT) {
-      seen.length = 0;
-      weights.length = 0;
+      const rankedWeights = city.weights[key]!;
+      const rankedUtilities = city.utilities[key]!;
+      let live = 0;
       let wsum = 0;
-      for (const o of ranking) {
-        shops[o.shop]!.ledger.visits++;
+      let best = 0;
+      for (let j = 0; j < ranking.length; j++) {
+        const o = ranking[j]!;
+        visits[o.shop]!++;
         if (o.available > 0 || o.presaleAvailable > 0) {
-          seen.push(o);
-          const w = Math.pow(o.utility, sharp);
-          weights.push(w);
+          if (live === 0) best = rankedUtilities[j]!;
+          seen[live] = o;
+          const w = rankedWeights[j]!;
+          weights[live++] = w;
           wsum += w;
         }
       }
-      if (seen.length === 0) {
+      if (live === 0) {
         lose(ctx, c, k, ranking.length ? OUT_OF_STOCK : city.lostReason);
         continue;
       }
-      if (choice.next() >= buyProbability(seen[0]!.utility, rules.hesitant)) {
+      if (choice.next() >= buyProbability(best, rules.hesitant)) {
         // Undecided: favourites or carts it and may come back (潜在客户); a second no is final.
         if (code & RETURNING) lose(ctx, c, k, NO_PURCHASE);
         else state.potential[c * P + p]!++;
         continue;
       }
       let pick = 0;
-      if (seen.length > 1 && wsum > 0) {
+      if (live > 1 && wsum > 0) {
         let u = choice.next() * wsum;
-        for (pick = 0; pick < seen.length - 1; pick++) {
+        for (pick = 0; pick < live - 1; pick++) {
           u -= weights[pick]!;
           if (u < 0) break;
         }
       }
       const chosen = seen[pick]!;
-      const got = take(chosen, want, c, k);
+      const got = take(tm, chosen, want, c, k);
       want -= got;
-      for (let j = 0; j < seen.length && want > 0; j++) {
+      for (let j = 0; j < live && want > 0; j++) {
         if (j === pick) continue;
-        const got2 = take(seen[j]!, want, c, k);
+        const got2 = take(tm, seen[j]!, want, c, k);
         want -= got2;
       }
       if (want === q) lose(ctx, c, k, OUT_OF_STOCK);
       continue;
     }
 
-    const depth = ranking.length < visitDepth ? ranking.length : visitDepth;
-    for (let j = 0; j < depth; j++) shops[ranking[j]!.shop]!.ledger.visits++;
+    // Every buyer of a ranking visits its first offers: counted per ranking, added up after.
+    city.visitors[key]!++;
     if (fav >= 0) {
       const o = city.byShop[fav];
       if (o && o.reviewScore >= 0) {
-        const got = take(o, want, c, k);
+        const got = take(tm, o, want, c, k);
           want -= got;
       }
     }
@@ -219,7 +252,7 @@ function marketForProduct(ctx: RoundContext, p: number): void {
       const o = ranking[j]!;
       if (o.available <= 0 && o.presaleAvailable <= 0) continue;
       if (o.conversion < 1 && choice.next() >= o.conversion) continue;
-      const got = take(o, want, c, k);
+      const got = take(tm, o, want, c, k);
       want -= got;
     }
     if (want === q) {
@@ -230,58 +263,90 @@ function marketForProduct(ctx: RoundContext, p: number): void {
     }
   }
 
-  flushParts(ctx, p, parts);
-
-  /**
-   * One order of a buyer with one shop: up to `want` units, on-hand stock first (fastest warehouse
-   * first), then presale. The shipping fee is charged once per order.
-   */
-  function take(o: Offer, want: number, c: number, k: number): number {
-    const shop = shops[o.shop]!;
-    let got = 0;
-    let shippingDue = true;
-    for (let j = 0; j < o.sources.length && got < want; j++) {
-      const w = o.sources[j]!;
-      const slot = w * P + p;
-      const st = shop.stock[slot]!;
-      if (st <= 0) continue;
-      const units = st < want - got ? st : want - got;
-      shop.stock[slot] = st - units;
-      o.available -= units;
-      got += units;
-      const delayed = delayP > 0 && ctx.rng.delivery.next() < delayP;
-      const key = (((o.shop * C + w) * C + c) << 1) | (delayed ? 1 : 0);
-      let part = parts.get(key);
-      if (!part) {
-        part = { shop: o.shop, from: w, city: c, orders: 0, units: 0, revenueFen: 0, carrierFen: 0, delayed };
-        parts.set(key, part);
-      }
-      if (shippingDue) part.orders++;
-      part.units += units;
-      part.revenueFen += units * o.priceFen + (shippingDue ? o.shippingFen : 0);
-      part.carrierFen += carrierFeeFen(ctx, w, c, p, units);
-      shippingDue = false;
-    }
-    if (got < want && o.presaleAvailable > 0) {
-      const units = presale(ctx, o, p, c, want - got, shippingDue);
-      if (units > 0) shippingDue = false;
-      o.presaleAvailable -= units;
-      got += units;
-    }
-    if (got === 0) return 0;
-    const ledger = shop.ledger;
-    ledger.orders++;
-    ledger.ordersByCrowd[k]!++;
-    ledger.units += got;
-    ledger.unitsByCrowd[k]! += got;
-    ledger.soldByCityCrowd[c * CROWD_COUNT + k]! += got;
-    if (flows) {
-      const at = (c * CROWD_COUNT + k) * S + o.shop;
-      flows.sold[at]! += got;
-      flows.orders[at]!++;
-    }
-    return got;
+  for (const city of cities) {
+    city.rankings.forEach((ranking, key) => {
+      const n = city.visitors[key]!;
+      if (!ranking || n === 0) return;
+      const depth = ranking.length < visitDepth ? ranking.length : visitDepth;
+      for (let j = 0; j < depth; j++) visits[ranking[j]!.shop]! += n;
+    });
   }
+  flushParts(ctx, p, tm.list);
+  for (const part of tm.list) partSlots[(((part.shop * C + part.from) * C + part.city) << 1) | (part.delayed ? 1 : 0)] = undefined;
+  for (let s = 0; s < S; s++) shops[s]!.ledger.visits += visits[s]!;
+}
+
+interface TickMarket {
+  ctx: RoundContext;
+  shops: ShopState[];
+  p: number;
+  P: number;
+  C: number;
+  S: number;
+  delayP: number;
+  flows: TickFlows | null;
+  inboundByShop: Inbound[][];
+  /** carrier fee per order from warehouse w to city c, [w * C + c], and per unit of this product */
+  feeBase: number[];
+  feePerUnit: number;
+  /** the tick's parcels so far: by key in `slots`, in creation order in `list` */
+  slots: (Part | undefined)[];
+  list: Part[];
+}
+
+/**
+ * One order of a buyer with one shop: up to `want` units, on-hand stock first (fastest warehouse
+ * first), then presale. The shipping fee is charged once per order.
+ */
+function take(m: TickMarket, o: Offer, want: number, c: number, k: number): number {
+  const shop = m.shops[o.shop]!;
+  const P = m.P;
+  const C = m.C;
+  const stock = shop.stock;
+  let got = 0;
+  let shippingDue = true;
+  for (let j = 0; j < o.sources.length && got < want; j++) {
+    const w = o.sources[j]!;
+    const slot = w * P + m.p;
+    const st = stock[slot]!;
+    if (st <= 0) continue;
+    const units = st < want - got ? st : want - got;
+    stock[slot] = st - units;
+    o.available -= units;
+    got += units;
+    const delayed = m.delayP > 0 && m.ctx.rng.delivery.next() < m.delayP;
+    const key = (((o.shop * C + w) * C + c) << 1) | (delayed ? 1 : 0);
+    let part = m.slots[key];
+    if (part === undefined) {
+      part = { shop: o.shop, from: w, city: c, orders: 0, units: 0, revenueFen: 0, carrierFen: 0, delayed };
+      m.slots[key] = part;
+      m.list.push(part);
+    }
+    if (shippingDue) part.orders++;
+    part.units += units;
+    part.revenueFen += units * o.priceFen + (shippingDue ? o.shippingFen : 0);
+    part.carrierFen += m.feeBase[w * C + c]! + Math.floor(units * m.feePerUnit + 0.5);
+    shippingDue = false;
+  }
+  if (got < want && o.presaleAvailable > 0) {
+    const units = presale(m.ctx, m.inboundByShop[o.shop]!, o, m.p, c, want - got, shippingDue);
+    o.presaleAvailable -= units;
+    got += units;
+  }
+  if (got === 0) return 0;
+  const ledger = shop.ledger;
+  ledger.orders++;
+  ledger.ordersByCrowd[k]!++;
+  ledger.units += got;
+  ledger.unitsByCrowd[k]! += got;
+  ledger.soldByCityCrowd[c * CROWD_COUNT + k]! += got;
+  const flows = m.flows;
+  if (flows) {
+    const at = (c * CROWD_COUNT + k) * m.S + o.shop;
+    flows.sold[at]! += got;
+    flows.orders[at]!++;
+  }
+  return got;
 }
 
 function lose(ctx: RoundContext, c: number, k: number, reason: number): void {
@@ -297,12 +362,17 @@ function rankingFor(city: CityMarket, k: number, qi: number, q: number, hesitant
     const rctx: RankContext = { quantity: q, referenceFen: city.referenceFen, capFen: city.capFen };
     r = (k === HESITANT ? hesitantRule : DETERMINISTIC[k]!).rank(city.offers, rctx);
     city.rankings[key] = r;
+    if (k === HESITANT) {
+      // Utilities depend on the quantity: keep this ranking's own copy.
+      city.utilities[key] = Float64Array.from(r, (o) => o.utility);
+      city.weights[key] = Float64Array.from(r, (o) => o.weight);
+    }
   }
   return r;
 }
 
 /** The tick's offers in one city, in the round's seeded shop order (the tie-break). */
-function snapshot(ctx: RoundContext, c: number, p: number): CityMarket {
+function snapshot(ctx: RoundContext, c: number, p: number, inboundByShop: readonly Inbound[][]): CityMarket {
   const { world, state } = ctx;
   const C = world.cities.length;
   const P = world.products.length;
@@ -337,7 +407,7 @@ function snapshot(ctx: RoundContext, c: number, p: number): CityMarket {
       available += st;
     }
     sources.sort((a, b) => world.deliveryTicks[a * C + c]! - world.deliveryTicks[b * C + c]! || a - b);
-    const presaleAvailable = listing.presale ? unreservedInbound(ctx, s, p) : 0;
+    const presaleAvailable = listing.presale ? unreserved(inboundByShop[s]!) : 0;
     if (available === 0 && presaleAvailable === 0) continue;
     const tags = countActive(shop.tags[p]!, ctx.tick);
     const o: Offer = {
@@ -354,12 +424,14 @@ function snapshot(ctx: RoundContext, c: number, p: number): CityMarket {
       presaleAvailable,
       conversion: tags >= world.rules.negativeTagThreshold ? world.rules.negativeTagConversion : 1,
       utility: 0,
+      weight: 0,
     };
     offers.push(o);
     byShop[s] = o;
   }
   const lostReason = !listed ? NO_LISTING : !legal ? PRICE_ABOVE_CAP : farStock ? TOO_SLOW : OUT_OF_STOCK;
-  return { offers, byShop, lostReason, referenceFen, capFen, rankings: [] };
+  const keys = world.demand[c * P + p]!.quantities.length * CROWD_COUNT;
+  return { offers, byShop, lostReason, referenceFen, capFen, rankings: new Array(keys), utilities: [], weights: [], visitors: new Int32Array(keys) };
 }
 
 function countActive(expiries: readonly number[], tick: number): number {
@@ -368,41 +440,35 @@ function countActive(expiries: readonly number[], tick: number): number {
   return n;
 }
 
-function unreservedInbound(ctx: RoundContext, s: number, p: number): number {
+function unreserved(inbound: readonly Inbound[]): number {
   let n = 0;
-  for (const x of ctx.state.inbound) {
-    if (x.shop !== s || x.product !== p) continue;
-    n += x.units - reserved(x.backorders);
-  }
-  return n;
-}
-
-function reserved(backorders: readonly Backorder[]): number {
-  let n = 0;
-  for (const b of backorders) n += b.units;
+  for (const x of inbound) n += x.units - x.reserved;
   return n;
 }
 
 /** Presale (预售): reserve units of restock still in transit; they ship when it arrives. */
-function presale(ctx: RoundContext, o: Offer, p: number, c: number, want: number, shippingDue: boolean): number {
+function presale(ctx: RoundContext, inbound: readonly Inbound[], o: Offer, p: number, c: number, want: number, shippingDue: boolean): number {
   const world: World = ctx.world;
   const deadlineTick = ctx.tick + world.demand[c * world.products.length + p]!.deadlineTicks;
   let got = 0;
-  for (const x of ctx.state.inbound) {
+  for (const x of inbound) {
     if (got >= want) break;
-    if (x.shop !== o.shop || x.product !== p) continue;
-    const free = x.units - reserved(x.backorders);
+    const free = x.units - x.reserved;
     if (free <= 0) continue;
     const units = Math.min(free, want - got);
-    x.backorders.push({
-      city: c,
-      orders: shippingDue ? 1 : 0,
-      units,
-      revenueFen: units * o.priceFen + (shippingDue ? o.shippingFen : 0),
-      carrierFen: carrierFeeFen(ctx, x.city, c, p, units),
-      orderTick: ctx.tick,
-      deadlineTick,
-    });
+    x.reserved += units;
+    const revenueFen = units * o.priceFen + (shippingDue ? o.shippingFen : 0);
+    const carrierFen = carrierFeeFen(ctx, x.city, c, p, units);
+    // The tick's presale orders to one city wait together: one backorder, counted in orders.
+    const last: Backorder | undefined = x.backorders[x.backorders.length - 1];
+    if (last && last.city === c && last.orderTick === ctx.tick) {
+      last.orders += shippingDue ? 1 : 0;
+      last.units += units;
+      last.revenueFen += revenueFen;
+      last.carrierFen += carrierFen;
+    } else {
+      x.backorders.push({ city: c, orders: shippingDue ? 1 : 0, units, revenueFen, carrierFen, orderTick: ctx.tick, deadlineTick });
+    }
     shippingDue = false;
     got += units;
   }
@@ -410,13 +476,13 @@ function presale(ctx: RoundContext, o: Offer, p: number, c: number, want: number
 }
 
 /** The tick's sales leave the warehouses as parcels; carrier fees are paid at dispatch. */
-function flushParts(ctx: RoundContext, p: number, parts: Map<number, Part>): void {
+function flushParts(ctx: RoundContext, p: number, parts: readonly Part[]): void {
   const { world, state, tick } = ctx;
   const C = world.cities.length;
   const deadlineTicks = world.demand;
   const P = world.products.length;
-  // Map iteration follows insertion order, which follows the seeded buyer order: deterministic.
-  for (const part of parts.values()) {
+  // Parts are in creation order, which follows the seeded buyer order: deterministic.
+  for (const part of parts) {
     const shop = state.shops[part.shop]!;
     bookCost(shop, 'carrier', part.carrierFen);
     const days = world.deliveryTicks[part.from * C + part.city]! + (part.delayed ? world.rules.carrierDelayTicks : 0);

@@ -53,6 +53,7 @@ function applyDecision(ctx: RoundContext, shop: ShopState, s: number, d: RoundDe
       product: r.product,
       units,
       arriveTick: ctx.startTick + world.rules.restockLeadTicks,
+      reserved: 0,
       backorders: [],
     });
   }
