@@ -4,7 +4,6 @@ import type { Rng } from './rng';
 
 export interface Streams {
   demand: Rng;
-  shuffle: Rng;
   choice: Rng;
   reviews: Rng;
   delivery: Rng;

@@ -259,6 +259,10 @@ export interface ShopLedger {
   ratingSum: number;
   ratingCount: number;
   restockRefused: number;
+  /** units bought by restock orders this round */
+  unitsBought: number;
+  /** units that reached buyers on time this round */
+  unitsDelivered: number;
   /** units sold (allocated) per crowd in each city: [c * 4 + k] */
   soldByCityCrowd: number[];
 }
@@ -309,6 +313,8 @@ export interface ShopRoundReport {
   stockUnits: number;
   bankrupt: boolean;
   restockRefused: number;
+  unitsBought: number;
+  unitsDelivered: number;
   soldByCityCrowd: number[];
   listings: (Listing | null)[];
 }

@@ -6,7 +6,7 @@
  */
 import seedrandom from 'seedrandom';
 
-export const STREAMS = ['demand', 'shuffle', 'choice', 'reviews', 'delivery', 'bots'] as const;
+export const STREAMS = ['demand', 'choice', 'reviews', 'delivery'] as const;
 export type StreamName = (typeof STREAMS)[number];
 
 /** seedrandom's alea state: plain numbers, JSON-safe. */
@@ -52,17 +52,4 @@ export function initialStreams(seed: number): RngStates {
 
 export function restore(state: RngState): Rng {
   return wrap(seedrandom.alea('', { state: { ...state } }) as unknown as AleaPrng);
-}
-
-/** Fisher–Yates shuffle of 0..n-1 driven by `rng`. */
-export function permutation(n: number, rng: Rng): number[] {
-  const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) out[i] = i;
-  for (let i = n - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    const t = out[i]!;
-    out[i] = out[j]!;
-    out[j] = t;
-  }
-  return out;
 }

@@ -19,7 +19,6 @@ export function playRound(world: World, prev: GameState, decisions: readonly Rou
   const state = structuredClone(prev);
   const rng: Streams = {
     demand: restore(state.rng.demand),
-    shuffle: restore(state.rng.shuffle),
     choice: restore(state.rng.choice),
     reviews: restore(state.rng.reviews),
     delivery: restore(state.rng.delivery),
@@ -46,9 +45,7 @@ export function playRound(world: World, prev: GameState, decisions: readonly Rou
   }
   roundEnd(ctx);
   state.rng = {
-    ...state.rng,
     demand: rng.demand.state(),
-    shuffle: rng.shuffle.state(),
     choice: rng.choice.state(),
     reviews: rng.reviews.state(),
     delivery: rng.delivery.state(),

@@ -16,6 +16,8 @@ export function emptyLedger(cities: number): ShopLedger {
     ratingSum: 0,
     ratingCount: 0,
     restockRefused: 0,
+    unitsBought: 0,
+    unitsDelivered: 0,
     soldByCityCrowd: new Array<number>(cities * CROWD_COUNT).fill(0),
   };
 }

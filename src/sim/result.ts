@@ -30,6 +30,8 @@ export interface ShopRoundResult {
   index: number;
   stockUnits: number;
   restockRefused: number;
+  unitsBought: number;
+  unitsDelivered: number;
   bankrupt: boolean;
 }
 
@@ -93,6 +95,8 @@ export function buildResult(world: World, state: GameState): Result {
       index: x.index,
       stockUnits: x.stockUnits,
       restockRefused: x.restockRefused,
+      unitsBought: x.unitsBought,
+      unitsDelivered: x.unitsDelivered,
       bankrupt: x.bankrupt,
     })),
     lostDemand: Object.fromEntries(world.cities.map((c, i) => [c.id, crowdMap(r.lost, i * 4)])),

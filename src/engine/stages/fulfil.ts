@@ -81,6 +81,7 @@ function deliver(ctx: RoundContext, parcel: Parcel): void {
     return;
   }
   bookRevenue(shop, parcel.revenueFen);
+  shop.ledger.unitsDelivered += parcel.units;
   shop.ledger.cogsFen += parcel.units * world.products[parcel.product]!.unitCostFen;
   shop.reviewScore[parcel.product]! += parcel.orders;
   shop.cityInfluence[parcel.city]! += parcel.orders;

@@ -88,6 +88,8 @@ function shopReport(world: World, state: GameState, shop: ShopState, s: number):
     stockUnits,
     bankrupt: shop.bankrupt,
     restockRefused: l.restockRefused,
+    unitsBought: l.unitsBought,
+    unitsDelivered: l.unitsDelivered,
     soldByCityCrowd: l.soldByCityCrowd.slice(),
     listings: shop.listings.map((x) => (x ? { ...x } : null)),
   };

@@ -8,7 +8,7 @@ import type { RoundContext } from '../context';
 import { roundDemand } from '../demand';
 import { bookCost } from '../ledger';
 import { BRAND_LOYAL, CROWD_COUNT, LOST_REASON_COUNT, type RoundDecision, type ShopState, type World } from '../model';
-import { permutation } from '../rng';
+import { hashString } from '../hash';
 import { emptyLedger } from '../state';
 import { checkBankruptcy } from './bankruptcy';
 
@@ -28,7 +28,7 @@ export function roundStart(ctx: RoundContext, decisions: readonly RoundDecision[
   });
   checkBankruptcy(ctx);
   state.index = compositeIndex(state.shops, world.rules.indexWeights);
-  state.shuffle = permutation(state.shops.length, ctx.rng.shuffle);
+  state.shuffle = shopShuffle(world, state.seed, state.round + 1);
   state.roundDemand = roundDemand(world, ctx.rng.demand);
   ctx.fansDue = fansComingBack(world, state.shops, state.roundDemand);
 }
@@ -46,6 +46,7 @@ function applyDecision(ctx: RoundContext, shop: ShopState, s: number, d: RoundDe
     shop.ledger.restockRefused += r.quantity - units;
     if (units === 0) continue;
     shop.warehouses[r.city] = true;
+    shop.ledger.unitsBought += units;
     bookCost(shop, 'goods', units * product.unitCostFen);
     state.inbound.push({
       shop: s,
@@ -115,4 +116,15 @@ function fansComingBack(world: World, shops: readonly ShopState[], demand: reado
     }
   }
   return due;
+}
+
+/**
+ * The round's seeded order of the shops, the final tie-break of every ranking. Each shop's place
+ * comes from the seed, the round and its id, so reordering shops in the file changes nothing.
+ */
+export function shopShuffle(world: World, seed: number, round: number): number[] {
+  const keys = world.shops.map((s) => hashString(`shuffle:${seed}:${round}:${s.id}`));
+  return world.shops
+    .map((_, i) => i)
+    .sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : world.shops[a]!.id < world.shops[b]!.id ? -1 : 1));
 }
