@@ -25,6 +25,7 @@ import {
   defaultRules,
 } from './defaults';
 import { isKnownStrategy, STRATEGY_NAMES } from './strategies';
+import { checkScenarioFile, checkWorkload } from './checks';
 
 export function loadScenarioText(text: string): Checked<World> {
   const parsed = parseJsonText(text);
@@ -37,6 +38,9 @@ export function loadScenario(input: unknown): Checked<World> {
   if (!res.success) return { ok: false, problems: fromZod(res.error, input) };
   const problems: Problem[] = [];
   const world = buildWorld(res.data, problems);
+  checkScenarioFile(res.data, problems);
+  // The size of the game is measured on a world whose references all resolved.
+  if (problems.length === 0) checkWorkload(world, problems);
   return problems.length ? { ok: false, problems } : { ok: true, value: world };
 }
 

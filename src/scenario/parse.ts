@@ -1,10 +1,14 @@
 /**
- * Reading untrusted JSON text: bounded size and depth, no prototype pollution, no NaN/Infinity.
+ * Reading untrusted JSON text: bounded size and depth, keys that could reach an object's prototype
+ * refused, no NaN/Infinity. Every problem found is reported with its JSON path; nothing throws.
  */
-import type { Problem } from './problems';
+import { jsonPath, type Problem } from './problems';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_DEPTH = 64;
+/** Stop listing problems of one kind after this many: a broken file should not flood the screen. */
+const MAX_REPORTED = 20;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export type Parsed = { ok: true; value: unknown } | { ok: false; problems: Problem[] };
 
@@ -12,18 +16,22 @@ export function parseJsonText(text: string): Parsed {
   if (text.length > MAX_FILE_BYTES) {
     return fail('$', `file is too large (${(text.length / 1048576).toFixed(1)} MB; at most ${MAX_FILE_BYTES / 1048576} MB)`);
   }
-  const depth = maxDepth(text);
+  // Editors on Windows often save UTF-8 with a byte-order mark; it is not part of the JSON.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') return fail('$', 'file is empty (expected a JSON object)');
+  const depth = maxDepth(body);
   if (depth > MAX_DEPTH) return fail('$', `nesting is too deep (${depth} levels; at most ${MAX_DEPTH})`);
   let value: unknown;
   try {
-    // The reviver drops keys that could reach an object's prototype.
-    value = JSON.parse(text, (key, v: unknown) => (key === '__proto__' || key === 'constructor' || key === 'prototype' ? undefined : v));
+    // JSON.parse makes "__proto__" an own data property, never the prototype; the walk below refuses it.
+    value = JSON.parse(body);
   } catch (e) {
-    return fail('$', `not valid JSON: ${(e as Error).message}`);
+    const hint = /(^|[^"\w])-?(NaN|Infinity)\b/.test(body) ? ' (NaN and Infinity are not JSON numbers; write a finite number)' : '';
+    return fail('$', `not valid JSON: ${(e as Error).message}${hint}`);
   }
-  const bad = findNonFinite(value, '$');
-  if (bad) return fail(bad, 'must be a finite number (NaN, Infinity and numbers beyond ±1.8e308 are not allowed)');
-  return { ok: true, value };
+  const problems: Problem[] = [];
+  walk(value, [], problems, { keys: 0, numbers: 0 });
+  return problems.length ? { ok: false, problems } : { ok: true, value };
 }
 
 function fail(path: string, message: string): Parsed {
@@ -49,20 +57,33 @@ function maxDepth(text: string): number {
   return max;
 }
 
-function findNonFinite(v: unknown, path: string): string | null {
-  if (typeof v === 'number') return Number.isFinite(v) ? null : path;
+/** Iterative enough: depth is already bounded by MAX_DEPTH, so recursion cannot overflow. */
+function walk(v: unknown, path: (string | number)[], problems: Problem[], seen: { keys: number; numbers: number }): void {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v) && seen.numbers++ < MAX_REPORTED) {
+      problems.push({ path: jsonPath(path), message: 'must be a finite number (NaN, Infinity and numbers beyond ±1.8e308 such as 1e309 are not allowed)' });
+    }
+    return;
+  }
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
-      const hit = findNonFinite(v[i], `${path}[${i}]`);
-      if (hit) return hit;
+      path.push(i);
+      walk(v[i], path, problems, seen);
+      path.pop();
     }
-    return null;
+    return;
   }
   if (v && typeof v === 'object') {
-    for (const [k, item] of Object.entries(v)) {
-      const hit = findNonFinite(item, `${path}.${k}`);
-      if (hit) return hit;
+    for (const key of Object.keys(v)) {
+      path.push(key);
+      if (FORBIDDEN_KEYS.has(key)) {
+        if (seen.keys++ < MAX_REPORTED) {
+          problems.push({ path: jsonPath(path), message: `the key "${key}" is not allowed (it could change how the program's objects behave); remove it` });
+        }
+      } else {
+        walk((v as Record<string, unknown>)[key], path, problems, seen);
+      }
+      path.pop();
     }
   }
-  return null;
 }

@@ -18,6 +18,15 @@ export function jsonPath(parts: readonly PropertyKey[]): string {
   return out;
 }
 
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
+}
+
+function sizeOf(v: unknown): number {
+  if (typeof v === 'string' || Array.isArray(v)) return v.length;
+  return 0;
+}
+
 function describeValue(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
@@ -48,23 +57,33 @@ function zodMessage(issue: z.core.$ZodIssue, actual: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
       if (actual === undefined) return `is required (${issue.expected})`;
-      return `must be ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}, not ${describeValue(actual)}`;
+      if (issue.expected === 'int' && typeof actual === 'number') return `must be a whole number (got ${actual})`;
+      return `must be ${issue.expected === 'int' ? 'a whole number' : article(issue.expected)}, not ${describeValue(actual)}`;
     case 'too_small': {
       const what = issue.origin === 'array' ? 'items' : issue.origin === 'string' ? 'characters' : '';
+      // The schema's own message names the whole allowed range ("must be from 1 to 24").
+      if (issue.message.startsWith('must')) return what ? `${issue.message} (it has ${sizeOf(actual)})` : `${issue.message} (got ${String(actual)})`;
       if (what) return `must have at least ${String(issue.minimum)} ${what}`;
       return `must be ${issue.inclusive ? '≥' : '>'} ${String(issue.minimum)} (got ${String(actual)})`;
     }
     case 'too_big': {
       const what = issue.origin === 'array' ? 'items' : issue.origin === 'string' ? 'characters' : '';
-      if (what) return `must have at most ${String(issue.maximum)} ${what}`;
+      if (issue.message.startsWith('must')) return what ? `${issue.message} (it has ${sizeOf(actual)})` : `${issue.message} (got ${String(actual)})`;
+      if (what) return `must have at most ${String(issue.maximum)} ${what} (it has ${sizeOf(actual)})`;
       return `must be ${issue.inclusive ? '≤' : '<'} ${String(issue.maximum)} (got ${String(actual)})`;
     }
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling against the scenario reference)`;
     case 'invalid_value':
+      if (actual === undefined) return `is required: ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
       return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, not ${JSON.stringify(actual)}`;
     case 'invalid_format':
-      return issue.message;
+      return typeof actual === 'string' ? `${issue.message} (got ${JSON.stringify(actual.slice(0, 40))})` : issue.message;
+    case 'invalid_key': {
+      // A record's key (a city or product id in stock or referencePrice) breaks the id rule.
+      const inner = issue.issues[0];
+      return `the key ${JSON.stringify(String(issue.path[issue.path.length - 1] ?? ''))} ${inner ? inner.message : 'is not allowed'}`;
+    }
     case 'not_multiple_of':
       return `must be a multiple of ${String(issue.divisor)}`;
     default:

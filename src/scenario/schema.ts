@@ -1,10 +1,14 @@
 /**
  * The one source of the file formats: scenario files and decisions files. The TypeScript types,
- * the validator and the shipped JSON Schemas all come from these zod schemas.
+ * the validator, the shipped JSON Schemas (schemas/*.schema.json) and the field reference
+ * (docs/scenario-reference.md) all come from these zod schemas; `npm run docs:schema` regenerates
+ * the files. Every field carries an English and a Chinese description (`doc`).
  * Money in files is yuan (at most 2 decimals); the engine converts to fen.
  */
 import { z } from 'zod';
 import { hasAtMostTwoDecimals } from '../engine/money';
+import { doc } from './describe';
+import { STRATEGY_NAMES } from './strategies';
 
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
 export const LIMITS = {
@@ -18,256 +22,397 @@ export const LIMITS = {
   quantity: 99,
   restockQuantity: 1_000_000,
   moneyYuan: 100_000_000,
+  /** buyers over the whole game (events included), so that any valid scenario plays in seconds */
+  gameBuyers: 20_000_000,
+  /** cities × products × shops × ticks: the engine's work per game grows with it */
+  gameWork: 5_000_000,
 } as const;
 
-const text = (max = 80) => z.string().min(1).max(max);
-export const id = z
-  .string()
-  .regex(ID_PATTERN, 'must be 1–32 letters, digits, "_" or "-"')
-  .describe('identifier: 1–32 letters, digits, _ or -');
-export const localText = z
-  .strictObject({ zh: text(200), en: text(200) })
-  .describe('text in Chinese (zh) and English (en)');
+const range = (min: number, max: number, unit = '') => `must be from ${min} to ${max}${unit}`;
+const text = (max = 80) =>
+  z.string().min(1, 'must not be empty').max(max, `must have at most ${max} characters`);
+export const id = z.string().regex(ID_PATTERN, 'must be 1–32 letters, digits, "_" or "-"');
+export const localText = doc(
+  z.strictObject({
+    zh: doc(text(200), 'Chinese text (1–200 characters)', '中文文字（1–200 个字符）'),
+    en: doc(text(200), 'English text (1–200 characters)', '英文文字（1–200 个字符）'),
+  }),
+  'text in Chinese (zh) and English (en)',
+  '中文（zh）与英文（en）两种文字',
+);
 
 /** Yuan, at most two decimals, within [min, max]. */
 export function yuan(min: number, max: number = LIMITS.moneyYuan) {
   return z
     .number()
-    .min(min)
-    .max(max)
+    .min(min, range(min, max, ' yuan'))
+    .max(max, range(min, max, ' yuan'))
     .refine(hasAtMostTwoDecimals, { message: 'must have at most 2 decimals (1 fen is the smallest unit)' });
 }
-const rate = (min: number, max: number) => z.number().min(min).max(max);
-const int = (min: number, max: number) => z.number().int().min(min).max(max);
+const rate = (min: number, max: number) => z.number().min(min, range(min, max)).max(max, range(min, max));
+const int = (min: number, max: number) =>
+  z.number().int().min(min, `must be a whole number from ${min} to ${max}`).max(max, `must be a whole number from ${min} to ${max}`);
 
-export const crowdCounts = z
-  .strictObject({
-    brandLoyal: int(0, LIMITS.demandPerCrowd).optional(),
-    lowPrice: int(0, LIMITS.demandPerCrowd).optional(),
-    composite: int(0, LIMITS.demandPerCrowd).optional(),
-    hesitant: int(0, LIMITS.demandPerCrowd).optional(),
-  })
-  .describe('buyers per round for each crowd (missing crowds: 0)');
+const crowdCount = (en: string, zh: string) =>
+  doc(int(0, LIMITS.demandPerCrowd), `${en} buyers per round`, `每期${zh}买家人数`).optional();
+export const crowdCounts = doc(
+  z.strictObject({
+    brandLoyal: crowdCount('brand-loyal', '品牌需求人群'),
+    lowPrice: crowdCount('low-price', '低价格需求人群'),
+    composite: crowdCount('composite-score', '综合评价需求人群'),
+    hesitant: crowdCount('hesitant', '犹豫不定需求人群'),
+  }),
+  'buyers per round for each crowd (a crowd left out has 0)',
+  '每期各类人群的买家人数（未写的人群为 0）',
+);
 
-export const indexWeights = z
-  .strictObject({
-    visual: rate(0, 1),
-    iso: rate(0, 1),
-    iec: rate(0, 1),
-    popularity: rate(0, 1),
-    points: rate(0, 1),
-    orderVolume: rate(0, 1),
-    media: rate(0, 1),
-    charity: rate(0, 1),
-  })
-  .describe('weights of the composite index inputs; they must sum to 1');
+const weight = (en: string, zh: string) => doc(rate(0, 1), `weight of ${en} (0–1)`, `${zh}的权重（0–1）`);
+export const indexWeights = doc(
+  z.strictObject({
+    visual: weight('shop visual value', '店铺视觉值'),
+    iso: weight('ISO certification', 'ISO 认证'),
+    iec: weight('IEC mode', 'IEC 模式'),
+    popularity: weight('shop popularity', '店铺人气'),
+    points: weight('shop points', '店铺积分'),
+    orderVolume: weight('order volume', '订单量'),
+    media: weight('media influence', '媒体影响力'),
+    charity: weight('social charity', '社会慈善'),
+  }),
+  'weights of the composite index inputs; all eight are required and must sum to 1 (default 0.15, 0.1, 0.1, 0.15, 0.1, 0.15, 0.15, 0.1)',
+  '综合评价指数各项输入的权重；八项都要写，合计必须为 1（默认 0.15、0.1、0.1、0.15、0.1、0.15、0.15、0.1）',
+);
 
-export const rulesSchema = z
-  .strictObject({
-    priceFloat: rate(0, 5).optional().describe('legal price cap: reference × (1 + priceFloat); default 0.3'),
-    demandFluctuation: rate(0, 0.9).optional().describe('seeded ± share of published demand; default 0.1'),
-    penaltyRate: rate(0, 5).optional().describe('breach penalty as a share of the order value; default 0.2'),
+export const rulesSchema = doc(
+  z.strictObject({
+    priceFloat: doc(rate(0, 5), 'legal price cap: price + shipping ≤ reference × (1 + priceFloat); default 0.3', '价格上浮比例：一口价 + 运费 ≤ 参考价 × (1 + priceFloat)，否则为违规价格；默认 0.3').optional(),
+    demandFluctuation: doc(rate(0, 0.9), 'seeded ± share by which actual demand differs from the published figure; default 0.1', '实际需求相对公布需求的随机波动比例（±）；默认 0.1').optional(),
+    penaltyRate: doc(rate(0, 5), 'breach penalty as a share of the order value; default 0.2', '违约罚金占订单金额的比例；默认 0.2').optional(),
     indexWeights: indexWeights.optional(),
-    mediaDecay: rate(0, 1).optional().describe('share of media influence lost each round; default 0.3'),
-    restockLeadTicks: int(0, 60).optional().describe('ticks from a restock order to its arrival; default 3'),
-    credit: yuan(0).optional().describe('cash a shop may owe before it is bankrupt, yuan; default 0'),
-    isoCost: yuan(0).optional().describe('one-off cost of ISO certification, yuan; default 3000'),
-    iecCost: yuan(0).optional().describe('one-off cost of IEC mode, yuan; default 2000'),
-    warehouse: z
-      .strictObject({
-        capacity: int(1, 100_000_000).optional().describe('volume units a city warehouse holds; default 5000'),
-        rent: yuan(0).optional().describe('rent per warehouse per round, yuan; default 300'),
-      })
-      .optional(),
-    carrier: z
-      .strictObject({
-        sameCityTicks: int(0, 30).optional().describe('delivery ticks inside a city; default 1'),
-        otherCityTicks: int(0, 30).optional().describe('delivery ticks between cities; default 3'),
-        sameCityFee: yuan(0, 10_000).optional().describe('carrier fee per order inside a city, yuan; default 4'),
-        otherCityFee: yuan(0, 10_000).optional().describe('carrier fee per order between cities, yuan; default 8'),
-        perVolume: yuan(0, 10_000).optional().describe('carrier fee per unit of volume, yuan; default 0.5'),
-      })
-      .optional(),
-    carrierDelay: z
-      .strictObject({
-        probability: rate(0, 1).describe('chance an order is delayed'),
-        ticks: int(0, 30).describe('ticks of delay'),
-      })
-      .optional(),
-    rating: z
-      .strictObject({
-        base: rate(1, 5).optional().describe('mean satisfaction of a next-day delivery; default 4.6'),
-        perTick: rate(0, 5).optional().describe('satisfaction lost per extra delivery tick; default 0.25'),
-      })
-      .optional(),
-    negativeTags: z
-      .strictObject({
-        ticks: int(1, 1000).optional().describe('ticks a negative tag stays; default 30'),
-        threshold: int(1, 100).optional().describe('active tags from which conversion falls; default 3'),
-        conversion: rate(0, 1).optional().describe('conversion multiplier past the threshold; default 0.3'),
-      })
-      .optional(),
-    fanReturnRate: rate(0, 1).optional().describe('share of satisfied customers who come back each round; default 0.3'),
-    hesitant: z
-      .strictObject({
-        searchSlots: int(1, 50).optional().describe('search results a hesitant buyer looks at; default 4'),
-        buyBase: rate(0, 2).optional().describe('purchase probability per unit of best utility; default 0.8'),
-        sharpness: rate(0, 20).optional().describe('how strongly the best offer is preferred; default 4'),
-        priceWeight: rate(0, 1).optional(),
-        reviewWeight: rate(0, 1).optional(),
-        indexWeight: rate(0, 1).optional(),
-        returnProbability: rate(0, 1).optional().describe('chance per tick a potential customer comes back; default 0.1'),
-        potentialRetention: rate(0, 1).optional().describe('share of potential customers kept into the next round; default 0.5'),
-      })
-      .optional(),
-    visitDepth: int(1, 50).optional().describe('offers a buyer visits before choosing; default 3'),
-    dsrWindowRounds: int(1, 24).optional().describe('rounds in the rolling DSR; default 3'),
-    rubric: z
-      .strictObject({
-        first: rate(0, 1000).optional().describe('score of first place; default 45'),
-        step: rate(0, 1000).optional().describe('score lost per lower place; default 2'),
-      })
-      .optional(),
-  })
-  .describe('platform and market rules; every field has a default');
+    mediaDecay: doc(rate(0, 1), 'share of media influence lost each round; default 0.3', '媒体影响力每期衰减的比例；默认 0.3').optional(),
+    restockLeadTicks: doc(int(0, 60), 'ticks from a restock order to its arrival; default 3', '补货从下单到入库的天数（tick）；默认 3').optional(),
+    credit: doc(yuan(0), 'cash a shop may owe before it is bankrupt, yuan; default 0', '破产前网店可以透支的现金，元；默认 0').optional(),
+    isoCost: doc(yuan(0), 'one-off cost of ISO certification, yuan; default 3000', 'ISO 认证的一次性费用，元；默认 3000').optional(),
+    iecCost: doc(yuan(0), 'one-off cost of IEC mode, yuan; default 2000', 'IEC 模式的一次性费用，元；默认 2000').optional(),
+    warehouse: doc(
+      z.strictObject({
+        capacity: doc(int(1, 100_000_000), 'volume units one city warehouse holds (stock and restock on its way); default 5000', '每个城市配送中心的容量（体积单位，含在途补货）；默认 5000').optional(),
+        rent: doc(yuan(0), 'rent per warehouse per round, yuan; default 300', '每个配送中心每期的租金，元；默认 300').optional(),
+      }),
+      'city warehouses (配送中心)',
+      '城市配送中心',
+    ).optional(),
+    carrier: doc(
+      z.strictObject({
+        sameCityTicks: doc(int(0, 30), 'delivery ticks inside a city; default 1', '同城配送天数；默认 1').optional(),
+        otherCityTicks: doc(int(0, 30), 'delivery ticks between cities; default 3', '跨城配送天数；默认 3').optional(),
+        sameCityFee: doc(yuan(0, 10_000), 'carrier fee per order inside a city, yuan; default 4', '同城每单物流费，元；默认 4').optional(),
+        otherCityFee: doc(yuan(0, 10_000), 'carrier fee per order between cities, yuan; default 8', '跨城每单物流费，元；默认 8').optional(),
+        perVolume: doc(yuan(0, 10_000), 'carrier fee per unit of volume, yuan; default 0.5', '每体积单位的物流费，元；默认 0.5').optional(),
+      }),
+      'carrier (物流) times and fees; routes override them for a pair of cities',
+      '物流的时间与费用；routes 可为两城之间单独设定',
+    ).optional(),
+    carrierDelay: doc(
+      z.strictObject({
+        probability: doc(rate(0, 1), 'chance an order is delayed (0–1)', '订单被延误的概率（0–1）'),
+        ticks: doc(int(0, 30), 'ticks of delay', '延误天数'),
+      }),
+      'random carrier delays; default none',
+      '随机物流延误；默认无',
+    ).optional(),
+    rating: doc(
+      z.strictObject({
+        base: doc(rate(1, 5), 'mean satisfaction (1–5) of a next-day delivery; default 4.6', '次日送达时的平均满意度（1–5）；默认 4.6').optional(),
+        perTick: doc(rate(0, 5), 'satisfaction lost per extra delivery tick; default 0.25', '每多一天送达损失的满意度；默认 0.25').optional(),
+      }),
+      'how buyers rate delivered orders (DSR)',
+      '买家如何给已送达订单评分（DSR 动态评分）',
+    ).optional(),
+    negativeTags: doc(
+      z.strictObject({
+        ticks: doc(int(1, 1000), 'ticks a negative tag stays active; default 30', '负面标签的有效天数；默认 30').optional(),
+        threshold: doc(int(1, 100), 'active tags from which conversion falls; default 3', '转化率开始下降的有效负面标签数；默认 3').optional(),
+        conversion: doc(rate(0, 1), 'conversion multiplier at or past the threshold; default 0.3', '达到阈值后转化率的乘数；默认 0.3').optional(),
+      }),
+      'negative tags (负面标签) from ratings of 1–2',
+      '1–2 分评价产生的负面标签',
+    ).optional(),
+    fanReturnRate: doc(rate(0, 1), 'share of satisfied customers (rated 4–5) who come back to the same shop each round; default 0.3', '满意客户（评 4–5 分）每期回到同一家店复购的比例；默认 0.3').optional(),
+    hesitant: doc(
+      z.strictObject({
+        searchSlots: doc(int(1, 50), 'search results a hesitant buyer looks at; default 4', '犹豫型买家查看的搜索结果数；默认 4').optional(),
+        buyBase: doc(rate(0, 2), 'purchase probability per unit of best utility; default 0.8', '每单位最高效用对应的购买概率；默认 0.8').optional(),
+        sharpness: doc(rate(0, 20), 'how strongly the best offer is preferred; default 4', '对最优商品的偏好强度；默认 4').optional(),
+        priceWeight: doc(rate(0, 1), 'weight of price attractiveness in utility; default 0.5', '效用中价格吸引力的权重；默认 0.5').optional(),
+        reviewWeight: doc(rate(0, 1), 'weight of the review score in utility; default 0.3', '效用中产品评价的权重；默认 0.3').optional(),
+        indexWeight: doc(rate(0, 1), 'weight of the composite index in utility; default 0.2', '效用中综合评价指数的权重；默认 0.2').optional(),
+        returnProbability: doc(rate(0, 1), 'chance per tick that a potential customer comes back; default 0.1', '潜在客户每天回来购买的概率；默认 0.1').optional(),
+        potentialRetention: doc(rate(0, 1), 'share of potential customers kept into the next round; default 0.5', '潜在客户保留到下一期的比例；默认 0.5').optional(),
+      }),
+      'the hesitant crowd (犹豫不定需求人群)',
+      '犹豫不定需求人群的参数',
+    ).optional(),
+    visitDepth: doc(int(1, 50), 'offers a buyer visits before choosing; default 3', '买家做选择前浏览的商品数；默认 3').optional(),
+    dsrWindowRounds: doc(int(1, 24), 'rounds in the rolling DSR mean; default 3', 'DSR 滚动平均包含的期数；默认 3').optional(),
+    rubric: doc(
+      z.strictObject({
+        first: doc(rate(0, 1000), 'score of first place; default 45', '第一名的得分；默认 45').optional(),
+        step: doc(rate(0, 1000), 'score lost per lower place; default 2', '名次每低一位减少的分数；默认 2').optional(),
+      }),
+      'ranking by owner’s equity: first place and the step between places',
+      '按所有者权益排名计分：第一名分数与名次间分差',
+    ).optional(),
+  }),
+  'platform and market rules; every field has a default',
+  '平台与市场规则；每一项都有默认值',
+);
 
-export const listingDecision = z.strictObject({
-  city: id,
-  product: id,
-  price: yuan(0.01).optional().describe('fixed price 一口价, yuan'),
-  shipping: yuan(0, 10_000).optional().describe('shipping fee charged to the buyer, yuan; default 0'),
-  sellerPaysShipping: z.boolean().optional().describe('the shop pays the carrier; the buyer pays no shipping'),
-  presale: z.boolean().optional().describe('accept orders against restock still in transit (预售)'),
-  active: z.boolean().optional().describe('false takes the listing down; default true'),
-});
+export const listingDecision = doc(
+  z.strictObject({
+    city: doc(id, 'city of the listing (a city id)', '上架的城市（城市 id）'),
+    product: doc(id, 'product listed (a product id)', '上架的商品（商品 id）'),
+    price: doc(yuan(0.01), 'fixed price (一口价), yuan; required unless active is false', '一口价，元；active 为 false 时可不写').optional(),
+    shipping: doc(yuan(0, 10_000), 'shipping fee charged to the buyer, yuan; default 0', '向买家收取的运费，元；默认 0').optional(),
+    sellerPaysShipping: doc(z.boolean(), 'the shop pays the carrier and the buyer pays no shipping (包邮); default false', '卖家承担运费（包邮），买家运费为 0；默认 false').optional(),
+    presale: doc(z.boolean(), 'accept orders against restock still in transit (预售); default false', '允许用在途补货接单（预售）；默认 false').optional(),
+    active: doc(z.boolean(), 'false takes the listing down; default true', 'false 表示下架；默认 true').optional(),
+  }),
+  'a product listed in a city; price + shipping must not exceed reference × (1 + priceFloat)',
+  '在某城市上架一件商品；一口价 + 运费不得超过参考价 × (1 + priceFloat)',
+);
 
-export const restockDecision = z.strictObject({
-  city: id,
-  product: id,
-  quantity: int(1, LIMITS.restockQuantity),
-});
+export const restockDecision = doc(
+  z.strictObject({
+    city: doc(id, 'city warehouse receiving the goods (a city id)', '收货的城市配送中心（城市 id）'),
+    product: doc(id, 'product bought (a product id)', '采购的商品（商品 id）'),
+    quantity: doc(int(1, LIMITS.restockQuantity), `units bought at the unit cost (1–${LIMITS.restockQuantity}); what the warehouse cannot hold is not bought`, `按单位成本采购的数量（1–${LIMITS.restockQuantity}）；配送中心放不下的部分不会采购`),
+  }),
+  'a restock order (补货)',
+  '补货订单',
+);
 
-export const marketingDecision = z.strictObject({
-  decoration: yuan(0).optional().describe('shop decoration spend → visual value, yuan'),
-  media: yuan(0).optional().describe('advertising spend → media influence, yuan'),
-  charity: yuan(0).optional().describe('social charity spend, yuan'),
-  iso: z.boolean().optional().describe('buy ISO certification (one-off)'),
-  iec: z.boolean().optional().describe('buy IEC mode (one-off)'),
-});
+export const marketingDecision = doc(
+  z.strictObject({
+    decoration: doc(yuan(0), 'shop decoration spend, raising the visual value, yuan', '店铺装修投入，提高店铺视觉值，元').optional(),
+    media: doc(yuan(0), 'advertising spend, raising media influence, yuan', '广告投入，提高媒体影响力，元').optional(),
+    charity: doc(yuan(0), 'social charity spend, yuan', '社会慈善投入，元').optional(),
+    iso: doc(z.boolean(), 'buy ISO certification (one-off, rules.isoCost)', '购买 ISO 认证（一次性，费用见 rules.isoCost）').optional(),
+    iec: doc(z.boolean(), 'buy IEC mode (one-off, rules.iecCost)', '购买 IEC 模式（一次性，费用见 rules.iecCost）').optional(),
+  }),
+  'spending on the composite index inputs this round',
+  '本期对综合评价指数各项的投入',
+);
 
 export const roundDecisionSchema = z.strictObject({
-  round: int(1, LIMITS.rounds),
-  listings: z.array(listingDecision).max(2000).optional(),
-  restock: z.array(restockDecision).max(2000).optional(),
+  round: doc(int(1, LIMITS.rounds), 'the round these decisions are for (1 = first)', '决策所属的期数（1 为第一期）'),
+  listings: doc(z.array(listingDecision).max(2000), 'listings set this round (others stay as they were)', '本期设置的上架商品（未写的保持不变）').optional(),
+  restock: doc(z.array(restockDecision).max(2000), 'restock orders placed this round', '本期下的补货订单').optional(),
   marketing: marketingDecision.optional(),
   promotions: z.array(z.unknown()).max(2000).optional().describe('promotion tools (see the promotions reference)'),
 });
 
-export const decisionsSchema = z.strictObject({
-  $schema: z.string().max(500).optional().describe('path or URL of the JSON Schema, for editors'),
-  kind: z.literal('decisions'),
-  version: z.literal(1),
-  scenario: id,
-  shop: id,
-  rounds: z.array(roundDecisionSchema).max(LIMITS.rounds),
-});
+const schemaRef = doc(z.string().max(500), 'path or URL of the JSON Schema, so that an editor completes and checks the fields', 'JSON Schema 的路径或网址，供编辑器补全和检查字段');
+
+export const decisionsSchema = doc(
+  z.strictObject({
+    $schema: schemaRef.optional(),
+    kind: doc(z.literal('decisions'), 'always "decisions"', '固定为 "decisions"'),
+    version: doc(z.literal(1), 'file format version; always 1', '文件格式版本，固定为 1'),
+    scenario: doc(id, 'id of the scenario these decisions are for', '决策所针对的场景 id'),
+    shop: doc(id, 'id of the shop these decisions are for', '决策所属网店的 id'),
+    rounds: doc(z.array(roundDecisionSchema).max(LIMITS.rounds), 'the decisions of each round; a round left out changes nothing', '每期的决策；未写的期不做任何改变'),
+  }),
+  'a decisions file: what one shop decided for each round',
+  '决策文件：一家网店每期的决策',
+);
 
 export const controllerPattern = /^(player|bot:[a-z][a-zA-Z0-9]*)$/;
 
-export const shopSchema = z.strictObject({
-  id,
-  name: localText.optional(),
-  controller: z.string().regex(controllerPattern, 'must be "player" or "bot:<strategy>"'),
-  cash: yuan(0).optional().describe('starting cash, yuan; default 20000'),
-  reviewScore: int(-1000, 1000).optional().describe('starting product review score; default 5'),
-  stock: z.record(id, z.record(id, int(0, LIMITS.restockQuantity))).optional().describe('units per city warehouse per product'),
-  warehouses: z.array(id).max(LIMITS.cities).optional().describe('cities with a warehouse at the start (besides those holding stock)'),
-  brand: z
-    .strictObject({
-      visual: rate(0, 1e9).optional(),
-      media: rate(0, 1e9).optional(),
-      charity: rate(0, 1e9).optional(),
-      iso: z.boolean().optional(),
-      iec: z.boolean().optional(),
-    })
-    .optional()
-    .describe('composite-index inputs the shop starts with'),
-  decisions: z.array(roundDecisionSchema).max(LIMITS.rounds).optional().describe('rounds played by bot:fixed'),
-});
+export const shopSchema = doc(
+  z.strictObject({
+    id: doc(id, 'shop id, unique in the scenario (1–32 letters, digits, _ or -)', '网店 id，在场景中唯一（1–32 个字母、数字、_ 或 -）'),
+    name: doc(localText, 'shop name; default its id', '网店名称；默认为其 id').optional(),
+    controller: doc(
+      z.string().regex(controllerPattern, `must be "player" or "bot:<strategy>" (strategies: ${STRATEGY_NAMES.join(', ')})`),
+      `"player" (a student team) or "bot:<strategy>" with strategy one of ${STRATEGY_NAMES.join(', ')}`,
+      `"player"（学生团队）或 "bot:<策略>"，策略为 ${STRATEGY_NAMES.join('、')} 之一`,
+    ),
+    cash: doc(yuan(0), 'starting cash, yuan; default 20000', '初始现金，元；默认 20000').optional(),
+    reviewScore: doc(int(-1000, 1000), 'starting product review score of every product; default 5', '每件商品的初始产品评价分；默认 5').optional(),
+    stock: doc(
+      z.record(
+        doc(id, 'city id', '城市 id'),
+        doc(z.record(doc(id, 'product id', '商品 id'), doc(int(0, LIMITS.restockQuantity), 'units', '件数')), 'units per product in this city’s warehouse', '该城市配送中心中各商品的件数'),
+      ),
+      'starting stock: units per city warehouse per product, e.g. {"hz": {"tea": 300}}',
+      '初始库存：各城市配送中心各商品的件数，例如 {"hz": {"tea": 300}}',
+    ).optional(),
+    warehouses: doc(z.array(doc(id, 'city id', '城市 id')).max(LIMITS.cities), 'cities with a warehouse at the start besides those holding stock', '除有库存的城市外，开局即有配送中心的城市').optional(),
+    brand: doc(
+      z.strictObject({
+        visual: doc(rate(0, 1e9), 'starting shop visual value', '初始店铺视觉值').optional(),
+        media: doc(rate(0, 1e9), 'starting media influence', '初始媒体影响力').optional(),
+        charity: doc(rate(0, 1e9), 'starting social charity', '初始社会慈善值').optional(),
+        iso: doc(z.boolean(), 'starts with ISO certification', '开局已有 ISO 认证').optional(),
+        iec: doc(z.boolean(), 'starts with IEC mode', '开局已有 IEC 模式').optional(),
+      }),
+      'composite-index inputs the shop starts with',
+      '网店开局时的综合评价指数各项',
+    ).optional(),
+    decisions: doc(z.array(roundDecisionSchema).max(LIMITS.rounds), 'rounds played by a "bot:fixed" shop (same shape as a decisions file’s rounds); only for bot:fixed', '"bot:fixed" 网店每期执行的决策（与决策文件的 rounds 相同）；仅用于 bot:fixed').optional(),
+  }),
+  'a shop (网店) run by a student team or a bot',
+  '由学生团队或机器人经营的网店',
+);
 
-export const scenarioSchema = z.strictObject({
-  $schema: z.string().max(500).optional().describe('path or URL of the JSON Schema, for editors'),
-  kind: z.literal('scenario'),
-  version: z.literal(1),
-  id,
-  name: localText,
-  description: localText.optional(),
-  seed: int(0, 2 ** 31 - 1).optional(),
-  rounds: int(1, LIMITS.rounds).optional(),
-  ticksPerRound: int(1, LIMITS.ticksPerRound).optional(),
-  rules: rulesSchema.optional(),
-  cities: z
-    .array(z.strictObject({ id, name: localText }))
-    .min(1)
-    .max(LIMITS.cities),
-  routes: z
-    .array(
-      z.strictObject({
-        from: id,
-        to: id,
-        ticks: int(0, 30).optional(),
-        fee: yuan(0, 10_000).optional(),
-      }),
-    )
-    .max(400)
-    .optional()
-    .describe('delivery ticks and carrier fee between two cities, overriding the carrier rules'),
-  products: z
-    .array(
-      z.strictObject({
-        id,
-        name: localText,
-        unitCost: yuan(0.01),
-        volume: rate(0.01, 1000).optional().describe('volume units per item; default 1'),
-        referencePrice: z.record(id, yuan(0.01)).describe('market reference price per city, yuan'),
-        priceTrend: z.array(rate(0.1, 10)).max(LIMITS.rounds).optional().describe('reference price multiplier per round'),
-      }),
-    )
-    .min(1)
-    .max(LIMITS.products),
-  demand: z
-    .array(
-      z.strictObject({
-        city: id,
-        product: id,
-        perRound: crowdCounts,
-        quantity: z
-          .array(z.strictObject({ quantity: int(1, LIMITS.quantity), weight: rate(0, 1) }))
-          .min(1)
-          .max(20)
-          .optional()
-          .describe('distribution of wanted quantity; default always 1'),
-        deadlineTicks: int(1, 60).optional().describe('ticks a buyer waits for delivery; default 5'),
-      }),
-    )
-    .max(LIMITS.cities * LIMITS.products),
-  events: z
-    .array(
-      z.strictObject({
-        name: localText.optional(),
-        fromTick: int(1, LIMITS.rounds * LIMITS.ticksPerRound),
-        toTick: int(1, LIMITS.rounds * LIMITS.ticksPerRound),
-        multiplier: rate(0, 100),
-        cities: z.array(id).optional(),
-        products: z.array(id).optional(),
-        crowds: z.array(z.enum(['brandLoyal', 'lowPrice', 'composite', 'hesitant'])).optional(),
-      }),
-    )
-    .max(LIMITS.events)
-    .optional()
-    .describe('demand multipliers on given ticks (a festival such as Double 11)'),
-  shops: z.array(shopSchema).min(1).max(LIMITS.shops),
-});
+const absoluteTick = (en: string, zh: string) =>
+  doc(int(1, LIMITS.rounds * LIMITS.ticksPerRound), `${en}, counted from the game's first tick (tick 1 = day 1 of round 1)`, `${zh}，从游戏第一天算起（第 1 天为第 1 期第 1 天）`);
+
+export const scenarioSchema = doc(
+  z.strictObject({
+    $schema: schemaRef.optional(),
+    kind: doc(z.literal('scenario'), 'always "scenario"', '固定为 "scenario"'),
+    version: doc(z.literal(1), 'file format version; always 1', '文件格式版本，固定为 1'),
+    id: doc(id, 'scenario id (1–32 letters, digits, _ or -); decisions files name it', '场景 id（1–32 个字母、数字、_ 或 -），决策文件用它指明场景'),
+    name: doc(localText, 'scenario name shown to students', '向学生显示的场景名称'),
+    description: doc(localText, 'what the scenario teaches, shown before the game', '场景的教学目标，开局前显示').optional(),
+    seed: doc(int(0, 2 ** 31 - 1), 'seed of every random draw; default 1', '所有随机抽取的种子；默认 1').optional(),
+    rounds: doc(int(1, LIMITS.rounds), 'rounds (期) in a game; default 6', '一局的期数；默认 6').optional(),
+    ticksPerRound: doc(int(1, LIMITS.ticksPerRound), 'ticks (simulated days) per round; default 30', '每期的天数（tick）；默认 30').optional(),
+    rules: rulesSchema.optional(),
+    cities: doc(
+      z
+        .array(
+          doc(
+            z.strictObject({
+              id: doc(id, 'city id, unique in the scenario', '城市 id，在场景中唯一'),
+              name: doc(localText, 'city name', '城市名称'),
+            }),
+            'a city (城市) with its own market and warehouses',
+            '一个城市，有自己的市场和配送中心',
+          ),
+        )
+        .min(1, `must have from 1 to ${LIMITS.cities} items`)
+        .max(LIMITS.cities, `must have from 1 to ${LIMITS.cities} items`),
+      `the cities (1–${LIMITS.cities})`,
+      `城市列表（1–${LIMITS.cities} 个）`,
+    ),
+    routes: doc(
+      z
+        .array(
+          doc(
+            z.strictObject({
+              from: doc(id, 'warehouse city (a city id)', '发货城市（城市 id）'),
+              to: doc(id, 'buyer city (a city id)', '收货城市（城市 id）'),
+              ticks: doc(int(0, 30), 'delivery ticks on this route', '该线路的配送天数').optional(),
+              fee: doc(yuan(0, 10_000), 'carrier fee per order on this route, yuan', '该线路每单物流费，元').optional(),
+            }),
+            'one direction between two cities',
+            '两城之间的一个方向',
+          ),
+        )
+        .max(400),
+      'delivery ticks and carrier fee from one city to another, overriding rules.carrier; each pair at most once',
+      '城市间的配送天数与物流费，覆盖 rules.carrier；每对城市最多写一次',
+    ).optional(),
+    products: doc(
+      z
+        .array(
+          doc(
+            z.strictObject({
+              id: doc(id, 'product id, unique in the scenario', '商品 id，在场景中唯一'),
+              name: doc(localText, 'product name', '商品名称'),
+              unitCost: doc(yuan(0.01), 'cost of one unit when restocking, yuan', '补货时每件的成本，元'),
+              volume: doc(rate(0.01, 1000), 'volume units per item (warehouse space, carrier fee); default 1', '每件的体积单位（占用仓容、影响物流费）；默认 1').optional(),
+              referencePrice: doc(
+                z.record(doc(id, 'city id', '城市 id'), doc(yuan(0.01), 'reference price in that city, yuan', '该城市的参考价，元')),
+                'market reference price (市场参考价) per city, yuan, e.g. {"hz": 50}; needed in every city with demand for the product',
+                '各城市的市场参考价，元，例如 {"hz": 50}；有该商品需求的城市都必须给出',
+              ),
+              priceTrend: doc(
+                z.array(rate(0.1, 10)).max(LIMITS.rounds),
+                'reference price multiplier per round (0.1–10), one per round; default 1 for every round',
+                '每期参考价的乘数（0.1–10），每期一个；默认每期为 1',
+              ).optional(),
+            }),
+            'a product (商品)',
+            '一件商品',
+          ),
+        )
+        .min(1, `must have from 1 to ${LIMITS.products} items`)
+        .max(LIMITS.products, `must have from 1 to ${LIMITS.products} items`),
+      `the products (1–${LIMITS.products})`,
+      `商品列表（1–${LIMITS.products} 个）`,
+    ),
+    demand: doc(
+      z
+        .array(
+          doc(
+            z.strictObject({
+              city: doc(id, 'city of the buyers (a city id)', '买家所在城市（城市 id）'),
+              product: doc(id, 'product wanted (a product id)', '想买的商品（商品 id）'),
+              perRound: crowdCounts,
+              quantity: doc(
+                z
+                  .array(
+                    doc(
+                      z.strictObject({
+                        quantity: doc(int(1, LIMITS.quantity), `units wanted (1–${LIMITS.quantity})`, `想买的件数（1–${LIMITS.quantity}）`),
+                        weight: doc(rate(0, 1), 'share of buyers wanting this quantity (0–1)', '想买这一件数的买家比例（0–1）'),
+                      }),
+                      'one quantity and its share',
+                      '一个件数及其比例',
+                    ),
+                  )
+                  .min(1)
+                  .max(20),
+                'distribution of the quantity a buyer wants; weights must sum to 1, each quantity once; default always 1',
+                '买家想买件数的分布；比例合计必须为 1，每个件数只写一次；默认都为 1 件',
+              ).optional(),
+              deadlineTicks: doc(int(1, 60), 'ticks a buyer waits for delivery before the order is a breach; default 5', '买家等待送达的天数，超过即为违约；默认 5').optional(),
+            }),
+            'demand for one product in one city',
+            '一个城市对一件商品的需求',
+          ),
+        )
+        .max(LIMITS.cities * LIMITS.products),
+      'published demand (数据魔方) per city × product; each pair at most once',
+      '各城市 × 商品的公布需求（数据魔方）；每对最多写一次',
+    ),
+    events: doc(
+      z
+        .array(
+          doc(
+            z.strictObject({
+              name: doc(localText, 'event name, e.g. Double 11 (双十一)', '事件名称，例如双十一').optional(),
+              fromTick: absoluteTick('first tick of the event', '事件开始的天数'),
+              toTick: absoluteTick('last tick of the event (≥ fromTick)', '事件结束的天数（≥ fromTick）'),
+              multiplier: doc(rate(0, 100), 'demand multiplier on those ticks (0–100; 0 closes the market)', '这些天需求的乘数（0–100；0 表示无需求）'),
+              cities: doc(z.array(doc(id, 'city id', '城市 id')).max(LIMITS.cities), 'cities affected; default all', '受影响的城市；默认全部').optional(),
+              products: doc(z.array(doc(id, 'product id', '商品 id')).max(LIMITS.products), 'products affected; default all', '受影响的商品；默认全部').optional(),
+              crowds: doc(
+                z.array(z.enum(['brandLoyal', 'lowPrice', 'composite', 'hesitant'])).max(4),
+                'crowds affected (brandLoyal, lowPrice, composite, hesitant); default all',
+                '受影响的人群（brandLoyal、lowPrice、composite、hesitant）；默认全部',
+              ).optional(),
+            }),
+            'a demand event',
+            '一个需求事件',
+          ),
+        )
+        .max(LIMITS.events),
+      'demand multipliers on given ticks (a festival such as Double 11, 双十一); overlapping events multiply',
+      '指定天数的需求乘数（如双十一大促）；重叠的事件相乘',
+    ).optional(),
+    shops: doc(
+      z.array(shopSchema).min(1, `must have from 1 to ${LIMITS.shops} items`).max(LIMITS.shops, `must have from 1 to ${LIMITS.shops} items`),
+      `the shops (1–${LIMITS.shops}), student teams and bots`,
+      `网店列表（1–${LIMITS.shops} 家），学生团队与机器人`,
+    ),
+  }),
+  'a shopsim scenario: the market, the platform rules and the shops',
+  'shopsim 场景：市场、平台规则与网店',
+);
 
 export type ScenarioFile = z.infer<typeof scenarioSchema>;
 export type DecisionsFile = z.infer<typeof decisionsSchema>;

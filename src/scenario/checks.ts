@@ -1,0 +1,106 @@
+/**
+ * Scenario checks beyond types and references: things given twice, bot:fixed decisions on other
+ * shops, events past the game's end, and bounds on the game's size so that every valid scenario
+ * plays in seconds (in the browser too).
+ */
+import { CROWD_COUNT, type World } from '../engine/model';
+import { spread, eventMultiplier } from '../engine/demand';
+import type { Problem } from './problems';
+import { LIMITS, type ScenarioFile } from './schema';
+import { DEFAULT_ROUNDS, DEFAULT_TICKS_PER_ROUND } from './defaults';
+
+/** Checks on the file as written (ids, not indices). */
+export function checkScenarioFile(s: ScenarioFile, problems: Problem[]): void {
+  const totalTicks = (s.rounds ?? DEFAULT_ROUNDS) * (s.ticksPerRound ?? DEFAULT_TICKS_PER_ROUND);
+  const routes = new Map<string, number>();
+  (s.routes ?? []).forEach((r, i) => {
+    const key = `${r.from}\u0000${r.to}`;
+    const first = routes.get(key);
+    if (first !== undefined) problems.push({ path: `$.routes[${i}]`, message: `the route from "${r.from}" to "${r.to}" is given twice (also $.routes[${first}]); give each direction once` });
+    else routes.set(key, i);
+  });
+  (s.events ?? []).forEach((e, i) => {
+    if (e.toTick > totalTicks) {
+      problems.push({ path: `$.events[${i}].toTick`, message: `must be ≤ the game's last tick (${totalTicks} = rounds × ticksPerRound), not ${e.toTick}` });
+    }
+    duplicates(e.cities, `$.events[${i}].cities`, 'city', problems);
+    duplicates(e.products, `$.events[${i}].products`, 'product', problems);
+    duplicates(e.crowds, `$.events[${i}].crowds`, 'crowd', problems);
+  });
+  s.demand.forEach((d, i) => {
+    duplicates(d.quantity?.map((q) => q.quantity), `$.demand[${i}].quantity`, 'quantity', problems, (j) => `[${j}].quantity`);
+  });
+  s.shops.forEach((sh, i) => {
+    duplicates(sh.warehouses, `$.shops[${i}].warehouses`, 'city', problems);
+    if (sh.decisions && sh.controller !== 'bot:fixed') {
+      problems.push({ path: `$.shops[${i}].decisions`, message: `is played only by a "bot:fixed" shop, and this shop's controller is "${sh.controller}" (remove the decisions or make the controller "bot:fixed")` });
+    }
+  });
+}
+
+function duplicates<T>(list: readonly T[] | undefined, path: string, what: string, problems: Problem[], at: (j: number) => string = (j) => `[${j}]`): void {
+  if (!list) return;
+  const seen = new Set<T>();
+  list.forEach((v, j) => {
+    if (seen.has(v)) problems.push({ path: `${path}${at(j)}`, message: `${what} ${JSON.stringify(v)} is given twice (give each once)` });
+    seen.add(v);
+  });
+}
+
+/**
+ * Bounds on the work a game takes. The engine's work per tick grows with cities × products ×
+ * shops, and per buyer; the largest figures the limits allow would take minutes, not seconds.
+ */
+export function checkWorkload(world: World, problems: Problem[]): void {
+  const C = world.cities.length;
+  const P = world.products.length;
+  const T = world.ticksPerRound;
+  const totalTicks = world.rounds * T;
+  const work = C * P * world.shops.length * totalTicks;
+  if (work > LIMITS.gameWork) {
+    problems.push({
+      path: '$',
+      message: `the game is too large to play quickly: cities × products × shops × ticks = ${C} × ${P} × ${world.shops.length} × ${totalTicks} = ${work} (at most ${LIMITS.gameWork}); use fewer cities, products, shops, rounds or ticksPerRound`,
+    });
+  }
+  const buyers = gameBuyers(world);
+  if (buyers > LIMITS.gameBuyers) {
+    problems.push({
+      path: '$.demand',
+      message: `the game would have about ${Math.round(buyers)} buyers (demand × rounds, with events and the fluctuation's maximum), more than ${LIMITS.gameBuyers}; lower the demand or the event multipliers`,
+    });
+  }
+}
+
+/** Largest possible number of buyers in the game: every cell at its fluctuation's top, events applied. */
+export function gameBuyers(world: World): number {
+  const T = world.ticksPerRound;
+  const top = 1 + world.rules.demandFluctuation;
+  const P = world.products.length;
+  let total = 0;
+  // Events change demand only on their ticks: walk the ticks between event boundaries as segments.
+  const bounds = new Set<number>([1, world.rounds * T + 1]);
+  for (const e of world.events) {
+    bounds.add(Math.max(1, Math.min(e.fromTick, world.rounds * T + 1)));
+    bounds.add(Math.max(1, Math.min(e.toTick + 1, world.rounds * T + 1)));
+  }
+  const cuts = [...bounds].sort((a, b) => a - b);
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const from = cuts[i]!;
+    const ticks = cuts[i + 1]! - from;
+    for (let cell = 0; cell < world.demand.length; cell++) {
+      const d = world.demand[cell]!;
+      const c = Math.floor(cell / P);
+      const p = cell % P;
+      for (let k = 0; k < CROWD_COUNT; k++) {
+        const n = d.perRound[k]!;
+        if (n === 0) continue;
+        // spread() gives at most ceil(n / T) a tick; the estimate uses the mean, scaled to the top.
+        const perTick = Math.max(spread(Math.ceil(n * top), 0, T), (n * top) / T);
+        total += perTick * ticks * eventMultiplier(world.events, from, c, p, k);
+      }
+    }
+    if (total > LIMITS.gameBuyers * 10) return total; // far past the bound: no need to count further
+  }
+  return total;
+}
