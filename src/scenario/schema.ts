@@ -82,6 +82,41 @@ export const indexWeights = doc(
   '综合评价指数各项输入的权重；八项都要写，合计必须为 1（默认 0.15、0.1、0.1、0.15、0.1、0.15、0.15、0.1）',
 );
 
+/** What a weighted rubric can score (course §11); grading computes each from the game's Result. */
+export const RUBRIC_METRICS = ['equity', 'profit', 'revenue', 'marketShare', 'dsr', 'conversion', 'breachRate'] as const;
+
+const rubricComponents = doc(
+  z
+    .array(
+      z.strictObject({
+        metric: doc(
+          z.enum(RUBRIC_METRICS),
+          'equity, profit, revenue, marketShare (units), dsr, conversion or breachRate (lower is better)',
+          '所有者权益、利润、销售额、市场占有率（件数）、动态评分、转化率或违约率（越低越好）',
+        ),
+        weight: doc(rate(0, 1), 'share of the grade; the weights sum to 1', '占总分的权重；各项权重之和为 1'),
+        method: doc(
+          z.enum(['rank', 'scale']),
+          'rank: first place gets `first`, each lower place `step` fewer (default); scale: `first` × position between the worst and the best shop',
+          'rank：按名次计分（默认）；scale：按在最差与最好店铺之间的位置折算',
+        ).optional(),
+      }),
+    )
+    .min(1)
+    .max(RUBRIC_METRICS.length)
+    .superRefine((cs, ctx) => {
+      const sum = cs.reduce((a, c) => a + c.weight, 0);
+      if (Math.abs(sum - 1) > 1e-6) ctx.addIssue({ code: 'custom', message: `weights must sum to 1 (they sum to ${+sum.toFixed(6)})` });
+      const seen = new Set<string>();
+      cs.forEach((c, i) => {
+        if (seen.has(c.metric)) ctx.addIssue({ code: 'custom', path: [i, 'metric'], message: `metric "${c.metric}" is given twice` });
+        seen.add(c.metric);
+      });
+    }),
+  'weighted rubric for grading (shopsim grade); default: rank by owner’s equity only (course §11)',
+  '批量评分的加权评分标准；默认只按所有者权益排名（课程 §11）',
+);
+
 export const rulesSchema = doc(
   z.strictObject({
     priceFloat: doc(rate(0, 5), 'legal price cap: price + shipping ≤ reference × (1 + priceFloat); default 0.3', '价格上浮比例：一口价 + 运费 ≤ 参考价 × (1 + priceFloat)，否则为违规价格；默认 0.3').optional(),
@@ -158,9 +193,10 @@ export const rulesSchema = doc(
       z.strictObject({
         first: doc(rate(0, 1000), 'score of first place; default 45', '第一名的得分；默认 45').optional(),
         step: doc(rate(0, 1000), 'score lost per lower place; default 2', '名次每低一位减少的分数；默认 2').optional(),
+        components: rubricComponents.optional(),
       }),
-      'ranking by owner’s equity: first place and the step between places',
-      '按所有者权益排名计分：第一名分数与名次间分差',
+      'ranking by owner’s equity: first place and the step between places; optionally weighted components (grading)',
+      '按所有者权益排名计分：第一名分数与名次间分差；可选加权评分项（批量评分）',
     ).optional(),
   }),
   'platform and market rules; every field has a default',
