@@ -1,0 +1,242 @@
+/**
+ * Invariants over generated markets and decisions (fast-check): money and units are conserved,
+ * nothing is NaN, stock never negative, equal inputs give equal hashes.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createInitialState, playRound, unitsOwned, type GameState, type RoundDecision, type World } from '../../src/engine';
+import { loadScenario, priceCapFen, emptyRound } from '../../src/scenario/load';
+import { decisionsForRound } from '../../src/sim/game';
+import { buildResult, stateHash } from '../../src/sim/result';
+
+const CONTROLLERS = ['player', 'bot:undercut', 'bot:brand', 'bot:balanced'];
+
+const scenarioArb = fc
+  .record({
+    cities: fc.integer({ min: 1, max: 3 }),
+    products: fc.integer({ min: 1, max: 3 }),
+    shops: fc.integer({ min: 1, max: 4 }),
+    rounds: fc.integer({ min: 1, max: 3 }),
+    ticks: fc.integer({ min: 1, max: 6 }),
+    fluctuation: fc.double({ min: 0, max: 0.5, noNaN: true }),
+    delayP: fc.double({ min: 0, max: 1, noNaN: true }),
+    delayTicks: fc.integer({ min: 0, max: 4 }),
+    lead: fc.integer({ min: 0, max: 5 }),
+    capacity: fc.integer({ min: 20, max: 400 }),
+    rent: fc.integer({ min: 0, max: 400 }),
+    credit: fc.integer({ min: 0, max: 2000 }),
+    deadline: fc.integer({ min: 1, max: 6 }),
+    seedBase: fc.integer({ min: 0, max: 1_000_000 }),
+    demand: fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 36, maxLength: 36 }),
+    refs: fc.array(fc.integer({ min: 10, max: 120 }), { minLength: 9, maxLength: 9 }),
+    cash: fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 4, maxLength: 4 }),
+    stock: fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 12, maxLength: 12 }),
+    controllers: fc.array(fc.constantFrom(...CONTROLLERS), { minLength: 4, maxLength: 4 }),
+    qty: fc.boolean(),
+  })
+  .map((g) => {
+    const cities = Array.from({ length: g.cities }, (_, i) => ({ id: `c${i}`, name: { zh: `城${i}`, en: `C${i}` } }));
+    const products = Array.from({ length: g.products }, (_, p) => ({
+      id: `p${p}`,
+      name: { zh: `品${p}`, en: `P${p}` },
+      unitCost: 5 + p,
+      volume: 1 + p,
+      referencePrice: Object.fromEntries(cities.map((c, i) => [c.id, g.refs[(p * 3 + i) % 9]!])),
+    }));
+    const demand = cities.flatMap((c, ci) =>
+      products.map((p, pi) => {
+        const at = (ci * 3 + pi) * 4;
+        return {
+          city: c.id,
+          product: p.id,
+          perRound: { brandLoyal: g.demand[at]!, lowPrice: g.demand[at + 1]!, composite: g.demand[at + 2]!, hesitant: g.demand[at + 3]! },
+          deadlineTicks: g.deadline,
+          ...(g.qty ? { quantity: [{ quantity: 1, weight: 0.5 }, { quantity: 3, weight: 0.5 }] } : {}),
+        };
+      }),
+    );
+    const shops = Array.from({ length: g.shops }, (_, s) => ({
+      id: `s${s}`,
+      controller: g.controllers[s]!,
+      cash: g.cash[s]!,
+      stock: { [cities[s % g.cities]!.id]: Object.fromEntries(products.map((p, pi) => [p.id, g.stock[s * 3 + pi]!])) },
+    }));
+    return {
+      scenario: {
+        kind: 'scenario', version: 1, id: 'prop', name: { zh: '性质', en: 'Property' },
+        rounds: g.rounds, ticksPerRound: g.ticks,
+        rules: {
+          demandFluctuation: g.fluctuation, restockLeadTicks: g.lead, credit: g.credit,
+          carrierDelay: { probability: g.delayP, ticks: g.delayTicks },
+          warehouse: { capacity: Math.max(g.capacity, 90 * 3), rent: g.rent },
+        },
+        cities, products, demand, shops,
+      },
+      seed: g.seedBase,
+    };
+  });
+
+/** Random but legal decisions for the player shops: prices within the cap, presale, restock, marketing. */
+const playerDecisionsArb = fc.array(
+  fc.record({
+    priceShare: fc.double({ min: 0.05, max: 1, noNaN: true }),
+    shippingShare: fc.double({ min: 0, max: 0.3, noNaN: true }),
+    presale: fc.boolean(),
+    sellerPays: fc.boolean(),
+    restock: fc.integer({ min: 0, max: 60 }),
+    spend: fc.integer({ min: 0, max: 800 }),
+    iso: fc.boolean(),
+  }),
+  { minLength: 3, maxLength: 3 },
+);
+
+type Pick = { priceShare: number; shippingShare: number; presale: boolean; sellerPays: boolean; restock: number; spend: number; iso: boolean };
+
+function playerRounds(world: World, picks: Pick[]): RoundDecision[] {
+  return Array.from({ length: world.rounds }, (_, r) => {
+    const pick = picks[r % picks.length]!;
+    const d = emptyRound();
+    world.cities.forEach((_, c) =>
+      world.products.forEach((__, p) => {
+        const cap = priceCapFen(world, p, c, r + 1);
+        const shippingFen = pick.sellerPays ? 0 : Math.floor(cap * pick.shippingShare);
+        const priceFen = Math.max(1, Math.min(cap - shippingFen, Math.floor(cap * pick.priceShare)));
+        d.listings.push({ city: c, product: p, listing: { priceFen, shippingFen, sellerPaysShipping: pick.sellerPays, presale: pick.presale } });
+        if (pick.restock > 0) d.restock.push({ city: c, product: p, quantity: pick.restock });
+      }),
+    );
+    d.marketing = { decorationFen: pick.spend * 100, mediaFen: pick.spend * 50, charityFen: pick.spend * 10, iso: pick.iso, iec: false };
+    return d;
+  });
+}
+
+interface Played {
+  world: World;
+  states: GameState[];
+}
+
+function play(world: World, seed: number, given: Map<number, RoundDecision[]>): Played {
+  const states = [createInitialState(world, seed)];
+  while (states[states.length - 1]!.round < world.rounds) {
+    const s = states[states.length - 1]!;
+    states.push(playRound(world, s, decisionsForRound(world, s, given)));
+  }
+  return { world, states };
+}
+
+function findNonFinite(v: unknown, path = '$'): string | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? null : path;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const hit = findNonFinite(v[i], `${path}[${i}]`);
+      if (hit) return hit;
+    }
+  } else if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      const hit = findNonFinite(x, `${path}.${k}`);
+      if (hit) return hit;
+    }
+  }
+  return null;
+}
+
+const gameArb = fc.tuple(scenarioArb, playerDecisionsArb).map(([{ scenario, seed }, picks]) => {
+  const res = loadScenario(scenario);
+  if (!res.ok) throw new Error(`generated scenario must be valid: ${JSON.stringify(res.problems)}`);
+  const world = res.value;
+  const given = new Map<number, RoundDecision[]>();
+  world.shops.forEach((s, i) => {
+    if (s.controller.kind === 'player') given.set(i, playerRounds(world, picks));
+  });
+  return { world, seed, given };
+});
+
+describe('when any market is played (property tests)', () => {
+  it('should move each shop\'s cash by exactly its booked revenue minus its booked costs', () => {
+    fc.assert(
+      fc.property(gameArb, ({ world, seed, given }) => {
+        const { states } = play(world, seed, given);
+        const last = states[states.length - 1]!;
+        world.shops.forEach((setup, s) => {
+          let revenue = 0;
+          let costs = 0;
+          for (const r of last.reports) {
+            revenue += r.shops[s]!.revenueFen;
+            costs += r.shops[s]!.costsFen.reduce((a, b) => a + b, 0);
+          }
+          expect(last.shops[s]!.cashFen).toBe(setup.cashFen + revenue - costs);
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('should conserve units: start stock + bought = delivered + on hand + on the way', () => {
+    fc.assert(
+      fc.property(gameArb, ({ world, seed, given }) => {
+        const { states } = play(world, seed, given);
+        const last = states[states.length - 1]!;
+        world.shops.forEach((setup, s) => {
+          const start = setup.stock.reduce((a, b) => a + b, 0);
+          let bought = 0;
+          let delivered = 0;
+          for (const r of last.reports) {
+            bought += r.shops[s]!.unitsBought;
+            delivered += r.shops[s]!.unitsDelivered;
+          }
+          const owned = unitsOwned(world, last, s).reduce((a, b) => a + b, 0);
+          expect(start + bought).toBe(delivered + owned);
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('should move owner\'s equity by exactly the profit (stock valued at cost)', () => {
+    fc.assert(
+      fc.property(gameArb, ({ world, seed, given }) => {
+        const { states } = play(world, seed, given);
+        for (let r = 1; r < states.length; r++) {
+          const before = states[r - 1]!;
+          const report = states[r]!.reports[r - 1]!;
+          world.shops.forEach((_, s) => {
+            const equityBefore = r === 1 ? before.shops[s]!.cashFen + world.shops[s]!.stock.reduce((a, n, slot) => a + n * world.products[slot % world.products.length]!.unitCostFen, 0) : before.reports[r - 2]!.shops[s]!.equityFen;
+            expect(report.shops[s]!.equityFen - equityBefore).toBe(report.shops[s]!.profitFen);
+          });
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('should never produce NaN or Infinity, nor negative stock, review counts or visits', () => {
+    fc.assert(
+      fc.property(gameArb, ({ world, seed, given }) => {
+        const { states } = play(world, seed, given);
+        for (const st of states) {
+          expect(findNonFinite(st)).toBeNull();
+          for (const shop of st.shops) {
+            for (const n of shop.stock) expect(n).toBeGreaterThanOrEqual(0);
+            for (const n of shop.cityInfluence) expect(n).toBeGreaterThanOrEqual(0);
+            expect(shop.ledger.visits).toBeGreaterThanOrEqual(0);
+          }
+          for (const x of st.inbound) expect(x.reserved).toBeLessThanOrEqual(x.units);
+          for (const n of st.potential) expect(n).toBeGreaterThanOrEqual(0);
+        }
+        expect(findNonFinite(buildResult(world, states[states.length - 1]!))).toBeNull();
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('should give the same hash for the same scenario, seed and decisions', () => {
+    fc.assert(
+      fc.property(gameArb, ({ world, seed, given }) => {
+        const a = play(world, seed, given).states.at(-1)!;
+        const b = play(world, seed, given).states.at(-1)!;
+        expect(stateHash(a)).toBe(stateHash(b));
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
