@@ -1,0 +1,36 @@
+/**
+ * One grading game: the graded scenario (for a class competition, with its extra seats), a seed
+ * and the teams that play in it. Pure, so the main thread and the worker threads play a game the
+ * same way and get the same numbers.
+ */
+import type { RoundDecision, World } from '../../engine';
+import { loadScenario } from '../../scenario/load';
+import { playGame } from '../game';
+import { buildResult } from '../result';
+import { gameOutcome, type GameOutcome } from './metrics';
+
+/** What every game of a grade shares; sent once to each worker. */
+export interface GradeJob {
+  /** the scenario file played (a class competition's includes its extra seats) */
+  scenario: unknown;
+  /** each team's shop index in that scenario and its decisions */
+  teams: { shop: number; rounds: RoundDecision[] }[];
+}
+
+export interface GameTask {
+  seed: number;
+  /** indices into GradeJob.teams of the teams in this game */
+  teams: number[];
+}
+
+export function worldOf(job: GradeJob): World {
+  const res = loadScenario(job.scenario);
+  if (!res.ok) throw new Error(`grading scenario does not load: ${res.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  return res.value;
+}
+
+export function playTask(world: World, job: GradeJob, task: GameTask): GameOutcome {
+  const given = new Map<number, RoundDecision[]>(task.teams.map((t) => [job.teams[t]!.shop, job.teams[t]!.rounds]));
+  const state = playGame(world, task.seed, given);
+  return gameOutcome(buildResult(world, state));
+}

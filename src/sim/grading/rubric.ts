@@ -1,0 +1,140 @@
+/**
+ * The grading rubric (domain.md §11). Default, the course's: rank the shops of a game by owner's
+ * equity (bankrupt shops below every shop still trading), first place `first` points (45), each
+ * lower place `step` fewer (2). A scenario may instead weight several components
+ * (`rules.rubric.components`); each is scored on the same 0…first scale, by rank or by its
+ * position between the game's worst and best shop, and the grade is their weighted sum.
+ */
+import type { World } from '../../engine';
+import { RUBRIC_METRICS } from '../../scenario/schema';
+import type { GameOutcome, ShopMetrics } from './metrics';
+
+export type RubricMetric = (typeof RUBRIC_METRICS)[number];
+export type RubricMethod = 'rank' | 'scale';
+
+export interface RubricComponent {
+  metric: RubricMetric;
+  weight: number;
+  method: RubricMethod;
+}
+
+export interface Rubric {
+  first: number;
+  step: number;
+  components: RubricComponent[];
+  /** true when the scenario gives no components: the course's equity ranking alone */
+  isDefault: boolean;
+}
+
+export const METRIC_LABELS: Record<RubricMetric, { zh: string; en: string; unit: string }> = {
+  equity: { zh: '所有者权益', en: "owner's equity", unit: 'yuan' },
+  profit: { zh: '利润', en: 'profit', unit: 'yuan' },
+  revenue: { zh: '销售额', en: 'revenue', unit: 'yuan' },
+  marketShare: { zh: '市场占有率', en: 'market share (units)', unit: 'share' },
+  dsr: { zh: '动态评分', en: 'DSR', unit: '1–5' },
+  conversion: { zh: '转化率', en: 'conversion rate', unit: 'share' },
+  breachRate: { zh: '违约率', en: 'breach rate', unit: 'share' },
+};
+
+const LOWER_IS_BETTER: ReadonlySet<RubricMetric> = new Set(['breachRate']);
+
+export { RUBRIC_METRICS };
+
+interface RubricFile {
+  rules?: { rubric?: { components?: { metric: RubricMetric; weight: number; method?: RubricMethod }[] } };
+}
+
+/** The rubric of a scenario; `scenarioFile` has passed the scenario schema. */
+export function rubricOf(world: World, scenarioFile: unknown): Rubric {
+  const given = (scenarioFile as RubricFile | null)?.rules?.rubric?.components;
+  const components: RubricComponent[] = given?.length
+    ? given.map((c) => ({ metric: c.metric, weight: c.weight, method: c.method ?? 'rank' }))
+    : [{ metric: 'equity', weight: 1, method: 'rank' }];
+  return { first: world.rules.rubricFirst, step: world.rules.rubricStep, components, isDefault: !given?.length };
+}
+
+export function describeRubric(r: Rubric): string {
+  const parts = r.components.map((c) => {
+    const how = c.method === 'rank' ? `rank (1st ${r.first}, −${r.step} per place)` : `scaled 0–${r.first} between worst and best`;
+    return `${Math.round(c.weight * 100)}% ${METRIC_LABELS[c.metric].en}${LOWER_IS_BETTER.has(c.metric) ? ' (lower is better)' : ''} by ${how}`;
+  });
+  return `${parts.join(' + ')}; bankrupt shops rank last`;
+}
+
+export function metricValue(metric: RubricMetric, shop: ShopMetrics, totalUnits: number): number {
+  switch (metric) {
+    case 'equity':
+      return shop.equity;
+    case 'profit':
+      return shop.profit;
+    case 'revenue':
+      return shop.revenue;
+    case 'marketShare':
+      return totalUnits === 0 ? 0 : shop.units / totalUnits;
+    case 'dsr':
+      return shop.dsr;
+    case 'conversion':
+      return shop.visits === 0 ? 0 : shop.orders / shop.visits;
+    case 'breachRate':
+      return shop.orders === 0 ? 0 : Math.min(1, shop.breaches / shop.orders);
+  }
+}
+
+export interface ComponentScore {
+  value: number;
+  rank: number;
+  score: number;
+}
+
+export interface ShopScore {
+  total: number;
+  components: ComponentScore[];
+  /** every metric's value, for explanation whether or not the rubric weights it */
+  metrics: Record<RubricMetric, number>;
+  bankrupt: boolean;
+}
+
+/** Competition ranking (1, 1, 3): bankrupt shops last, then better values first; ties share. */
+function ranks(values: readonly number[], bankrupt: readonly boolean[], lowerIsBetter: boolean): number[] {
+  const better = (a: number, b: number) => {
+    if (bankrupt[a] !== bankrupt[b]) return bankrupt[a] ? 1 : -1;
+    return lowerIsBetter ? values[a]! - values[b]! : values[b]! - values[a]!;
+  };
+  return values.map((_, i) => {
+    let ahead = 0;
+    for (let j = 0; j < values.length; j++) if (better(j, i) < 0) ahead++;
+    return ahead + 1;
+  });
+}
+
+/** Scores every shop of one game. */
+export function scoreGame(rubric: Rubric, game: GameOutcome): ShopScore[] {
+  const totalUnits = game.shops.reduce((a, s) => a + s.units, 0);
+  const bankrupt = game.shops.map((s) => s.bankrupt);
+  const metrics = game.shops.map(
+    (s) => Object.fromEntries(RUBRIC_METRICS.map((m) => [m, metricValue(m, s, totalUnits)])) as Record<RubricMetric, number>,
+  );
+  const perComponent = rubric.components.map((c) => {
+    const values = metrics.map((m) => m[c.metric]);
+    const lower = LOWER_IS_BETTER.has(c.metric);
+    const rk = ranks(values, bankrupt, lower);
+    const trading = values.filter((_, i) => !bankrupt[i]);
+    const best = trading.length ? (lower ? Math.min(...trading) : Math.max(...trading)) : 0;
+    const worst = trading.length ? (lower ? Math.max(...trading) : Math.min(...trading)) : 0;
+    return values.map((v, i): ComponentScore => {
+      let score: number;
+      if (c.method === 'rank') score = Math.max(0, rubric.first - rubric.step * (rk[i]! - 1));
+      else if (bankrupt[i]) score = 0;
+      else score = best === worst ? rubric.first : (rubric.first * (v - worst)) / (best - worst);
+      return { value: v, rank: rk[i]!, score };
+    });
+  });
+  return game.shops.map((_, i) => {
+    const components = perComponent.map((pc) => pc[i]!);
+    let total = 0;
+    rubric.components.forEach((c, k) => {
+      total += c.weight * components[k]!.score;
+    });
+    return { total, components, metrics: metrics[i]!, bankrupt: bankrupt[i]! };
+  });
+}
