@@ -1,5 +1,6 @@
 /** What every stage of a round works with: the world, the mutable working state, the streams. */
 import type { GameState, World } from './model';
+import type { RoundPromotions } from './promotions/round';
 import type { Rng } from './rng';
 
 export interface Streams {
@@ -32,5 +33,7 @@ export interface RoundContext {
   /** fans coming back this round: [(s * C + c) * P + p] */
   fansDue: number[];
   flows: TickFlows | null;
+  /** the round's promotions; null or absent when no shop runs any */
+  promos?: RoundPromotions | null;
 }
 

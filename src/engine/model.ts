@@ -4,7 +4,10 @@
  * Everything is plain arrays and numbers so that the per-buyer loop runs without proxies and the
  * state can be cloned, saved and hashed.
  */
+import type { Promotion, PromotionReport, PromotionRules } from './promotions/types';
 import type { RngStates } from './rng';
+
+export * from './promotions/types';
 
 export const CROWDS = ['brandLoyal', 'lowPrice', 'composite', 'hesitant'] as const;
 export type Crowd = (typeof CROWDS)[number];
@@ -120,6 +123,8 @@ export interface Rules {
   /** rubric: score for first place and the step for each lower place */
   rubricFirst: number;
   rubricStep: number;
+  /** how buyers respond to promotions (engine defaults when absent) */
+  promotions?: PromotionRules;
 }
 
 export interface Controller {
@@ -206,6 +211,8 @@ export interface RoundDecision {
   listings: ListingDecision[];
   restock: RestockDecision[];
   marketing: MarketingDecision;
+  /** promotion tools in force this round (course §8), checked on submission */
+  promotions?: Promotion[];
 }
 
 /** Restock in transit to a shop's city warehouse. */
@@ -229,6 +236,8 @@ export interface Backorder {
   carrierFen: number;
   orderTick: number;
   deadlineTick: number;
+  /** promotion discounts inside revenueFen (revenue is booked gross, the discount as a cost); absent: 0 */
+  discountFen?: number;
 }
 
 /** Customer orders on their way: one batch per shop, origin, destination, product, tick. */
@@ -243,6 +252,8 @@ export interface Parcel {
   orderTick: number;
   deliverTick: number;
   deadlineTick: number;
+  /** promotion discounts inside revenueFen (revenue is booked gross, the discount as a cost); absent: 0 */
+  discountFen?: number;
 }
 
 /** Counters of the round in progress; folded into a RoundReport at the round's end. */
@@ -317,6 +328,8 @@ export interface ShopRoundReport {
   unitsDelivered: number;
   soldByCityCrowd: number[];
   listings: (Listing | null)[];
+  /** what each promotion of the round did; absent when the shop ran none */
+  promotions?: PromotionReport[];
 }
 
 export interface RoundReport {

@@ -3,20 +3,23 @@
  * utility blending price attractiveness, review score and composite index, then buys with a
  * probability that grows with the best utility, choosing by seeded weights. The ranking returned
  * here is the search order cut to what the buyer sees, best utility first; the market draws the
- * purchase and the choice per buyer.
+ * purchase and the choice per buyer. Promotions lower the price it sees and, when a discount,
+ * flash sale or coupon is in force, add urgency.
  */
 import type { Rules } from '../model';
 import { composite } from './composite';
 import { transactionFen, type CrowdRule, type Offer, type RankContext } from './offer';
 
 export function hesitantUtility(o: Offer, ctx: RankContext, h: Rules['hesitant']): number {
-  const unitFen = transactionFen(o, ctx.quantity) / ctx.quantity;
+  const unitFen = transactionFen(o, ctx.quantity, ctx.returning) / ctx.quantity;
   // 1 at the reference price, 0 at the legal cap, above 1 when cheaper than the reference.
   const span = Math.max(1, ctx.capFen - ctx.referenceFen);
   const price = Math.max(0, Math.min(2, 1 + (ctx.referenceFen - unitFen) / span));
   const review = o.reviewScore <= 0 ? 0 : o.reviewScore / (o.reviewScore + 20);
   const index = o.index / 100;
-  return (h.priceWeight * price + h.reviewWeight * review + h.indexWeight * index) * o.conversion;
+  // Urgency (course §4): a discount, flash sale or coupon in force makes the undecided act now.
+  const urgency = o.promo == null ? 1 : ctx.returning ? o.promo.urgencyReturning : o.promo.urgency;
+  return (h.priceWeight * price + h.reviewWeight * review + h.indexWeight * index) * o.conversion * urgency;
 }
 
 export function makeHesitant(h: Rules['hesitant']): CrowdRule {

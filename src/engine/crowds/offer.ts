@@ -2,6 +2,8 @@
  * What a buyer sees of one shop's listing during a tick: a snapshot taken before any buyer of the
  * tick chooses (collect, then resolve). Built once per tick, city and product; never per buyer.
  */
+import { quote, type OfferPromo } from '../promotions/round';
+
 export interface Offer {
   shop: number;
   priceFen: number;
@@ -24,17 +26,25 @@ export interface Offer {
   /** hesitant buyers' utility of this offer, and its choice weight (utility ^ sharpness) */
   utility: number;
   weight: number;
+  /** the shop's promotions in force for this offer on this tick (null: none; absent in old snapshots) */
+  promo?: OfferPromo | null;
 }
 
-/** Transaction price for a wanted quantity (course rule §3): price × q + shipping (discounts: promotions). */
-export function transactionFen(o: Offer, quantity: number): number {
-  return o.priceFen * quantity + o.shippingFen;
+/**
+ * Transaction price for a wanted quantity (course rule §3): price × q + shipping − the promotion
+ * discount for that quantity (discounts, group buy, buy-more, flash sale, spend tiers, coupons).
+ */
+export function transactionFen(o: Offer, quantity: number, returning = false): number {
+  const op = o.promo;
+  return op == null ? o.priceFen * quantity + o.shippingFen : quote(op, quantity, 0, returning);
 }
 
 export interface RankContext {
   quantity: number;
   referenceFen: number;
   capFen: number;
+  /** ranking for returning potential customers: coupons aimed at them count */
+  returning?: boolean;
 }
 
 /**

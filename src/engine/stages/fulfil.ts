@@ -38,12 +38,12 @@ export function arrivals(ctx: RoundContext): void {
       const deliverTick = tick + world.deliveryTicks[x.city * C + b.city]!;
       if (shop.bankrupt || deliverTick > b.deadlineTick) {
         // Cannot reach the buyer in time (or the shop has stopped trading): an unfillable order.
-        breach(ctx, shop, x.product, b.orders, b.revenueFen);
+        breach(ctx, shop, x.product, b.orders, b.revenueFen - (b.discountFen ?? 0));
         continue;
       }
       shop.stock[slot]! -= b.units;
       bookCost(shop, 'carrier', b.carrierFen);
-      state.parcels.push({
+      const parcel: Parcel = {
         shop: x.shop,
         from: x.city,
         city: b.city,
@@ -54,7 +54,9 @@ export function arrivals(ctx: RoundContext): void {
         orderTick: b.orderTick,
         deliverTick,
         deadlineTick: b.deadlineTick,
-      });
+      };
+      if (b.discountFen) parcel.discountFen = b.discountFen;
+      state.parcels.push(parcel);
     }
   }
   state.inbound = keep;
@@ -76,16 +78,19 @@ function deliver(ctx: RoundContext, parcel: Parcel): void {
   const shop = state.shops[parcel.shop]!;
   if (parcel.deliverTick > parcel.deadlineTick) {
     // Late: the buyer refuses it. The goods go back to the warehouse they came from.
-    breach(ctx, shop, parcel.product, parcel.orders, parcel.revenueFen);
+    breach(ctx, shop, parcel.product, parcel.orders, parcel.revenueFen - (parcel.discountFen ?? 0));
     shop.stock[parcel.from * P + parcel.product]! += parcel.units;
     return;
   }
+  // Revenue is booked gross (list prices) and a promotion's discount as a cost, so the finances
+  // show what each promotion cost; cash moves by what the buyer paid.
   bookRevenue(shop, parcel.revenueFen);
+  if (parcel.discountFen) bookCost(shop, 'promotion', parcel.discountFen);
   shop.ledger.unitsDelivered += parcel.units;
   shop.ledger.cogsFen += parcel.units * world.products[parcel.product]!.unitCostFen;
   shop.reviewScore[parcel.product]! += parcel.orders;
   shop.cityInfluence[parcel.city]! += parcel.orders;
-  shop.points += parcel.revenueFen / 100;
+  shop.points += (parcel.revenueFen - (parcel.discountFen ?? 0)) / 100;
   rate(ctx, shop, parcel, tick);
 }
 

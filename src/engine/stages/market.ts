@@ -26,13 +26,27 @@ import {
   REVIEW_BELOW_ZERO,
   TOO_SLOW,
   type Backorder,
+  type Bundle,
   type Inbound,
+  type Parcel,
   type ShopState,
   type World,
 } from '../model';
 import { mulRoundHalfUp } from '../money';
 import { bookCost } from '../ledger';
 import { carrierFeeFen } from './fulfil';
+import {
+  memberFree,
+  offerPromo,
+  potentialCouponInForce,
+  quote,
+  quoted,
+  recordBundle,
+  recordQuoted,
+  upgradeTarget,
+  type OfferPromo,
+  type RoundPromotions,
+} from '../promotions/round';
 
 const DETERMINISTIC: CrowdRule[] = [brandLoyal, lowPrice, composite];
 
@@ -50,6 +64,18 @@ interface Part {
   revenueFen: number;
   carrierFen: number;
   delayed: boolean;
+  /** promotion discounts inside revenueFen */
+  discountFen: number;
+}
+
+/** Units of a bundle's other items, shipped with its main item as one order. */
+interface BundleExtra {
+  shop: number;
+  from: number;
+  city: number;
+  product: number;
+  units: number;
+  delayed: boolean;
 }
 
 interface CityMarket {
@@ -66,6 +92,8 @@ interface CityMarket {
   weights: (Float64Array | undefined)[];
   /** buyers of deterministic crowds per ranking, for their visits */
   visitors: Int32Array;
+  /** some offer has a coupon aimed at returning potential customers: they rank separately */
+  potentialCoupon: boolean;
 }
 
 let buyerScratch = new Int32Array(1024);
@@ -85,6 +113,7 @@ function marketForProduct(ctx: RoundContext, p: number): void {
   const i = ctx.tick - ctx.startTick;
   const rules = world.rules;
   const choice = ctx.rng.choice;
+  const promos = ctx.promos ?? null;
 
   // How many buyers of each city and crowd come this tick.
   let total = 0;
@@ -100,7 +129,10 @@ function marketForProduct(ctx: RoundContext, p: number): void {
     }
     const pool = state.potential[cell]!;
     if (pool > 0) {
-      const back = Math.min(pool, Math.floor(pool * rules.hesitant.returnProbability + choice.next()));
+      let returnP = rules.hesitant.returnProbability;
+      // A coupon aimed at potential customers brings more of them back (course §4).
+      if (promos && potentialCouponInForce(promos, cell, i + 1)) returnP = Math.max(returnP, promos.rules.couponReturnProbability);
+      const back = Math.min(pool, Math.floor(pool * returnP + choice.next()));
       state.potential[cell] = pool - back;
       returning[c] = back;
       total += back;
@@ -162,6 +194,10 @@ function marketForProduct(ctx: RoundContext, p: number): void {
     feePerUnit: world.products[p]!.volume * world.carrierPerVolumeFen,
     slots: partSlots,
     list: [],
+    promos,
+    head: null,
+    tried: false,
+    extras: [],
   };
   const quantities = world.demand;
   const hesitantRule = makeHesitant(rules.hesitant);
@@ -188,9 +224,15 @@ function marketForProduct(ctx: RoundContext, p: number): void {
       }
     }
     const q = dist[qi]!.quantity;
-    const key = qi * CROWD_COUNT + k;
-    const ranking = city.rankings[key] ?? rankingFor(city, k, qi, q, hesitantRule);
+    let key = qi * CROWD_COUNT + k;
+    let ranking = city.rankings[key] ?? rankingFor(city, k, qi, q, hesitantRule);
     let want = q;
+    tm.tried = false;
+    if (city.potentialCoupon && (code & RETURNING) !== 0) {
+      // Returning potential customers see the coupons aimed at them: their own ranking, after the others.
+      key = dist.length * CROWD_COUNT + qi;
+      ranking = city.rankings[key] ?? rankingFor(city, k, qi, q, hesitantRule, key);
+    }
 
     if (k === HESITANT) {
       const rankedWeights = city.weights[key]!;
@@ -228,11 +270,13 @@ function marketForProduct(ctx: RoundContext, p: number): void {
         }
       }
       const chosen = seen[pick]!;
-      const got = take(tm, chosen, want, c, k);
+      const back = (code & RETURNING) !== 0;
+      const got = chosen.promo == null ? take(tm, chosen, want, c, k) : buyPromoted(tm, chosen, chosen.promo, want, c, k, back, false);
       want -= got;
       for (let j = 0; j < live && want > 0; j++) {
         if (j === pick) continue;
-        const got2 = take(tm, seen[j]!, want, c, k);
+        const o = seen[j]!;
+        const got2 = o.promo == null ? take(tm, o, want, c, k) : buyPromoted(tm, o, o.promo, want, c, k, back, false);
         want -= got2;
       }
       if (want === q) lose(ctx, c, k, OUT_OF_STOCK);
@@ -244,15 +288,16 @@ function marketForProduct(ctx: RoundContext, p: number): void {
     if (fav >= 0) {
       const o = city.byShop[fav];
       if (o && o.reviewScore >= 0) {
-        const got = take(tm, o, want, c, k);
-          want -= got;
+        // A returning fan is the shop's member (会员): member-day offers apply.
+        const got = o.promo == null ? take(tm, o, want, c, k) : buyPromoted(tm, o, o.promo, want, c, k, false, true);
+        want -= got;
       }
     }
     for (let j = 0; j < ranking.length && want > 0; j++) {
       const o = ranking[j]!;
       if (o.available <= 0 && o.presaleAvailable <= 0) continue;
       if (o.conversion < 1 && choice.next() >= o.conversion) continue;
-      const got = take(tm, o, want, c, k);
+      const got = o.promo == null ? take(tm, o, want, c, k) : buyPromoted(tm, o, o.promo, want, c, k, false, false);
       want -= got;
     }
     if (want === q) {
@@ -265,13 +310,15 @@ function marketForProduct(ctx: RoundContext, p: number): void {
 
   for (const city of cities) {
     city.rankings.forEach((ranking, key) => {
-      const n = city.visitors[key]!;
-      if (!ranking || n === 0) return;
+      const n = city.visitors[key];
+      // Returning potential customers' rankings (past the visitors) are hesitant: visits counted per buyer.
+      if (!ranking || !n) return;
       const depth = ranking.length < visitDepth ? ranking.length : visitDepth;
       for (let j = 0; j < depth; j++) visits[ranking[j]!.shop]! += n;
     });
   }
   flushParts(ctx, p, tm.list);
+  if (tm.extras.length > 0) flushBundleExtras(ctx, p, tm.extras);
   for (const part of tm.list) partSlots[(((part.shop * C + part.from) * C + part.city) << 1) | (part.delayed ? 1 : 0)] = undefined;
   for (let s = 0; s < S; s++) shops[s]!.ledger.visits += visits[s]!;
 }
@@ -292,6 +339,12 @@ interface TickMarket {
   /** the tick's parcels so far: by key in `slots`, in creation order in `list` */
   slots: (Part | undefined)[];
   list: Part[];
+  promos: RoundPromotions | null;
+  /** the part or backorder that carries the last order's shipping: its discount is booked there */
+  head: { discountFen?: number } | null;
+  /** the buyer in progress has had its one chance to take a bundle or move up a threshold */
+  tried: boolean;
+  extras: BundleExtra[];
 }
 
 /**
@@ -318,18 +371,21 @@ function take(m: TickMarket, o: Offer, want: number, c: number, k: number): numb
     const key = (((o.shop * C + w) * C + c) << 1) | (delayed ? 1 : 0);
     let part = m.slots[key];
     if (part === undefined) {
-      part = { shop: o.shop, from: w, city: c, orders: 0, units: 0, revenueFen: 0, carrierFen: 0, delayed };
+      part = { shop: o.shop, from: w, city: c, orders: 0, units: 0, revenueFen: 0, carrierFen: 0, delayed, discountFen: 0 };
       m.slots[key] = part;
       m.list.push(part);
     }
-    if (shippingDue) part.orders++;
+    if (shippingDue) {
+      part.orders++;
+      m.head = part;
+    }
     part.units += units;
     part.revenueFen += units * o.priceFen + (shippingDue ? o.shippingFen : 0);
     part.carrierFen += m.feeBase[w * C + c]! + Math.floor(units * m.feePerUnit + 0.5);
     shippingDue = false;
   }
   if (got < want && o.presaleAvailable > 0) {
-    const units = presale(m.ctx, m.inboundByShop[o.shop]!, o, m.p, c, want - got, shippingDue);
+    const units = presale(m, m.inboundByShop[o.shop]!, o, m.p, c, want - got, shippingDue);
     o.presaleAvailable -= units;
     got += units;
   }
@@ -349,17 +405,143 @@ function take(m: TickMarket, o: Offer, want: number, c: number, k: number): numb
   return got;
 }
 
+/**
+ * An order with an offer that has promotions in force. Once per buyer: a bundle the shop sells
+ * with this item (taken as one order with a chance that grows with its saving), or the buy-more
+ * upgrade of course §4 (moving up to a threshold in reach, with the seeded probability). Then the
+ * order is filled like any other (gross, at list prices) and its discount is booked with it.
+ * Returns the units counted against what the buyer wanted.
+ */
+function buyPromoted(m: TickMarket, o: Offer, op: OfferPromo, want: number, c: number, k: number, returning: boolean, member: boolean): number {
+  const rp = m.promos!;
+  let paid = want;
+  if (!m.tried) {
+    const bundle = op.bundle;
+    if (bundle !== null && want <= bundle.items[0]!.quantity) {
+      m.tried = true;
+      if (m.ctx.rng.choice.next() < op.bundleChance && takeBundle(m, o, op, bundle, c, k)) return want;
+    } else {
+      const target = upgradeTarget(op, rp.rules, want, member, returning, o.available);
+      if (target > want) {
+        m.tried = true;
+        if (m.ctx.rng.choice.next() < rp.rules.upgradeProbability) paid = target;
+      }
+    }
+  }
+  const free = memberFree(op, paid, member);
+  m.head = null;
+  const got = take(m, o, paid + free, c, k);
+  if (got === 0) return 0;
+  const paidGot = got < paid ? got : paid;
+  quote(op, paidGot, got - paidGot, returning);
+  const head = m.head as { discountFen?: number } | null;
+  if (quoted.discountFen > 0 && head !== null) head.discountFen = (head.discountFen ?? 0) + quoted.discountFen;
+  recordQuoted(op, got);
+  return paidGot < want ? paidGot : want;
+}
+
+/**
+ * A bundle (搭配套餐) as one order: every item from one warehouse that reaches the buyer in time,
+ * one shipping fee, one carrier fee for the lot. Revenue is the items' list prices plus the
+ * bundle's shipping; the difference to the bundle price is its discount.
+ */
+function takeBundle(m: TickMarket, o: Offer, op: OfferPromo, bundle: Bundle, c: number, k: number): boolean {
+  const shop = m.shops[o.shop]!;
+  const P = m.P;
+  const C = m.C;
+  const stock = shop.stock;
+  const items = bundle.items;
+  let from = -1;
+  for (let j = 0; j < o.sources.length && from < 0; j++) {
+    const w = o.sources[j]!;
+    let ok = true;
+    for (const it of items) {
+      if (stock[w * P + it.product]! < it.quantity || !shop.listings[c * P + it.product]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) from = w;
+  }
+  if (from < 0) return false;
+  const world = m.ctx.world;
+  let grossFen = bundle.shippingFen;
+  let units = 0;
+  let carrierFen = m.feeBase[from * C + c]!;
+  for (const it of items) {
+    stock[from * P + it.product]! -= it.quantity;
+    grossFen += shop.listings[c * P + it.product]!.priceFen * it.quantity;
+    units += it.quantity;
+    carrierFen += Math.floor(it.quantity * (world.products[it.product]!.volume * world.carrierPerVolumeFen) + 0.5);
+  }
+  const mainUnits = items[0]!.quantity;
+  o.available -= mainUnits;
+  const delayed = m.delayP > 0 && m.ctx.rng.delivery.next() < m.delayP;
+  const key = (((o.shop * C + from) * C + c) << 1) | (delayed ? 1 : 0);
+  let part = m.slots[key];
+  if (part === undefined) {
+    part = { shop: o.shop, from, city: c, orders: 0, units: 0, revenueFen: 0, carrierFen: 0, delayed, discountFen: 0 };
+    m.slots[key] = part;
+    m.list.push(part);
+  }
+  const payFen = bundle.priceFen + bundle.shippingFen;
+  part.orders++;
+  part.units += mainUnits;
+  part.revenueFen += grossFen;
+  part.discountFen += grossFen - payFen;
+  part.carrierFen += carrierFen;
+  for (let j = 1; j < items.length; j++) {
+    m.extras.push({ shop: o.shop, from, city: c, product: items[j]!.product, units: items[j]!.quantity, delayed });
+  }
+  const ledger = shop.ledger;
+  ledger.orders++;
+  ledger.ordersByCrowd[k]!++;
+  ledger.units += units;
+  ledger.unitsByCrowd[k]! += units;
+  ledger.soldByCityCrowd[c * CROWD_COUNT + k]! += units;
+  const flows = m.flows;
+  if (flows) {
+    const at = (c * CROWD_COUNT + k) * m.S + o.shop;
+    flows.sold[at]! += units;
+    flows.orders[at]!++;
+  }
+  recordBundle(op, units, payFen, grossFen - payFen);
+  return true;
+}
+
+/** A bundle's other items travel with its main item: same warehouse, route and day; no revenue of their own. */
+function flushBundleExtras(ctx: RoundContext, p: number, extras: readonly BundleExtra[]): void {
+  const { world, state, tick } = ctx;
+  const C = world.cities.length;
+  const P = world.products.length;
+  for (const x of extras) {
+    const days = world.deliveryTicks[x.from * C + x.city]! + (x.delayed ? world.rules.carrierDelayTicks : 0);
+    state.parcels.push({
+      shop: x.shop,
+      from: x.from,
+      city: x.city,
+      product: x.product,
+      orders: 0,
+      units: x.units,
+      revenueFen: 0,
+      orderTick: tick,
+      deliverTick: tick + days,
+      deadlineTick: tick + world.demand[x.city * P + p]!.deadlineTicks,
+    });
+  }
+}
+
 function lose(ctx: RoundContext, c: number, k: number, reason: number): void {
   ctx.state.lost[c * CROWD_COUNT + k]!++;
   ctx.state.lostByReason[c * LOST_REASON_COUNT + reason]!++;
   if (ctx.flows) ctx.flows.lost[c * CROWD_COUNT + k]!++;
 }
 
-function rankingFor(city: CityMarket, k: number, qi: number, q: number, hesitantRule: CrowdRule): Offer[] {
-  const key = qi * CROWD_COUNT + k;
+function rankingFor(city: CityMarket, k: number, qi: number, q: number, hesitantRule: CrowdRule, key = qi * CROWD_COUNT + k): Offer[] {
   let r = city.rankings[key];
   if (r === undefined) {
-    const rctx: RankContext = { quantity: q, referenceFen: city.referenceFen, capFen: city.capFen };
+    const returning = key >= city.visitors.length;
+    const rctx: RankContext = { quantity: q, referenceFen: city.referenceFen, capFen: city.capFen, returning };
     r = (k === HESITANT ? hesitantRule : DETERMINISTIC[k]!).rank(city.offers, rctx);
     city.rankings[key] = r;
     if (k === HESITANT) {
@@ -385,6 +567,8 @@ function snapshot(ctx: RoundContext, c: number, p: number, inboundByShop: readon
   let listed = false;
   let legal = false;
   let farStock = false;
+  const promos = ctx.promos ?? null;
+  let potentialCoupon = false;
   for (let r = 0; r < state.shuffle.length; r++) {
     const s = state.shuffle[r]!;
     const shop = state.shops[s]!;
@@ -425,13 +609,18 @@ function snapshot(ctx: RoundContext, c: number, p: number, inboundByShop: readon
       conversion: tags >= world.rules.negativeTagThreshold ? world.rules.negativeTagConversion : 1,
       utility: 0,
       weight: 0,
+      promo: null,
     };
+    if (promos) {
+      o.promo = offerPromo(promos, s, c * P + p, ctx.tick, ctx.tick - ctx.startTick + 1, o.priceFen, o.shippingFen, shop.listings, c * P);
+      if (o.promo && o.promo.potentialPromo >= 0) potentialCoupon = true;
+    }
     offers.push(o);
     byShop[s] = o;
   }
   const lostReason = !listed ? NO_LISTING : !legal ? PRICE_ABOVE_CAP : farStock ? TOO_SLOW : OUT_OF_STOCK;
   const keys = world.demand[c * P + p]!.quantities.length * CROWD_COUNT;
-  return { offers, byShop, lostReason, referenceFen, capFen, rankings: new Array(keys), utilities: [], weights: [], visitors: new Int32Array(keys) };
+  return { offers, byShop, lostReason, referenceFen, capFen, rankings: new Array(keys), utilities: [], weights: [], visitors: new Int32Array(keys), potentialCoupon };
 }
 
 function countActive(expiries: readonly number[], tick: number): number {
@@ -447,7 +636,8 @@ function unreserved(inbound: readonly Inbound[]): number {
 }
 
 /** Presale (预售): reserve units of restock still in transit; they ship when it arrives. */
-function presale(ctx: RoundContext, inbound: readonly Inbound[], o: Offer, p: number, c: number, want: number, shippingDue: boolean): number {
+function presale(m: TickMarket, inbound: readonly Inbound[], o: Offer, p: number, c: number, want: number, shippingDue: boolean): number {
+  const ctx = m.ctx;
   const world: World = ctx.world;
   const deadlineTick = ctx.tick + world.demand[c * world.products.length + p]!.deadlineTicks;
   let got = 0;
@@ -466,8 +656,11 @@ function presale(ctx: RoundContext, inbound: readonly Inbound[], o: Offer, p: nu
       last.units += units;
       last.revenueFen += revenueFen;
       last.carrierFen += carrierFen;
+      if (shippingDue) m.head = last;
     } else {
-      x.backorders.push({ city: c, orders: shippingDue ? 1 : 0, units, revenueFen, carrierFen, orderTick: ctx.tick, deadlineTick });
+      const b: Backorder = { city: c, orders: shippingDue ? 1 : 0, units, revenueFen, carrierFen, orderTick: ctx.tick, deadlineTick };
+      x.backorders.push(b);
+      if (shippingDue) m.head = b;
     }
     shippingDue = false;
     got += units;
@@ -486,7 +679,7 @@ function flushParts(ctx: RoundContext, p: number, parts: readonly Part[]): void 
     const shop = state.shops[part.shop]!;
     bookCost(shop, 'carrier', part.carrierFen);
     const days = world.deliveryTicks[part.from * C + part.city]! + (part.delayed ? world.rules.carrierDelayTicks : 0);
-    state.parcels.push({
+    const parcel: Parcel = {
       shop: part.shop,
       from: part.from,
       city: part.city,
@@ -497,6 +690,8 @@ function flushParts(ctx: RoundContext, p: number, parts: readonly Part[]): void 
       orderTick: tick,
       deliverTick: tick + days,
       deadlineTick: tick + deadlineTicks[part.city * P + p]!.deadlineTicks,
-    });
+    };
+    if (part.discountFen > 0) parcel.discountFen = part.discountFen;
+    state.parcels.push(parcel);
   }
 }

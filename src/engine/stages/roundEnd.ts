@@ -6,6 +6,7 @@
 import type { RoundContext } from '../context';
 import { indexInputs } from '../compositeIndex';
 import type { GameState, ShopRoundReport, ShopState, World } from '../model';
+import { endRoundPromotions } from '../promotions/stages';
 
 export function roundEnd(ctx: RoundContext): void {
   const { world, state } = ctx;
@@ -20,6 +21,7 @@ export function roundEnd(ctx: RoundContext): void {
     shop.orderVolume = shop.ledger.orders;
     return report;
   });
+  endRoundPromotions(ctx, shops);
   state.potential = state.potential.map((n) => Math.floor(n * rules.hesitant.potentialRetention));
   state.reports.push({
     round: state.round + 1,

@@ -11,6 +11,7 @@ import { BRAND_LOYAL, CROWD_COUNT, LOST_REASON_COUNT, type RoundDecision, type S
 import { hashString } from '../hash';
 import { emptyLedger } from '../state';
 import { checkBankruptcy } from './bankruptcy';
+import { beginRoundPromotions } from '../promotions/stages';
 
 export function roundStart(ctx: RoundContext, decisions: readonly RoundDecision[]): void {
   const { world, state } = ctx;
@@ -31,6 +32,7 @@ export function roundStart(ctx: RoundContext, decisions: readonly RoundDecision[
   state.shuffle = shopShuffle(world, state.seed, state.round + 1);
   state.roundDemand = roundDemand(world, ctx.rng.demand);
   ctx.fansDue = fansComingBack(world, state.shops, state.roundDemand);
+  beginRoundPromotions(ctx, decisions);
 }
 
 function applyDecision(ctx: RoundContext, shop: ShopState, s: number, d: RoundDecision): void {
