@@ -311,7 +311,14 @@ export const scenarioSchema = doc(
     version: doc(z.literal(1), 'file format version; always 1', '文件格式版本，固定为 1'),
     id: doc(id, 'scenario id (1–32 letters, digits, _ or -); decisions files name it', '场景 id（1–32 个字母、数字、_ 或 -），决策文件用它指明场景'),
     name: doc(localText, 'scenario name shown to students', '向学生显示的场景名称'),
-    description: doc(localText, 'what the scenario teaches, shown before the game', '场景的教学目标，开局前显示').optional(),
+    description: doc(
+      z.strictObject({
+        zh: doc(text(2000), 'Chinese text (1–2000 characters)', '中文文字（1–2000 个字符）'),
+        en: doc(text(2000), 'English text (1–2000 characters)', '英文文字（1–2000 个字符）'),
+      }),
+      'what the scenario teaches (the lesson), in Chinese and English, shown before the game',
+      '场景的教学目标（本课要点），中英文，开局前显示',
+    ).optional(),
     seed: doc(int(0, 2 ** 31 - 1), 'seed of every random draw; default 1', '所有随机抽取的种子；默认 1').optional(),
     rounds: doc(int(1, LIMITS.rounds), 'rounds (期) in a game; default 6', '一局的期数；默认 6').optional(),
     ticksPerRound: doc(int(1, LIMITS.ticksPerRound), 'ticks (simulated days) per round; default 30', '每期的天数（tick）；默认 30').optional(),
