@@ -2,17 +2,19 @@
  * Near-identical decisions across teams (integrity). Each submission's decisions, as written, are
  * flattened into slots: one per round × field, with list entries keyed by what they are about
  * (city/product/type), e.g. `r2.listings[hz/tea].price` or `r1.marketing.media`. Two teams are
- * compared slot by slot over the slots at least one of them filled (0, false, "" and absent count
- * as empty): numbers score 1 − |a − b| / max(|a|, |b|), anything else 1 when equal and 0 when
- * not. The similarity is the mean over those slots (1 when both left everything empty). So a
- * copy with every price moved by 2% scores about 0.98, and two teams with independent plans
- * rarely pass 0.9.
+ * compared over the slots at least one of them filled (0, false, "" and absent count as empty):
+ * - a number slot scores max(0, 1 − |a − b| / (0.1 × max(|a|, |b|))): 1 when equal, 0.8 when 2%
+ *   apart, 0 when 10% or more apart (a number one team left empty counts as 0);
+ * - any other slot (a flag, a name) counts only when the two differ, and then scores 0: flags
+ *   most teams set alike carry no evidence of copying.
+ * The similarity is the mean over the counted slots (1 when nothing was counted). A copy with every
+ * number nudged by 1% scores about 0.9; independent plans score far lower.
  */
 import { hashValue } from '../../engine';
 
 export type Slots = Map<string, number | string | boolean>;
 
-export const DEFAULT_SIMILARITY_THRESHOLD = 0.95;
+export const DEFAULT_SIMILARITY_THRESHOLD = 0.85;
 
 const ABOUT = ['city', 'product', 'type'] as const;
 
@@ -61,6 +63,9 @@ function walk(slots: Slots, path: string, value: unknown, skip?: string): void {
   }
 }
 
+/** Numbers this far apart (relative to the larger) count as unrelated. */
+export const NUMBER_TOLERANCE = 0.1;
+
 const isEmpty = (v: unknown) => v === undefined || v === 0 || v === false || v === '';
 
 export function similarity(a: Slots, b: Slots): number {
@@ -70,11 +75,13 @@ export function similarity(a: Slots, b: Slots): number {
     const va = a.get(key);
     const vb = b.get(key);
     if (isEmpty(va) && isEmpty(vb)) return;
-    count++;
-    if (typeof va === 'number' && typeof vb === 'number') {
-      const scale = Math.max(Math.abs(va), Math.abs(vb));
-      sum += 1 - Math.min(1, Math.abs(va - vb) / scale);
-    } else if (va === vb) sum += 1;
+    const numeric = (typeof va === 'number' || va === undefined) && (typeof vb === 'number' || vb === undefined);
+    if (numeric) {
+      count++;
+      const x = (va as number | undefined) ?? 0;
+      const y = (vb as number | undefined) ?? 0;
+      sum += Math.max(0, 1 - Math.abs(x - y) / (NUMBER_TOLERANCE * Math.max(Math.abs(x), Math.abs(y))));
+    } else if (va !== vb) count++;
   };
   for (const key of a.keys()) visit(key);
   for (const key of b.keys()) if (!a.has(key)) visit(key);
