@@ -2,8 +2,8 @@
  * Restocking shared by the bots: aim to hold a share of the round's published demand in each
  * city's warehouse, spending no more than the cash kept after a reserve.
  */
-import type { RestockDecision } from '../../engine';
-import { publishedDemand, activeShops, type BotView } from './view';
+import type { ListingDecision, RestockDecision } from '../../engine';
+import { activeShops, capFen, publishedDemand, tidyPrice, type BotView } from './view';
 
 export interface RestockPlan {
   /** share of the market the bot expects, as a multiple of an equal share */
@@ -34,6 +34,27 @@ export function planRestock(view: BotView, plan: RestockPlan, sells: (c: number,
       budget -= quantity * product.unitCostFen;
       roomVol -= quantity * product.volume;
       out.push({ city: c, product: p, quantity });
+    }
+  }
+  return out;
+}
+
+/** Whether a product has a market (a reference price) in a city. */
+export function hasMarket(view: BotView, c: number, p: number): boolean {
+  return view.world.products[p]!.referencePriceFen[c]! > 0;
+}
+
+/**
+ * Lists every product in every city where it has a market, at the price `priceFor` gives (capped
+ * at the legal cap, tidied to 0.1 yuan), with free shipping.
+ */
+export function listEverywhere(view: BotView, priceFor: (c: number, p: number) => number, presale: boolean): ListingDecision[] {
+  const out: ListingDecision[] = [];
+  for (let c = 0; c < view.world.cities.length; c++) {
+    for (let p = 0; p < view.world.products.length; p++) {
+      if (!hasMarket(view, c, p)) continue;
+      const priceFen = tidyPrice(Math.min(capFen(view, c, p), priceFor(c, p)));
+      out.push({ city: c, product: p, listing: { priceFen, shippingFen: 0, sellerPaysShipping: true, presale } });
     }
   }
   return out;
