@@ -1,4 +1,5 @@
 /** The `shopsim` commands: one file each; this table is the only place they are listed. */
+import { GRADE_HELP, gradeCommand } from './grade';
 import type { Output } from './io';
 import { RUN_HELP, runCommand } from './run';
 import { VALIDATE_HELP, validateCommand } from './validate';
@@ -12,4 +13,5 @@ export interface Command {
 export const COMMANDS: Record<string, Command> = {
   run: { summary: 'play a whole game headless and print the result', help: RUN_HELP, run: runCommand },
   validate: { summary: 'check scenario and decisions files', help: VALIDATE_HELP, run: validateCommand },
+  grade: { summary: 'grade submissions over several seeds (CSV, JSON or HTML report)', help: GRADE_HELP, run: gradeCommand },
 };
