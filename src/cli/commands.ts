@@ -3,6 +3,7 @@ import { GRADE_HELP, gradeCommand } from './grade';
 import type { Output } from './io';
 import { RUN_HELP, runCommand } from './run';
 import { VALIDATE_HELP, validateCommand } from './validate';
+import { NEW_HELP, newCommand } from './new';
 
 export interface Command {
   summary: string;
@@ -13,5 +14,6 @@ export interface Command {
 export const COMMANDS: Record<string, Command> = {
   run: { summary: 'play a whole game headless and print the result', help: RUN_HELP, run: runCommand },
   validate: { summary: 'check scenario and decisions files', help: VALIDATE_HELP, run: validateCommand },
+  new: { summary: 'write a starter scenario to edit', help: NEW_HELP, run: newCommand },
   grade: { summary: 'grade submissions over several seeds (CSV, JSON or HTML report)', help: GRADE_HELP, run: gradeCommand },
 };
