@@ -1,0 +1,107 @@
+/** Every shipped scenario is a test case: it validates, plays to the end with bots, and keeps the invariants. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioText } from '../../src/scenario/load';
+import { BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID } from '../../src/scenario/builtin';
+import { buildResult } from '../../src/sim/result';
+import { playChecked } from './invariants';
+import type { World } from '../../src/engine';
+
+const dir = join(import.meta.dirname, '..', '..', 'scenarios');
+const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+
+function load(file: string): World {
+  const res = loadScenarioText(readFileSync(join(dir, file), 'utf8'));
+  if (!res.ok) throw new Error(res.problems.map((p) => `${file}: ${p.path}: ${p.message}`).join('\n'));
+  return res.value;
+}
+
+describe('when the scenarios folder is read', () => {
+  it('should hold the teaching library: at least 6 scenarios, classic among them', () => {
+    expect(files.length).toBeGreaterThanOrEqual(6);
+    for (const id of ['tutorial', 'classic', 'price-war', 'brand-building', 'double-11', 'retention']) expect(files).toContain(`${id}.json`);
+    expect(DEFAULT_SCENARIO_ID).toBe('classic');
+  });
+});
+
+describe.each(files)('when scenarios/%s is validated and played with bots', (file) => {
+  const text = readFileSync(join(dir, file), 'utf8');
+  const raw = JSON.parse(text) as { id: string; $schema?: string; description?: { zh?: string; en?: string } };
+
+  it('should validate with no problems', () => {
+    const res = loadScenarioText(text);
+    expect(res.ok ? [] : res.problems).toEqual([]);
+  });
+
+  it('should be named after its id, point editors at the shipped schema and ship inside the program', () => {
+    expect(file).toBe(`${raw.id}.json`);
+    expect(raw.$schema).toBe('../schemas/scenario.schema.json');
+    expect(BUILTIN_SCENARIOS[raw.id]).toEqual(raw);
+  });
+
+  it('should describe its lesson in Chinese and in English', () => {
+    expect((raw.description?.zh ?? '').match(/[\u4e00-\u9fff]/g)?.length ?? 0).toBeGreaterThan(30);
+    expect(raw.description?.en?.split(' ').length).toBeGreaterThan(20);
+  });
+
+  it('should play to the end with no NaN, no negative stock, cash = start + revenue − costs and no unit lost', () => {
+    const world = load(file);
+    const { state, problems } = playChecked(world);
+    expect(problems).toEqual([]);
+    expect(state.round).toBe(world.rounds);
+    const result = buildResult(world, state);
+    expect(result.rounds).toHaveLength(world.rounds);
+    expect(result.ranking).toHaveLength(world.shops.length);
+  });
+});
+
+/** The lesson each scenario is built for shows in a game played by its bots (seeds fixed). */
+describe('when the teaching scenarios are played by their bots', () => {
+  const result = (id: string) => {
+    const world = load(`${id}.json`);
+    return buildResult(world, playChecked(world).state);
+  };
+
+  it('should make the tutorial a one-city market with one rival', () => {
+    const world = load('tutorial.json');
+    expect(world.cities).toHaveLength(1);
+    expect(world.shops).toHaveLength(2);
+  });
+
+  it('should let the two undercutters of the price war win most of the low-price crowd', () => {
+    const r = result('price-war');
+    const lowPrice = (shop: string) => r.rounds.reduce((a, rd) => a + rd.shops.find((s) => s.shop === shop)!.unitsByCrowd.lowPrice, 0);
+    const undercut = lowPrice('s2') + lowPrice('s3');
+    const others = lowPrice('s1') + lowPrice('s4');
+    expect(undercut).toBeGreaterThan(others);
+  });
+
+  it('should show breaches costing the brand-loyal crowd: the presale shop falls below review 0 and sells them nothing', () => {
+    const r = result('brand-building');
+    const last = r.rounds[r.rounds.length - 1]!.shops.find((s) => s.shop === 's2')!;
+    expect(Object.values(last.reviewScore).every((v) => v < 0)).toBe(true);
+    const laterBrandLoyal = r.rounds.slice(1).reduce((a, rd) => a + rd.shops.find((s) => s.shop === 's2')!.unitsByCrowd.brandLoyal, 0);
+    expect(laterBrandLoyal).toBe(0);
+    // The shops that never breach keep selling to the brand-loyal crowd every round.
+    for (const rd of r.rounds) expect(rd.shops.find((s) => s.shop === 's3')!.unitsByCrowd.brandLoyal).toBeGreaterThan(0);
+  });
+
+  it('should make Double 11 the round with the most buyers', () => {
+    const r = result('double-11');
+    const buyers = r.rounds.map((rd) =>
+      Object.values(rd.demand).reduce((a, byProduct) => a + Object.values(byProduct).reduce((b, c) => b + c.brandLoyal + c.lowPrice + c.composite + c.hesitant, 0), 0),
+    );
+    const festival = buyers[3]!;
+    expect(Math.max(...buyers)).toBe(festival);
+    expect(festival).toBeGreaterThan(1.3 * buyers[2]!);
+  });
+
+  it('should bring satisfied customers back in the retention scenario (fans return 60% a round)', () => {
+    const world = load('retention.json');
+    expect(world.rules.fanReturnRate).toBe(0.6);
+    const r = result('retention');
+    const brandLoyal = r.rounds.map((rd) => rd.shops.reduce((a, s) => a + s.unitsByCrowd.brandLoyal, 0));
+    expect(brandLoyal.every((n) => n > 0)).toBe(true);
+  });
+});
