@@ -26,6 +26,7 @@ import {
 } from './defaults';
 import { isKnownStrategy, STRATEGY_NAMES } from './strategies';
 import { checkScenarioFile, checkWorkload } from './checks';
+import { promotionRulesFrom, promotionsOfRound, promotionWorld, type PromotionWorld } from './promotions';
 
 export function loadScenarioText(text: string): Checked<World> {
   const parsed = parseJsonText(text);
@@ -113,6 +114,7 @@ function buildWorld(s: ScenarioFile, problems: Problem[]): World {
   if (r.dsrWindowRounds !== undefined) rules.dsrWindowRounds = r.dsrWindowRounds;
   if (r.rubric?.first !== undefined) rules.rubricFirst = r.rubric.first;
   if (r.rubric?.step !== undefined) rules.rubricStep = r.rubric.step;
+  rules.promotions = promotionRulesFrom(r.promotions);
 
   const cityIx = indexer(s.cities.map((c) => c.id), 'city', '$.cities', problems);
   const productIx = indexer(s.products.map((p) => p.id), 'product', '$.products', problems);
@@ -276,7 +278,9 @@ function buildWorld(s: ScenarioFile, problems: Problem[]): World {
   return world;
 
   function ctxOf(): DecisionContext {
-    return { cityIx, productIx, rounds, products, priceFloat: rules.priceFloat, cities: s.cities.map((c) => c.id) };
+    const cities = s.cities.map((c) => c.id);
+    const promotions = { ticksPerRound, cities, products, groupBuyFloat: rules.promotions!.groupBuyFloat };
+    return { cityIx, productIx, rounds, products, priceFloat: rules.priceFloat, cities, promotions };
   }
 }
 
@@ -296,6 +300,7 @@ interface DecisionContext {
   rounds: number;
   products: World['products'];
   priceFloat: number;
+  promotions: PromotionWorld;
 }
 
 export function emptyRound(): RoundDecision {
@@ -380,7 +385,8 @@ function buildRounds(rounds: RoundDecisionFile[], basePath: string, ctx: Decisio
       };
     }
     if (rd.promotions && rd.promotions.length > 0) {
-      problems.push({ path: `${path}.promotions`, message: 'promotions are not supported by this engine version yet; remove them' });
+      // Checked against the listings in force that round (listings carry over between rounds).
+      dec.promotions = promotionsOfRound(rd, rounds, `${path}.promotions`, ctx.promotions, problems);
     }
     out[rd.round - 1] = dec;
   });
@@ -412,7 +418,7 @@ export function loadDecisions(input: unknown, world: World): Checked<LoadedDecis
   const rounds = buildRounds(
     d.rounds,
     '$.rounds',
-    { cityIx, productIx, rounds: world.rounds, products: world.products, priceFloat: world.rules.priceFloat, cities: world.cities.map((c) => c.id) },
+    { cityIx, productIx, rounds: world.rounds, products: world.products, priceFloat: world.rules.priceFloat, cities: world.cities.map((c) => c.id), promotions: promotionWorld(world) },
     problems,
   );
   return problems.length ? { ok: false, problems } : { ok: true, value: { shop, rounds } };

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { hasAtMostTwoDecimals } from '../engine/money';
 import { doc } from './describe';
 import { STRATEGY_NAMES } from './strategies';
+import { promotionRulesSchema, promotionSchema } from './promotions';
 
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
 export const LIMITS = {
@@ -198,6 +199,7 @@ export const rulesSchema = doc(
       'ranking by owner’s equity: first place and the step between places; optionally weighted components (grading)',
       '按所有者权益排名计分：第一名分数与名次间分差；可选加权评分项（批量评分）',
     ).optional(),
+    promotions: promotionRulesSchema.optional(),
   }),
   'platform and market rules; every field has a default',
   '平台与市场规则；每一项都有默认值',
@@ -244,7 +246,11 @@ export const roundDecisionSchema = z.strictObject({
   listings: doc(z.array(listingDecision).max(2000), 'listings set this round (others stay as they were)', '本期设置的上架商品（未写的保持不变）').optional(),
   restock: doc(z.array(restockDecision).max(2000), 'restock orders placed this round', '本期下的补货订单').optional(),
   marketing: marketingDecision.optional(),
-  promotions: z.array(z.unknown()).max(2000).optional().describe('promotion tools (see the promotions reference)'),
+  promotions: doc(
+    z.array(promotionSchema).max(2000),
+    'promotion tools in force this round (course §8); each is checked against the platform rules when submitted',
+    '本期使用的促销工具（课程 §8）；提交时按平台规则检查',
+  ).optional(),
 });
 
 const schemaRef = doc(z.string().max(500), 'path or URL of the JSON Schema, so that an editor completes and checks the fields', 'JSON Schema 的路径或网址，供编辑器补全和检查字段');
