@@ -1,0 +1,220 @@
+/**
+ * The Plan screen's form as data: what the student typed (text, so a half-typed number is kept),
+ * turned into a decisions-file round (yuan, ids) and checked by the same validator as the CLI.
+ * Each problem is mapped back to the form field it names.
+ */
+import type { GameState, World } from '../engine';
+import { formatYuan, mulRoundHalfUp } from '../engine/money';
+import { priceCapFen } from '../scenario/load';
+import type { Problem } from '../scenario/problems';
+import { promotionToFile, type PromotionDraft } from './promotionForms';
+import { checkDecisions, withRound, type RoundEntry, type Session } from './session';
+
+export interface ListingDraft {
+  c: number;
+  p: number;
+  active: boolean;
+  price: string;
+  shipping: string;
+  sellerPaysShipping: boolean;
+  presale: boolean;
+}
+
+export interface RestockDraft {
+  c: number;
+  p: number;
+  quantity: string;
+}
+
+export interface MarketingDraft {
+  decoration: string;
+  media: string;
+  charity: string;
+  iso: boolean;
+  iec: boolean;
+}
+
+export interface PlanDraft {
+  round: number;
+  listings: ListingDraft[];
+  restock: RestockDraft[];
+  marketing: MarketingDraft;
+  promotions: PromotionDraft[];
+}
+
+/** A problem tied to a form field id (e.g. "listing:0:price"), or to the form as a whole (""). */
+export interface FieldProblem {
+  field: string;
+  path: string;
+  message: string;
+  /** a message key of the UI's own (number parsing), translated by the screen */
+  local?: 'notNumber' | 'notJson';
+}
+
+const yuanText = (fen: number) => formatYuan(fen);
+
+/** Reference price of a product in a city for a round (trend applied), fen. */
+export function referenceFen(world: World, p: number, c: number, round: number): number {
+  const product = world.products[p]!;
+  return mulRoundHalfUp(product.referencePriceFen[c]!, product.priceTrend[round - 1] ?? 1);
+}
+
+export function capFen(world: World, p: number, c: number, round: number): number {
+  return priceCapFen(world, p, c, round);
+}
+
+/** The form for the next round: last round's entries if any, else every market at its reference price. */
+export function initialDraft(session: Session, state: GameState): PlanDraft {
+  const { world } = session;
+  const round = state.round + 1;
+  const C = world.cities.length;
+  const P = world.products.length;
+  const last = session.decisions?.rounds.find((r) => r.round === round - 1) ?? null;
+  const shop = session.player >= 0 ? state.shops[session.player]! : null;
+  const listings: ListingDraft[] = [];
+  for (let c = 0; c < C; c++) {
+    for (let p = 0; p < P; p++) {
+      if (world.products[p]!.referencePriceFen[c] === 0) continue;
+      const prev = last?.listings.find((l) => l.city === world.cities[c]!.id && l.product === world.products[p]!.id);
+      const live = shop?.listings[c * P + p] ?? null;
+      const ref = referenceFen(world, p, c, round);
+      const cap = capFen(world, p, c, round);
+      if (prev && prev.active !== false && prev.price !== undefined) {
+        // Keep last round's price, unless this round's cap (a price trend) makes it illegal.
+        const priceFen = Math.round(prev.price * 100);
+        const shipFen = prev.sellerPaysShipping ? 0 : Math.round((prev.shipping ?? 0) * 100);
+        const legal = priceFen + shipFen <= cap;
+        listings.push({
+          c,
+          p,
+          active: true,
+          price: yuanText(legal ? priceFen : ref),
+          shipping: yuanText(legal ? shipFen : 0),
+          sellerPaysShipping: prev.sellerPaysShipping ?? false,
+          presale: prev.presale ?? false,
+        });
+      } else if (prev) {
+        listings.push({ c, p, active: false, price: yuanText(live?.priceFen ?? ref), shipping: '0.00', sellerPaysShipping: false, presale: false });
+      } else {
+        listings.push({ c, p, active: true, price: yuanText(ref), shipping: '0.00', sellerPaysShipping: false, presale: false });
+      }
+    }
+  }
+  const restock: RestockDraft[] = [];
+  for (let c = 0; c < C; c++) for (let p = 0; p < P; p++) restock.push({ c, p, quantity: '' });
+  return {
+    round,
+    listings,
+    restock,
+    marketing: { decoration: '0', media: '0', charity: '0', iso: shop?.iso ?? false, iec: shop?.iec ?? false },
+    promotions: [],
+  };
+}
+
+function parseNumber(text: string): number | null {
+  const t = text.trim().replace(/^¥/, '');
+  if (t === '') return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : NaN;
+}
+
+interface Built {
+  entry: RoundEntry;
+  /** JSON path prefix inside the round → form field prefix */
+  listingRows: number[];
+  restockRows: number[];
+  local: FieldProblem[];
+}
+
+export function buildEntry(world: World, draft: PlanDraft): Built {
+  const local: FieldProblem[] = [];
+  const listingRows: number[] = [];
+  const listings: RoundEntry['listings'] = [];
+  draft.listings.forEach((l, i) => {
+    const city = world.cities[l.c]!.id;
+    const product = world.products[l.p]!.id;
+    listingRows.push(i);
+    if (!l.active) {
+      listings.push({ city, product, active: false });
+      return;
+    }
+    const item: RoundEntry['listings'][number] = { city, product };
+    const price = parseNumber(l.price);
+    if (Number.isNaN(price)) local.push({ field: `listing:${i}:price`, path: '', message: '', local: 'notNumber' });
+    else if (price !== null) item.price = price;
+    if (l.sellerPaysShipping) item.sellerPaysShipping = true;
+    else {
+      const ship = parseNumber(l.shipping);
+      if (Number.isNaN(ship)) local.push({ field: `listing:${i}:shipping`, path: '', message: '', local: 'notNumber' });
+      else if (ship !== null) item.shipping = ship;
+    }
+    if (l.presale) item.presale = true;
+    listings.push(item);
+  });
+  const restockRows: number[] = [];
+  const restock: RoundEntry['restock'] = [];
+  draft.restock.forEach((r, i) => {
+    const q = parseNumber(r.quantity);
+    if (q === null || q === 0) return;
+    if (Number.isNaN(q)) {
+      local.push({ field: `restock:${i}:quantity`, path: '', message: '', local: 'notNumber' });
+      return;
+    }
+    restockRows.push(i);
+    restock.push({ city: world.cities[r.c]!.id, product: world.products[r.p]!.id, quantity: q });
+  });
+  const marketing = { decoration: 0, media: 0, charity: 0, iso: draft.marketing.iso, iec: draft.marketing.iec };
+  for (const key of ['decoration', 'media', 'charity'] as const) {
+    const v = parseNumber(draft.marketing[key]);
+    if (Number.isNaN(v)) local.push({ field: `marketing:${key}`, path: '', message: '', local: 'notNumber' });
+    else marketing[key] = v ?? 0;
+  }
+  const promotions: unknown[] = [];
+  draft.promotions.forEach((pr, i) => {
+    const { value, problems } = promotionToFile(pr);
+    for (const p of problems) local.push({ field: `promotion:${i}:${p.field}`, path: '', message: '', local: p.kind });
+    promotions.push(value);
+  });
+  return { entry: { round: draft.round, listings, restock, marketing, promotions }, listingRows, restockRows, local };
+}
+
+/** Maps a validator problem's JSON path inside the round to a form field id. */
+function fieldOf(path: string, roundIndex: number, built: Built): string | null {
+  const prefix = `$.rounds[${roundIndex}]`;
+  if (!path.startsWith(prefix)) return null;
+  const rest = path.slice(prefix.length);
+  let m = /^\.listings\[(\d+)\](?:\.(\w+))?/.exec(rest);
+  if (m) {
+    const row = built.listingRows[Number(m[1])];
+    const key = m[2] === 'shipping' ? 'shipping' : 'price';
+    return row === undefined ? '' : `listing:${row}:${key}`;
+  }
+  m = /^\.restock\[(\d+)\]/.exec(rest);
+  if (m) {
+    const row = built.restockRows[Number(m[1])];
+    return row === undefined ? '' : `restock:${row}:quantity`;
+  }
+  m = /^\.marketing\.(\w+)/.exec(rest);
+  if (m) return `marketing:${m[1]}`;
+  m = /^\.promotions\[(\d+)\](?:\.(\w+))?/.exec(rest);
+  if (m) return `promotion:${m[1]}:${m[2] ?? ''}`;
+  return '';
+}
+
+export interface Checked {
+  entry: RoundEntry | null;
+  problems: FieldProblem[];
+}
+
+/** The live rule check: the same `loadDecisions` the CLI runs, on the player's file plus this round. */
+export function checkDraft(session: Session, draft: PlanDraft): Checked {
+  const built = buildEntry(session.world, draft);
+  if (built.local.length) return { entry: null, problems: built.local };
+  const file = withRound(session, built.entry);
+  if (!file) return { entry: built.entry, problems: [] };
+  const res = checkDecisions(session, file);
+  if (res.ok) return { entry: built.entry, problems: [] };
+  const roundIndex = file.rounds.length - 1;
+  const problems = res.problems.map((p: Problem) => ({ field: fieldOf(p.path, roundIndex, built) ?? '', path: p.path, message: p.message }));
+  return { entry: null, problems };
+}

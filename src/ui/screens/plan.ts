@@ -1,0 +1,483 @@
+/**
+ * Plan: the player's decisions for the next round as a DOM form (listings with the reference price
+ * and the legal cap beside each price, restock, marketing, promotions), checked live by the same
+ * validator as the CLI; beside it the market report every team sees.
+ */
+import { h, type Child } from '../dom';
+import { local, t, tDynamic, hasKey } from '../i18n';
+import type { App, Mounted } from '../app';
+import { CROWDS, formatYuan, type World } from '../../engine';
+import { capFen, checkDraft, referenceFen, type FieldProblem, type PlanDraft } from '../planDraft';
+import { promotionTypes, type PromoField } from '../promotionForms';
+import { current, playRoundWith, type Session } from '../session';
+import { crowdMarkerSvg } from '../crowdStyle';
+import { meanReview } from '../why';
+import type { UiState } from '../store';
+
+const yuan = (fen: number) => `¥${formatYuan(fen)}`;
+
+function fieldId(field: string): string {
+  return `f-${field.replace(/[^A-Za-z0-9]/g, '-')}`;
+}
+
+export function mountPlan(root: HTMLElement, app: App): Mounted {
+  const session = app.session()!;
+  const { world } = session;
+  const state = current(session);
+  const store = app.store;
+  const P = world.products.length;
+  const player = session.player;
+  const me = player >= 0 ? state.shops[player]! : null;
+
+  const section = h('section', { className: 'screen plan-screen', 'aria-labelledby': 'plan-h' });
+  root.append(section);
+  const round = state.round + 1;
+  section.append(h('h2', { id: 'plan-h' }, t('planTitle', { round })));
+  if (me) {
+    let stock = 0;
+    for (const n of me.stock) stock += n;
+    section.append(h('p', { className: 'shop-line' }, `${t('cash')} ${yuan(me.cashFen)} · ${t('stockHere')} ${stock}`));
+  }
+
+  const status = h('div', { className: 'check-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'check-status', tabindex: '-1' });
+  const form = h('form', { className: 'plan-form', novalidate: true, onsubmit: (e: Event) => (e.preventDefault(), submit()) });
+  const report = marketReport(world, session);
+  section.append(h('div', { className: 'plan-grid' }, form, report));
+
+  const update = (recipe: (d: PlanDraft) => void) =>
+    store.update((s) => {
+      if (s.draft) recipe(s.draft as PlanDraft);
+    });
+
+  let lastProblems: FieldProblem[] = [];
+
+  function input(field: string, value: string, label: string, onValue: (v: string) => void, extra: Record<string, string> = {}): HTMLInputElement {
+    return h('input', {
+      id: fieldId(field),
+      type: 'text',
+      inputmode: 'decimal',
+      value,
+      'aria-label': label,
+      'aria-describedby': `${fieldId(field)}-err`,
+      'data-field': field,
+      'data-testid': field,
+      oninput: (e: Event) => onValue((e.target as HTMLInputElement).value),
+      ...extra,
+    });
+  }
+  const errorSlot = (field: string) => h('span', { id: `${fieldId(field)}-err`, className: 'field-error', 'data-error-for': field });
+
+  function build(): void {
+    const draft = store.state.draft;
+    form.replaceChildren();
+    if (!draft || !me) {
+      form.append(h('p', {}, t('noPlayerShop')), h('button', { type: 'submit', className: 'primary', 'data-testid': 'play-round' }, t('playRoundBots', { round })));
+      return;
+    }
+    form.append(status);
+
+    // Listings.
+    const lt = h(
+      'table',
+      { className: 'listings' },
+      h(
+        'thead',
+        {},
+        h('tr', {}, ...[t('city'), t('product'), t('listed'), t('price'), t('shipping'), t('sellerPays'), t('presale'), `${t('reference')} / ${t('cap')}`, t('stockHere')].map((x) => h('th', { scope: 'col' }, x))),
+      ),
+    );
+    const tbody = h('tbody');
+    draft.listings.forEach((l, i) => {
+      const cityName = local(world.cities[l.c]!.name);
+      const productName = local(world.products[l.p]!.name);
+      const what = `${cityName} ${productName}`;
+      const ref = referenceFen(world, l.p, l.c, draft.round);
+      const cap = capFen(world, l.p, l.c, draft.round);
+      const stockHere = me.stock[l.c * P + l.p]!;
+      const priceF = `listing:${i}:price`;
+      const shipF = `listing:${i}:shipping`;
+      tbody.append(
+        h(
+          'tr',
+          {},
+          h('td', {}, cityName),
+          h('th', { scope: 'row' }, productName),
+          h(
+            'td',
+            {},
+            h('input', {
+              type: 'checkbox',
+              checked: l.active,
+              'aria-label': `${what} ${t('listed')}`,
+              'data-testid': `listing:${i}:active`,
+              onchange: (e: Event) => update((d) => void (d.listings[i]!.active = (e.target as HTMLInputElement).checked)),
+            }),
+          ),
+          h('td', {}, input(priceF, l.price, `${what} ${t('price')}`, (v) => update((d) => void (d.listings[i]!.price = v)), { size: '7' }), errorSlot(priceF)),
+          h('td', {}, input(shipF, l.shipping, `${what} ${t('shipping')}`, (v) => update((d) => void (d.listings[i]!.shipping = v)), { size: '5' }), errorSlot(shipF)),
+          h(
+            'td',
+            {},
+            h('input', {
+              type: 'checkbox',
+              checked: l.sellerPaysShipping,
+              'aria-label': `${what} ${t('sellerPays')}`,
+              onchange: (e: Event) => update((d) => void (d.listings[i]!.sellerPaysShipping = (e.target as HTMLInputElement).checked)),
+            }),
+          ),
+          h(
+            'td',
+            {},
+            h('input', {
+              type: 'checkbox',
+              checked: l.presale,
+              'aria-label': `${what} ${t('presale')}`,
+              onchange: (e: Event) => update((d) => void (d.listings[i]!.presale = (e.target as HTMLInputElement).checked)),
+            }),
+          ),
+          h('td', { className: 'refcap', 'data-testid': `listing:${i}:cap` }, `${t('reference')} ¥${formatYuan(ref)}`, h('br'), h('strong', {}, `${t('cap')} ¥${formatYuan(cap)}`)),
+          h('td', { className: 'num' }, stockHere),
+        ),
+      );
+    });
+    lt.append(tbody);
+    form.append(
+      h(
+        'fieldset',
+        { className: 'panel' },
+        h('legend', {}, t('listingsTitle')),
+        h('p', { className: 'help' }, t('listingsHelp', { float: world.rules.priceFloat })),
+        h('div', { className: 'table-scroll' }, lt),
+      ),
+    );
+
+    // Restock.
+    const rt = h(
+      'table',
+      { className: 'restock' },
+      h('thead', {}, h('tr', {}, ...[t('city'), t('product'), t('unitCost'), t('stockHere'), t('quantity')].map((x) => h('th', { scope: 'col' }, x)))),
+    );
+    const rbody = h('tbody');
+    draft.restock.forEach((r, i) => {
+      const what = `${local(world.cities[r.c]!.name)} ${local(world.products[r.p]!.name)}`;
+      const f = `restock:${i}:quantity`;
+      rbody.append(
+        h(
+          'tr',
+          {},
+          h('td', {}, local(world.cities[r.c]!.name)),
+          h('th', { scope: 'row' }, local(world.products[r.p]!.name)),
+          h('td', { className: 'num' }, yuan(world.products[r.p]!.unitCostFen)),
+          h('td', { className: 'num' }, me.stock[r.c * P + r.p]!),
+          h('td', {}, input(f, r.quantity, `${what} ${t('quantity')}`, (v) => update((d) => void (d.restock[i]!.quantity = v)), { inputmode: 'numeric', size: '6' }), errorSlot(f)),
+        ),
+      );
+    });
+    rt.append(rbody);
+    form.append(
+      h(
+        'fieldset',
+        { className: 'panel' },
+        h('legend', {}, t('restockTitle')),
+        h('p', { className: 'help' }, t('restockHelp', { lead: world.rules.restockLeadTicks, rent: formatYuan(world.rules.warehouseRentFen) })),
+        h('div', { className: 'table-scroll' }, rt),
+      ),
+    );
+
+    // Marketing.
+    const m = draft.marketing;
+    const money = (key: 'decoration' | 'media' | 'charity') => {
+      const f = `marketing:${key}`;
+      return h('div', { className: 'field' }, h('label', { for: fieldId(f) }, t(key)), input(f, m[key], t(key), (v) => update((d) => void (d.marketing[key] = v)), { size: '8' }), errorSlot(f));
+    };
+    const cert = (key: 'iso' | 'iec', cost: number, owned: boolean) =>
+      h(
+        'label',
+        { className: 'check' },
+        h('input', {
+          type: 'checkbox',
+          checked: m[key] || owned,
+          disabled: owned,
+          'data-field': `marketing:${key}`,
+          onchange: (e: Event) => update((d) => void (d.marketing[key] = (e.target as HTMLInputElement).checked)),
+        }),
+        ` ${t(key, { cost: formatYuan(cost) })}${owned ? ` (${t('alreadyOwned')})` : ''}`,
+      );
+    form.append(
+      h(
+        'fieldset',
+        { className: 'panel' },
+        h('legend', {}, t('marketingTitle')),
+        h('p', { className: 'help' }, t('marketingHelp')),
+        h('div', { className: 'fields' }, money('decoration'), money('media'), money('charity')),
+        h('div', { className: 'fields' }, cert('iso', world.rules.isoCostFen, me.iso), cert('iec', world.rules.iecCostFen, me.iec)),
+      ),
+    );
+
+    // Promotions.
+    form.append(promotionsPanel(draft));
+
+    form.append(h('div', { className: 'submit-row' }, h('button', { type: 'submit', className: 'primary', 'data-testid': 'play-round' }, t('playRound', { round }))));
+    check();
+  }
+
+  function promotionsPanel(draft: PlanDraft): HTMLElement {
+    const types = promotionTypes();
+    const fromSchema = types.some((x) => x.fromSchema);
+    const list = h('div', { className: 'promotions' });
+    if (draft.promotions.length === 0) list.append(h('p', { className: 'muted' }, t('noPromotions')));
+    draft.promotions.forEach((pr, i) => {
+      const type = types.find((x) => x.type === pr.type) ?? types[0]!;
+      const typeSel = h(
+        'select',
+        {
+          id: fieldId(`promotion:${i}:type`),
+          'data-field': `promotion:${i}:type`,
+          'data-testid': `promotion:${i}:type`,
+          onchange: (e: Event) => {
+            const v = (e.target as HTMLSelectElement).value;
+            update((d) => {
+              d.promotions[i] = { type: v, values: {} };
+            });
+            build();
+            document.getElementById(fieldId(`promotion:${i}:type`))?.focus();
+          },
+        },
+        ...types.map((x) => h('option', { value: x.type, selected: x.type === pr.type }, tDynamic(`promo_${x.type}`, x.type))),
+      );
+      const fields = type.fields.map((f) => promotionField(i, f, pr.values[f.key] ?? ''));
+      list.append(
+        h(
+          'fieldset',
+          { className: 'promotion', 'data-testid': `promotion:${i}` },
+          h('legend', {}, t('promotionN', { n: i + 1 })),
+          h('div', { className: 'fields' }, h('div', { className: 'field' }, h('label', { for: typeSel.id }, t('promotionType')), typeSel, errorSlot(`promotion:${i}:`)), ...fields),
+          h(
+            'button',
+            {
+              type: 'button',
+              className: 'link',
+              onclick: () => {
+                update((d) => void d.promotions.splice(i, 1));
+                build();
+                document.querySelector<HTMLElement>('[data-testid="add-promotion"]')?.focus();
+              },
+            },
+            t('removePromotion'),
+          ),
+        ),
+      );
+    });
+    return h(
+      'fieldset',
+      { className: 'panel' },
+      h('legend', {}, t('promotionsTitle')),
+      h('p', { className: 'help' }, t('promotionsHelp'), fromSchema ? null : ` ${t('promotionsFallback')}`),
+      list,
+      h(
+        'button',
+        {
+          type: 'button',
+          'data-testid': 'add-promotion',
+          onclick: () => {
+            const first = types[0]!;
+            const values: Record<string, string> = {};
+            for (const f of first.fields) {
+              if (f.kind === 'product') values[f.key] = world.products[0]!.id;
+              if (f.key === 'fromTick') values[f.key] = '1';
+              if (f.key === 'toTick') values[f.key] = String(world.ticksPerRound);
+            }
+            update((d) => void d.promotions.push({ type: first.type, values }));
+            build();
+            document.getElementById(fieldId(`promotion:${store.state.draft!.promotions.length - 1}:type`))?.focus();
+          },
+        },
+        t('addPromotion'),
+      ),
+    );
+  }
+
+  function promotionField(i: number, f: PromoField, value: string): HTMLElement {
+    const field = `promotion:${i}:${f.key}`;
+    const label = (hasKey(`field_${f.key}`) ? tDynamic(`field_${f.key}`, f.key) : f.key) + (f.optional ? t('optional') : '');
+    const set = (v: string) => update((d) => void (d.promotions[i]!.values[f.key] = v));
+    let control: HTMLElement;
+    if (f.kind === 'product' || f.kind === 'city' || f.kind === 'choice') {
+      const options = f.kind === 'product' ? world.products.map((p) => [p.id, local(p.name)]) : f.kind === 'city' ? world.cities.map((c) => [c.id, local(c.name)]) : f.choices.map((c) => [c, c]);
+      control = h(
+        'select',
+        { id: fieldId(field), 'data-field': field, 'data-testid': field, 'aria-describedby': `${fieldId(field)}-err`, onchange: (e: Event) => set((e.target as HTMLSelectElement).value) },
+        f.optional || value === '' ? h('option', { value: '' }, '—') : null,
+        ...options.map(([id, name]) => h('option', { value: id!, selected: id === value }, name!)),
+      );
+    } else if (f.kind === 'boolean') {
+      control = h('input', { type: 'checkbox', id: fieldId(field), 'data-field': field, checked: value === 'true', onchange: (e: Event) => set((e.target as HTMLInputElement).checked ? 'true' : 'false') });
+    } else if (f.kind === 'json') {
+      control = h('textarea', { id: fieldId(field), 'data-field': field, 'data-testid': field, rows: '2', cols: '36', 'aria-describedby': `${fieldId(field)}-err`, oninput: (e: Event) => set((e.target as HTMLTextAreaElement).value) }, value);
+    } else {
+      control = input(field, value, label, set, { inputmode: f.kind === 'number' ? 'decimal' : 'text', size: '8' });
+    }
+    return h('div', { className: 'field' }, h('label', { for: fieldId(field) }, label), control, errorSlot(field));
+  }
+
+  function problemText(p: FieldProblem): string {
+    if (p.local) return t(p.local);
+    return p.message;
+  }
+
+  function labelOf(field: string): string {
+    const el = field ? document.getElementById(fieldId(field)) : null;
+    return el?.getAttribute('aria-label') ?? (el ? (form.querySelector(`label[for="${el.id}"]`)?.textContent ?? field) : '');
+  }
+
+  /** Runs the validator and shows each problem beside its field and in the summary. */
+  function check(): boolean {
+    const draft = store.state.draft;
+    if (!draft) return true;
+    const res = checkDraft(session, draft);
+    lastProblems = res.problems;
+    for (const el of form.querySelectorAll<HTMLElement>('[data-error-for]')) el.textContent = '';
+    for (const el of form.querySelectorAll<HTMLElement>('[data-field]')) el.removeAttribute('aria-invalid');
+    const general: FieldProblem[] = [];
+    for (const p of res.problems) {
+      const slot = p.field ? form.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(p.field)}"]`) : null;
+      const ctl = p.field ? document.getElementById(fieldId(p.field)) : null;
+      if (slot) {
+        slot.textContent = slot.textContent ? `${slot.textContent}; ${problemText(p)}` : problemText(p);
+        ctl?.setAttribute('aria-invalid', 'true');
+      } else general.push(p);
+    }
+    status.replaceChildren();
+    status.className = `check-status ${res.problems.length ? 'bad' : 'ok'}`;
+    if (res.problems.length === 0) status.append(t('checksOk'));
+    else {
+      status.append(
+        h('p', {}, t('checksFail', { n: res.problems.length })),
+        h(
+          'ul',
+          { 'data-testid': 'plan-problems' },
+          ...res.problems.map((p) => {
+            const text = t('problemAt', { field: labelOf(p.field) || p.path, message: problemText(p) });
+            const ctl = p.field ? document.getElementById(fieldId(p.field)) : null;
+            return h('li', {}, ctl ? h('a', { href: `#${ctl.id}`, onclick: (e: Event) => (e.preventDefault(), ctl.focus()) }, text) : text, p.path ? h('small', {}, ` (${p.path})`) : null);
+          }),
+        ),
+      );
+    }
+    void general;
+    return res.problems.length === 0;
+  }
+
+  function submit(): void {
+    const draft = store.state.draft;
+    let entry = null;
+    if (draft && me) {
+      const res = checkDraft(session, draft);
+      if (res.problems.length || !res.entry) {
+        check();
+        status.focus();
+        return;
+      }
+      entry = res.entry;
+    }
+    const played = playRoundWith(session, entry);
+    if (!played.ok) {
+      lastProblems = played.problems.map((p) => ({ field: '', path: p.path, message: p.message }));
+      check();
+      status.focus();
+      return;
+    }
+    app.afterRound(played.value);
+  }
+
+  build();
+  return {
+    destroy() {},
+    onState(s: UiState, prev: UiState) {
+      if (s.draft !== prev.draft) check();
+    },
+  };
+  void lastProblems;
+}
+
+function marketReport(world: World, session: Session): HTMLElement {
+  const state = current(session);
+  const round = state.round + 1;
+  const P = world.products.length;
+  const aside = h('aside', { className: 'market-report', 'aria-labelledby': 'report-h' }, h('h3', { id: 'report-h' }, t('marketReport')));
+  const crowdHead = CROWDS.map((c, k) => h('th', { scope: 'col', title: t(`crowd_${c}`) }, crowdMarkerSvg(k), ' ', t(`crowdShort_${c}`)));
+  const demand = h('table', { className: 'demand' }, h('caption', {}, t('expectedDemand')), h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('city')), h('th', { scope: 'col' }, t('product')), h('th', { scope: 'col' }, t('reference')), ...crowdHead)));
+  const db = h('tbody');
+  world.cities.forEach((city, c) => {
+    world.products.forEach((product, p) => {
+      const cell = world.demand[c * P + p]!;
+      if (product.referencePriceFen[c] === 0) return;
+      db.append(
+        h(
+          'tr',
+          {},
+          h('td', {}, local(city.name)),
+          h('th', { scope: 'row' }, local(product.name)),
+          h('td', { className: 'num' }, yuan(referenceFen(world, p, c, round))),
+          ...cell.perRound.map((n) => h('td', { className: 'num' }, n)),
+        ),
+      );
+    });
+  });
+  demand.append(db);
+  aside.append(h('div', { className: 'table-scroll' }, demand));
+
+  const last = state.reports[state.reports.length - 1];
+  aside.append(h('h3', {}, t('lastRoundResults')));
+  if (!last) aside.append(h('p', { className: 'muted' }, t('noResultsYet')));
+  else {
+    const tb = h('tbody');
+    last.shops.forEach((r, s) => {
+      const name = local(world.shops[s]!.name) + (s === session.player ? t('you') : '') + (r.bankrupt ? ` (${t('bankrupt')})` : '');
+      tb.append(
+        h(
+          'tr',
+          { className: s === session.player ? 'mine' : '' },
+          h('th', { scope: 'row' }, name),
+          h('td', { className: 'num' }, r.units),
+          h('td', { className: 'num' }, yuan(r.revenueFen)),
+          h('td', { className: 'num' }, meanReview(r.reviewScore)),
+          h('td', { className: 'num' }, r.dsr),
+          h('td', { className: 'num' }, r.index),
+        ),
+      );
+    });
+    aside.append(
+      h(
+        'div',
+        { className: 'table-scroll' },
+        h('table', {}, h('thead', {}, h('tr', {}, ...[t('shop'), t('units'), t('revenue'), t('reviewScore'), t('dsr'), t('index')].map((x) => h('th', { scope: 'col' }, x)))), tb),
+      ),
+    );
+  }
+
+  // Everyone's current prices (price + shipping), as the platform shows them.
+  const shops = world.shops.map((_, s) => s);
+  const pb = h('tbody');
+  world.cities.forEach((city, c) => {
+    world.products.forEach((product, p) => {
+      if (product.referencePriceFen[c] === 0) return;
+      const cells: Child[] = shops.map((s) => {
+        const l = state.shops[s]!.listings[c * P + p];
+        return h('td', { className: 'num' }, l ? yuan(l.priceFen + (l.sellerPaysShipping ? 0 : l.shippingFen)) : '—');
+      });
+      pb.append(h('tr', {}, h('th', { scope: 'row' }, `${local(city.name)} ${local(product.name)}`), ...cells));
+    });
+  });
+  if (last) {
+    aside.append(
+      h('h3', {}, t('prices')),
+      h(
+        'div',
+        { className: 'table-scroll' },
+        h('table', { className: 'prices' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ''), ...shops.map((s) => h('th', { scope: 'col' }, local(world.shops[s]!.name) + (s === session.player ? t('you') : ''))))), pb),
+      ),
+    );
+  }
+  return aside;
+}

@@ -1,0 +1,210 @@
+/**
+ * Review: the round's report. Summary (also announced), league table, why each crowd went where
+ * it went, charts over the rounds, and the state hash that `shopsim run` reproduces.
+ */
+import { append, h } from '../dom';
+import { local, t } from '../i18n';
+import type { App, Mounted } from '../app';
+import { CROWDS, LOST_REASONS, LOST_REASON_COUNT, formatYuan, type World } from '../../engine';
+import { rankShops } from '../../sim/scoring';
+import { barChart, lineChart, shopStyle } from '../charts';
+import { crowdLook, crowdMarkerSvg } from '../crowdStyle';
+import { current, hashOf, isOver, type Session } from '../session';
+import { explainRound, meanReview, type Factor } from '../why';
+
+const yuan = (fen: number) => formatYuan(fen);
+
+export function roundSummary(session: Session): string {
+  const state = current(session);
+  const report = state.reports[state.reports.length - 1];
+  if (!report || session.player < 0) return '';
+  const me = report.shops[session.player]!;
+  const rank = rankShops(session.world, state).find((r) => r.shop === session.player)!.rank;
+  return t('roundSummary', { round: report.round, revenue: yuan(me.revenueFen), profit: yuan(me.profitFen), cash: yuan(me.cashFen), rank, shops: report.shops.length });
+}
+
+export function leagueTable(world: World, session: Session): HTMLElement {
+  const state = current(session);
+  const report = state.reports[state.reports.length - 1]!;
+  const rows = rankShops(world, state);
+  return h(
+    'table',
+    { className: 'league', 'data-testid': 'league-table' },
+    h('caption', {}, t('leagueTable')),
+    h(
+      'thead',
+      {},
+      h('tr', {}, ...[t('rank'), t('shop'), t('equity'), t('cash'), t('revenue'), t('profit'), t('units'), t('reviewScore'), t('dsr'), t('index'), t('score')].map((x) => h('th', { scope: 'col' }, x))),
+    ),
+    h(
+      'tbody',
+      {},
+      ...rows.map((r) => {
+        const x = report.shops[r.shop]!;
+        return h(
+          'tr',
+          { className: r.shop === session.player ? 'mine' : '' },
+          h('td', { className: 'num' }, r.rank),
+          h('th', { scope: 'row' }, local(world.shops[r.shop]!.name) + (r.shop === session.player ? t('you') : '') + (r.bankrupt ? ` (${t('bankrupt')})` : '')),
+          h('td', { className: 'num' }, yuan(r.equityFen)),
+          h('td', { className: 'num' }, yuan(x.cashFen)),
+          h('td', { className: 'num' }, yuan(x.revenueFen)),
+          h('td', { className: 'num' }, yuan(x.profitFen)),
+          h('td', { className: 'num' }, x.units),
+          h('td', { className: 'num' }, meanReview(x.reviewScore)),
+          h('td', { className: 'num' }, x.dsr),
+          h('td', { className: 'num' }, x.index),
+          h('td', { className: 'num' }, r.score),
+        );
+      }),
+    ),
+  );
+}
+
+function factorText(world: World, f: Factor): string {
+  switch (f.kind) {
+    case 'noListing':
+      return t('fNoListing');
+    case 'priceRank':
+      return t('fPriceRank', { product: local(world.products[f.product]!.name), rank: f.rank, of: f.of, mine: yuan(f.mineFen), best: yuan(f.bestFen) });
+    case 'review':
+      return t('fReview', { mine: f.mine, theirs: f.theirs });
+    case 'influence':
+      return t('fInfluence', { mine: f.mine, theirs: f.theirs });
+    case 'index':
+      return t('fIndex', { mine: f.mine, theirs: f.theirs });
+    case 'outOfStock':
+      return t('fOutOfStock', { product: local(world.products[f.product]!.name) });
+    case 'tooSlow':
+      return t('fTooSlow', { ticks: f.ticks, deadline: f.deadline });
+  }
+}
+
+function whyTable(session: Session): HTMLElement {
+  const { world } = session;
+  const n = session.states.length;
+  const rows = explainRound(world, session.states[n - 2]!, session.states[n - 1]!, session.player);
+  return h(
+    'section',
+    { className: 'why', 'aria-labelledby': 'why-h' },
+    h('h3', { id: 'why-h' }, t('whyTitle')),
+    h('p', { className: 'help' }, t('whyIntro')),
+    h(
+      'div',
+      { className: 'table-scroll' },
+      h(
+        'table',
+        { 'data-testid': 'why-table' },
+        h('thead', {}, h('tr', {}, ...[t('city'), t('crowd'), t('whyBuyers'), t('whyMine'), t('whyWinner'), t('whyLost'), t('whyFactors')].map((x) => h('th', { scope: 'col' }, x)))),
+        h(
+          'tbody',
+          {},
+          ...rows.map((r) => {
+            const crowd = CROWDS[r.crowd]!;
+            const winner = r.winner < 0 ? t('whyNobody') : r.winner === session.player ? t('whyYouWon') : `${local(world.shops[r.winner]!.name)} (${r.winnerUnits})`;
+            return h(
+              'tr',
+              { className: r.winner === session.player ? 'mine' : '' },
+              h('td', {}, local(world.cities[r.city]!.name)),
+              h('th', { scope: 'row' }, crowdMarkerSvg(r.crowd), ' ', t(`crowd_${crowd}`)),
+              h('td', { className: 'num' }, r.buyers),
+              h('td', { className: 'num' }, `${r.mine} / ${r.total}`),
+              h('td', {}, winner),
+              h('td', { className: 'num' }, r.lost),
+              h('td', {}, h('ul', { className: 'factors' }, ...r.factors.map((f) => h('li', {}, factorText(world, f))))),
+            );
+          }),
+        ),
+      ),
+    ),
+  );
+}
+
+function charts(session: Session): HTMLElement {
+  const { world } = session;
+  const state = current(session);
+  const reports = state.reports;
+  const xs = reports.map((r) => t('roundShort', { round: r.round }));
+  const S = world.shops.length;
+  const C = world.cities.length;
+  const perShop = (pick: (s: number, r: (typeof reports)[number]) => number) =>
+    world.shops.map((shop, s) => ({ name: local(shop.name) + (s === session.player ? t('you') : ''), values: reports.map((r) => pick(s, r)), ...shopStyle(s, session.player) }));
+  const money = (v: number) => `¥${v.toFixed(2)}`;
+  const out = h('div', { className: 'charts' });
+  out.append(
+    lineChart(t('chartRevenue'), xs, perShop((s, r) => r.shops[s]!.revenueFen / 100), money),
+    lineChart(t('chartProfit'), xs, perShop((s, r) => r.shops[s]!.profitFen / 100), money),
+    lineChart(t('chartCash'), xs, perShop((s, r) => r.shops[s]!.cashFen / 100), money),
+  );
+  if (session.player >= 0) {
+    const p = session.player;
+    out.append(
+      lineChart(
+        t('chartShare'),
+        xs,
+        CROWDS.map((c, k) => ({
+          name: t(`crowd_${c}`),
+          color: crowdLook(k).css,
+          crowd: k,
+          values: reports.map((r) => {
+            let total = 0;
+            for (let s = 0; s < S; s++) total += r.shops[s]!.unitsByCrowd[k]!;
+            return total === 0 ? 0 : Math.round((1000 * r.shops[p]!.unitsByCrowd[k]!) / total) / 10;
+          }),
+        })),
+        (v) => `${v}%`,
+      ),
+      lineChart(t('chartReview'), xs, [
+        { name: t('reviewScore'), color: '#0072B2', values: reports.map((r) => meanReview(r.shops[p]!.reviewScore)) },
+        { name: t('cityInfluence'), color: '#D55E00', dash: '6 3', values: reports.map((r) => r.shops[p]!.cityInfluence.reduce((a, b) => a + b, 0)) },
+      ]),
+    );
+  }
+  const last = reports[reports.length - 1]!;
+  const reasonColors = ['#999999', '#D55E00', '#E69F00', '#56B4E9', '#000000', '#CC79A7'];
+  out.append(
+    barChart(
+      t('chartLost'),
+      LOST_REASONS.map((reason, j) => {
+        let n = 0;
+        for (let c = 0; c < C; c++) n += last.lostByReason[c * LOST_REASON_COUNT + j]!;
+        return { label: t(`reason_${reason}`), value: n, color: reasonColors[j]! };
+      }),
+      (v) => String(v),
+    ),
+  );
+  return out;
+}
+
+export function hashLine(session: Session): HTMLElement {
+  return h('p', { className: 'hash' }, `${t('stateHash')}: `, h('code', { 'data-testid': 'state-hash' }, hashOf(session)));
+}
+
+export function mountReview(root: HTMLElement, app: App): Mounted {
+  const session = app.session()!;
+  const { world } = session;
+  const state = current(session);
+  const section = h('section', { className: 'screen review-screen', 'aria-labelledby': 'review-h' });
+  root.append(section);
+  const round = state.round;
+  const summary = roundSummary(session);
+  const next = isOver(session)
+    ? h('button', { type: 'button', className: 'primary', 'data-testid': 'to-final', onclick: () => app.go('final') }, t('toFinal'))
+    : h('button', { type: 'button', className: 'primary', 'data-testid': 'next-round', onclick: () => app.go('plan') }, t('nextRound', { round: round + 1 }));
+  append(section, [
+    h('h2', { id: 'review-h' }, t('reviewTitle', { round })),
+    h('p', { className: 'summary', 'data-testid': 'round-summary' }, summary),
+    h(
+      'div',
+      { className: 'review-actions' },
+      next,
+      session.lastFlows.length && session.lastFlows[0]!.round === round ? h('button', { type: 'button', onclick: () => app.go('watch') }, t('replayWatch')) : null,
+    ),
+    h('div', { className: 'table-scroll' }, leagueTable(world, session)),
+    session.player >= 0 ? whyTable(session) : null,
+    h('h3', {}, t('charts')),
+    charts(session),
+    hashLine(session),
+  ]);
+  return { destroy() {} };
+}

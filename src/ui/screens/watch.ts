@@ -1,0 +1,138 @@
+/**
+ * Watch: the round just played, animated by the Pixi market scene from the finished ticks. Play,
+ * pause, 1×/4×/16×, skip to the end; the report is one button away at any time.
+ */
+import { h } from '../dom';
+import { local, t } from '../i18n';
+import type { App, Mounted } from '../app';
+import { CROWDS } from '../../engine';
+import { crowdMarkerSvg } from '../crowdStyle';
+import { MarketScene, type SceneProgress } from '../scene/marketScene';
+import { current } from '../session';
+import { meanReview } from '../why';
+
+const SPEEDS = [1, 4, 16] as const;
+
+export function mountWatch(root: HTMLElement, app: App): Mounted {
+  const session = app.session()!;
+  const { world } = session;
+  const state = current(session);
+  const store = app.store;
+  const round = state.round;
+  let scene: MarketScene | null = null;
+  let destroyed = false;
+
+  const section = h('section', { className: 'screen watch-screen', 'aria-labelledby': 'watch-h' });
+  root.append(section);
+  const day = h('span', { className: 'day', 'data-testid': 'watch-day' }, t('day', { day: 0, days: world.ticksPerRound }));
+  const scaleNote = h('span', { className: 'muted' });
+  const playBtn = h('button', { type: 'button', 'data-testid': 'watch-play', 'aria-pressed': 'true', onclick: () => setPlaying(!store.state.watch.playing) });
+  const speedBtns = SPEEDS.map((sp) =>
+    h('button', { type: 'button', className: 'speed', 'data-testid': `speed-${sp}`, 'aria-pressed': String(store.state.watch.speed === sp), onclick: () => setSpeed(sp) }, `${sp}×`),
+  );
+  const skipBtn = h('button', { type: 'button', 'data-testid': 'watch-skip', onclick: () => scene?.skipToEnd() }, t('skipToEnd'));
+  const reportBtn = h('button', { type: 'button', className: 'primary', 'data-testid': 'open-report', onclick: () => app.go('review') }, t('toReview'));
+  const host = h('div', { className: 'scene-host', role: 'img', 'aria-label': t('sceneLabel'), 'data-testid': 'scene' });
+  const legend = h(
+    'ul',
+    { className: 'legend', 'aria-label': t('legend') },
+    ...CROWDS.map((c, k) => h('li', {}, crowdMarkerSvg(k, 16), ' ', t(`crowd_${c}`), h('span', { className: 'visually-hidden' }, ` (${t(`crowdShape_${c}`)})`))),
+    h('li', {}, t('legendLost')),
+    h('li', {}, t('legendCoin')),
+  );
+  section.append(
+    h('h2', { id: 'watch-h' }, t('watchTitle', { round })),
+    h(
+      'div',
+      { className: 'watch-controls', role: 'toolbar', 'aria-label': t('speed') },
+      playBtn,
+      h('span', { className: 'speed-group', role: 'group', 'aria-label': t('speed') }, h('span', { 'aria-hidden': 'true' }, `${t('speed')}: `), ...speedBtns),
+      skipBtn,
+      day,
+      scaleNote,
+      reportBtn,
+    ),
+    host,
+    legend,
+    h('p', { className: 'muted' }, t('watchKeys')),
+  );
+
+  function setPlaying(playing: boolean): void {
+    store.update((d) => void (d.watch.playing = playing));
+  }
+  function setSpeed(speed: 1 | 4 | 16): void {
+    store.update((d) => void (d.watch.speed = speed));
+  }
+  function syncControls(): void {
+    const w = store.state.watch;
+    playBtn.textContent = w.playing ? t('pause') : t('play');
+    playBtn.setAttribute('aria-pressed', String(w.playing));
+    speedBtns.forEach((b, i) => b.setAttribute('aria-pressed', String(SPEEDS[i] === w.speed)));
+    if (scene) {
+      scene.setSpeed(w.speed);
+      if (w.playing) scene.play();
+      else scene.pause();
+    }
+  }
+  function onProgress(p: SceneProgress): void {
+    day.textContent = t('day', { day: p.ticksShown, days: p.ticks });
+    scaleNote.textContent = p.scale > 1 ? t('spriteScale', { n: p.scale }) : '';
+    section.dataset.finished = String(p.finished);
+  }
+
+  function onKey(e: KeyboardEvent): void {
+    const target = e.target as HTMLElement | null;
+    if (target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA')) return;
+    if (e.key === ' ' && target?.tagName !== 'BUTTON') {
+      e.preventDefault();
+      setPlaying(!store.state.watch.playing);
+    } else if (e.key === '1' || e.key === '2' || e.key === '3') setSpeed(SPEEDS[Number(e.key) - 1]!);
+    else if (e.key === 'End') {
+      e.preventDefault();
+      scene?.skipToEnd();
+    }
+  }
+  document.addEventListener('keydown', onKey);
+
+  // Review score change of each shop over the round, shown as stars at the end.
+  const before = session.states[session.states.length - 2];
+  const reviewDelta = state.shops.map((s, i) => Math.round((meanReview(s.reviewScore) - (before ? meanReview(before.shops[i]!.reviewScore) : 0)) * 10) / 10);
+  const width = Math.max(900, Math.min(1500, Math.floor(host.getBoundingClientRect().width || 1200) - 2));
+  MarketScene.create(
+    host,
+    {
+      cities: world.cities.map((c) => local(c.name)),
+      shops: world.shops.map((s, i) => ({ name: local(s.name), isPlayer: i === session.player })),
+      ticksPerRound: world.ticksPerRound,
+      lostLabel: (n) => `${t('whyLost')} ${n}`,
+    },
+    { width, height: Math.round(Math.min(460, Math.max(360, width * 0.36))) },
+  ).then(
+    (sc) => {
+      if (destroyed) {
+        sc.destroy();
+        return;
+      }
+      scene = sc;
+      sc.onProgress(onProgress);
+      sc.setFlows(session.lastFlows, reviewDelta);
+      syncControls();
+    },
+    (e: unknown) => {
+      host.replaceChildren(h('p', { className: 'error-box' }, t('sceneUnavailable', { error: e instanceof Error ? e.message : String(e) })));
+    },
+  );
+  syncControls();
+
+  return {
+    destroy() {
+      destroyed = true;
+      document.removeEventListener('keydown', onKey);
+      scene?.destroy();
+      scene = null;
+    },
+    onState(s, prev) {
+      if (s.watch !== prev.watch) syncControls();
+    },
+  };
+}
