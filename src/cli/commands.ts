@@ -1,4 +1,5 @@
 /** The `shopsim` commands: one file each; this table is the only place they are listed. */
+import { ADVANCE_HELP, advanceCommand } from './advance';
 import { GRADE_HELP, gradeCommand } from './grade';
 import type { Output } from './io';
 import { RUN_HELP, runCommand } from './run';
@@ -16,4 +17,5 @@ export const COMMANDS: Record<string, Command> = {
   validate: { summary: 'check scenario and decisions files', help: VALIDATE_HELP, run: validateCommand },
   new: { summary: 'write a starter scenario to edit', help: NEW_HELP, run: newCommand },
   grade: { summary: 'grade submissions over several seeds (CSV, JSON or HTML report)', help: GRADE_HELP, run: gradeCommand },
+  advance: { summary: 'play one round of a classroom game and write the next game file and round reports', help: ADVANCE_HELP, run: advanceCommand },
 };
