@@ -178,7 +178,7 @@ function buildWorld(s: ScenarioFile, problems: Problem[]): World {
 
   const totalTicks = rounds * ticksPerRound;
   const events: DemandEvent[] = (s.events ?? []).map((e, i) => {
-    if (e.toTick < e.fromTick) problems.push({ path: `$.events[${i}].toTick`, message: `must be ≥ fromTick (${e.fromTick})` });
+    if (e.toTick < e.fromTick) problems.push({ path: `$.events[${i}].toTick`, message: `must be ≥ fromTick (${e.fromTick}), not ${e.toTick}` });
     if (e.fromTick > totalTicks) problems.push({ path: `$.events[${i}].fromTick`, message: `must be ≤ the game's last tick (${totalTicks} = rounds × ticksPerRound)` });
     return {
       fromTick: e.fromTick,

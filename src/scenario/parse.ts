@@ -26,12 +26,25 @@ export function parseJsonText(text: string): Parsed {
     // JSON.parse makes "__proto__" an own data property, never the prototype; the walk below refuses it.
     value = JSON.parse(body);
   } catch (e) {
-    const hint = /(^|[^"\w])-?(NaN|Infinity)\b/.test(body) ? ' (NaN and Infinity are not JSON numbers; write a finite number)' : '';
-    return fail('$', `not valid JSON: ${(e as Error).message}${hint}`);
+    return fail('$', syntaxMessage(body, (e as Error).message));
   }
   const problems: Problem[] = [];
   walk(value, [], problems, { keys: 0, numbers: 0 });
   return problems.length ? { ok: false, problems } : { ok: true, value };
+}
+
+/** JSON.parse's message, on one line, with the line and column where the text goes wrong. */
+function syntaxMessage(body: string, raw: string): string {
+  const at = /at position (\d+)/.exec(raw);
+  let where = '';
+  if (at && !/line \d+/.test(raw)) {
+    const pos = Math.min(Number(at[1]), body.length);
+    const before = body.slice(0, pos);
+    const line = before.split('\n').length;
+    where = ` (line ${line}, column ${pos - before.lastIndexOf('\n')})`;
+  }
+  const hint = /(^|[^"\w])-?(NaN|Infinity)\b/.test(body) ? '; NaN and Infinity are not JSON numbers, write a finite number' : '';
+  return `not valid JSON: ${raw.replace(/\s+/g, ' ').trim()}${where}${hint}`;
 }
 
 function fail(path: string, message: string): Parsed {

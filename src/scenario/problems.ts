@@ -30,6 +30,8 @@ function sizeOf(v: unknown): number {
 function describeValue(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
+  if (typeof v === 'number' || typeof v === 'boolean') return `${typeof v} ${String(v)}`;
   return typeof v === 'object' ? 'an object' : typeof v;
 }
 
@@ -56,7 +58,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 function zodMessage(issue: z.core.$ZodIssue, actual: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
-      if (actual === undefined) return `is required (${issue.expected})`;
+      if (actual === undefined) return `is required (${article(issue.expected)})`;
       if (issue.expected === 'int' && typeof actual === 'number') return `must be a whole number (got ${actual})`;
       return `must be ${issue.expected === 'int' ? 'a whole number' : article(issue.expected)}, not ${describeValue(actual)}`;
     case 'too_small': {
