@@ -21,6 +21,13 @@ export function summary(world: World, result: Result): string {
         `  ${padEnd(`${s.shop} ${names.get(s.shop) ?? ''}`, 20)}${pad(money(s.revenue), 11)}${pad(money(s.profit), 11)}${pad(money(s.cash), 12)}${pad(s.orders, 7)}${pad(s.units, 7)}${pad(s.visits, 7)}${pad(`${(s.conversionRate * 100).toFixed(1)}%`, 7)}${pad(s.breaches, 7)}${pad(s.dsr.toFixed(2), 6)}${pad(s.index.toFixed(1), 7)}  ${u.brandLoyal}/${u.lowPrice}/${u.composite}/${u.hesitant}${s.bankrupt ? '  BANKRUPT' : ''}${s.restockRefused ? `  restock refused (warehouse full): ${s.restockRefused}` : ''}`,
       );
     }
+    for (const s of round.shops) {
+      for (const x of s.promotions) {
+        lines.push(
+          `  promotion ${s.shop} #${x.index + 1} ${x.type} ${x.label}: ${x.orders} orders, ${x.units} units, paid ${money(x.revenue)}, discount ${money(x.discount)}, return ${x.return === null ? '–' : x.return.toFixed(2)}`,
+        );
+      }
+    }
     const lost: string[] = [];
     for (const [city, reasons] of Object.entries(round.lostDemandByReason)) {
       const parts = LOST_REASONS.filter((r) => reasons[r] > 0).map((r) => `${r} ${reasons[r]}`);

@@ -4,6 +4,7 @@
  */
 import { COST_KINDS, CROWDS, LOST_REASONS, LOST_REASON_COUNT, hashValue, type GameState, type World } from '../engine';
 import { rankShops } from './scoring';
+import { promotionResults, type PromotionResult } from './promotions';
 
 export const ENGINE_VERSION = '0.1.0';
 
@@ -33,6 +34,8 @@ export interface ShopRoundResult {
   unitsBought: number;
   unitsDelivered: number;
   bankrupt: boolean;
+  /** what each promotion of the round did (empty when the shop ran none) */
+  promotions: PromotionResult[];
 }
 
 export interface RoundResult {
@@ -98,6 +101,7 @@ export function buildResult(world: World, state: GameState): Result {
       unitsBought: x.unitsBought,
       unitsDelivered: x.unitsDelivered,
       bankrupt: x.bankrupt,
+      promotions: promotionResults(world, x.promotions),
     })),
     lostDemand: Object.fromEntries(world.cities.map((c, i) => [c.id, crowdMap(r.lost, i * 4)])),
     lostDemandByReason: Object.fromEntries(

@@ -1,0 +1,60 @@
+/**
+ * What each promotion did, as the Result shows it (ids and yuan): the orders and units it took
+ * part in, what buyers paid for them, the discount it cost and its return (paid ÷ discount).
+ */
+import { formatYuan, type Promotion, type PromotionReport, type PromotionType, type World } from '../engine';
+
+export interface PromotionResult {
+  /** position in the round's promotions list of the decisions, 0-based */
+  index: number;
+  type: PromotionType;
+  /** a short description, e.g. "tea@hz ×0.9 ticks 1–10" */
+  label: string;
+  orders: number;
+  units: number;
+  /** what buyers paid for the orders it took part in, yuan */
+  revenue: number;
+  /** the discount it gave: its cost, booked under costs.promotion, yuan */
+  discount: number;
+  /** revenue ÷ discount (投入产出比), 2 decimals; null when it gave no discount */
+  return: number | null;
+}
+
+const yuan = (fen: number) => Math.round(fen) / 100;
+
+export function promotionLabel(world: World, pr: Promotion): string {
+  const product = (p: number | null) => (p === null ? 'all products' : world.products[p]!.id);
+  const where = (p: number | null, c: number | null) => `${product(p)}@${c === null ? 'all cities' : world.cities[c]!.id}`;
+  const span = (x: { fromTick: number; toTick: number }) => ` ticks ${x.fromTick}–${x.toTick}`;
+  switch (pr.type) {
+    case 'limitedDiscount':
+      return `${where(pr.product, pr.city)} ×${pr.rate}${span(pr)}`;
+    case 'buyMoreDiscount':
+      return `${where(pr.product, pr.city)} ≥${pr.minQuantity} ×${pr.rate}${span(pr)}`;
+    case 'spendReward':
+      return `${pr.tiers.map((t) => `${formatYuan(t.thresholdFen)}−${formatYuan(t.offFen)}`).join(', ')}${span(pr)}`;
+    case 'bundle':
+      return `${pr.items.map((x) => `${world.products[x.product]!.id}×${x.quantity}`).join('+')}@${pr.city === null ? 'all cities' : world.cities[pr.city]!.id} ${formatYuan(pr.priceFen)}`;
+    case 'coupon':
+      return `${formatYuan(pr.amountFen)} off ${formatYuan(pr.thresholdFen)} ×${pr.quantity} for ${pr.target}${span(pr)}`;
+    case 'groupBuy':
+      return `${where(pr.product, pr.city)} ${formatYuan(pr.priceFen)}${span(pr)}`;
+    case 'flashSale':
+      return `${where(pr.product, pr.city)} ${formatYuan(pr.priceFen)} ×${pr.quantity}${span(pr)}`;
+    case 'memberDay':
+      return `${product(pr.product)} buy ${pr.buy} get ${pr.get} on weekday ${pr.weekday}`;
+  }
+}
+
+export function promotionResults(world: World, reports: readonly PromotionReport[] | undefined): PromotionResult[] {
+  return (reports ?? []).map((r, index) => ({
+    index,
+    type: r.promotion.type,
+    label: promotionLabel(world, r.promotion),
+    orders: r.orders,
+    units: r.units,
+    revenue: yuan(r.revenueFen),
+    discount: yuan(r.discountFen),
+    return: r.discountFen > 0 ? Math.round((r.revenueFen / r.discountFen) * 100) / 100 : null,
+  }));
+}
