@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeSave } from '../../src/sim/save';
+import { classic, cli, sampleDecisions, tempDir } from './helpers';
+
+const BOM = '\uFEFF';
+
+/** Splits CSV text (RFC 4180, CRLF) into rows of cells. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(cell), (cell = '');
+    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += ch;
+  }
+  if (cell || row.length) row.push(cell), rows.push(row);
+  return rows;
+}
+
+describe('when 40 generated submissions are graded over 5 seeds', () => {
+  const { file: scenario, world } = classic();
+  const t = tempDir('grade');
+  const scenarioPath = t.write('classic.json', scenario);
+  const subs: string[] = [];
+  for (let i = 0; i < 40; i++) subs.push(t.write(`队伍-${String(i + 1).padStart(2, '0')}.json`, sampleDecisions(world, i, 99)));
+  // a save from the browser, with a claimed score that must be ignored
+  subs.push(t.write('saved-team.json', { ...makeSave(scenario, 3, world.rounds, [sampleDecisions(world, 40, 99)]), score: 45, claimedEquity: 1e9 }));
+  // a copy with every price nudged by 1%: flagged as near-identical
+  const copied = sampleDecisions(world, 0, 99) as { rounds: { listings: { price: number }[] }[] };
+  for (const r of copied.rounds) for (const l of r.listings) l.price = Math.round(l.price * 101) / 100;
+  subs.push(t.write('copycat.json', copied));
+  const broken = t.write('broken.json', '{ "kind": "decisions", "version": 1,');
+  const badPrice = structuredClone(sampleDecisions(world, 1, 99)) as { rounds: { listings: { price: number }[] }[] };
+  badPrice.rounds[0]!.listings[0]!.price = 9999;
+  const illegal = t.write('illegal-price.json', badPrice);
+  const other = t.write('other-scenario.json', { ...sampleDecisions(world, 2, 99), scenario: 'festival' });
+  const otherSave = t.write('other-version-save.json', makeSave({ ...scenario, rounds: 4 }, 1, 4, [sampleDecisions(world, 3, 99)]));
+  const all = [...subs, broken, illegal, other, otherSave];
+  let one: { code: number; out: string; err: string };
+  let csv1: string;
+  let csv2: string;
+
+  beforeAll(async () => {
+    one = await cli('grade', scenarioPath, ...all, '--seeds', '5', '--jobs', '1', '--out', join(t.dir, 'one.csv'));
+    csv1 = readFileSync(join(t.dir, 'one.csv'), 'utf8');
+    await cli('grade', scenarioPath, ...all, '--seeds', '5', '--jobs', '2', '--out', join(t.dir, 'two.csv'));
+    csv2 = readFileSync(join(t.dir, 'two.csv'), 'utf8');
+  }, 240_000);
+
+  it('should write a CSV with a BOM, a header and a row per submitted file', () => {
+    expect(one.code).toBe(0);
+    expect(csv1.startsWith(BOM)).toBe(true);
+    const rows = parseCsv(csv1.slice(1));
+    expect(rows[0]!.slice(0, 6)).toEqual(['名次 place', '团队 team', '文件 file', '状态 status', '店铺 shop', '平均分 mean']);
+    expect(rows).toHaveLength(1 + all.length);
+    expect(rows.every((r) => r.length === rows[0]!.length)).toBe(true);
+    const teams = rows.slice(1).map((r) => r[1]);
+    expect(teams).toContain('队伍-01');
+    // the first seed is the scenario's own
+    expect(rows[0]).toContain('种子1 seed 1');
+  });
+
+  it('should give byte-identical output with --jobs 1 and --jobs 2', () => {
+    expect(csv2).toBe(csv1);
+  });
+
+  it('should list a broken file, an illegal price and files for another scenario, and grade the others', () => {
+    const rows = parseCsv(csv1.slice(1));
+    const byTeam = new Map(rows.slice(1).map((r) => [r[1], r]));
+    const header = rows[0]!;
+    const col = (name: string) => header.indexOf(name);
+    expect(byTeam.get('broken')![col('状态 status')]).toBe('无效 invalid');
+    expect(byTeam.get('broken')![col('问题 problems')]).toMatch(/not valid JSON/);
+    expect(byTeam.get('illegal-price')![col('问题 problems')]).toMatch(/\$\.rounds\[0\]\.listings\[0\]\.price: illegal price/);
+    expect(byTeam.get('other-scenario')![col('状态 status')]).toBe('拒绝 refused');
+    expect(byTeam.get('other-scenario')![col('问题 problems')]).toContain('made for scenario "festival"');
+    expect(byTeam.get('other-version-save')![col('状态 status')]).toBe('拒绝 refused');
+    expect(byTeam.get('other-version-save')![col('问题 problems')]).toContain('another version of scenario "classic"');
+    const graded = rows.slice(1).filter((r) => r[col('状态 status')] === '已评分 graded');
+    expect(graded).toHaveLength(42);
+    for (const r of graded) expect(Number(r[col('平均分 mean')])).toBeGreaterThanOrEqual(0);
+    expect(one.err).toContain(`not graded (invalid): ${broken}: $: not valid JSON`);
+    expect(one.err).toContain(`not graded (refused): ${other}: $.scenario:`);
+  });
+
+  it('should flag the copied decisions as near-identical to the team they came from', () => {
+    const rows = parseCsv(csv1.slice(1));
+    const header = rows[0]!;
+    const copycat = rows.find((r) => r[1] === 'copycat')!;
+    expect(copycat[header.indexOf('相似提交 similar to')]).toMatch(/^队伍-01 \(0\.9\d*\)/);
+  });
+
+  it('should report each team\'s mean, spread and per-seed scores consistently', async () => {
+    const rows = parseCsv(csv1.slice(1));
+    const header = rows[0]!;
+    const seedCols = header.map((h, i) => (h.startsWith('种子') ? i : -1)).filter((i) => i >= 0);
+    expect(seedCols).toHaveLength(5);
+    for (const r of rows.slice(1).filter((x) => x[3] === '已评分 graded')) {
+      const scores = seedCols.map((i) => Number(r[i]));
+      const mean = scores.reduce((a, b) => a + b, 0) / 5;
+      expect(Number(r[header.indexOf('平均分 mean')])).toBeCloseTo(mean, 1);
+      const sd = Math.sqrt(scores.reduce((a, s) => a + (s - mean) ** 2, 0) / 4);
+      expect(Number(r[header.indexOf('标准差 sd')])).toBeCloseTo(sd, 1);
+    }
+  });
+});
+
+describe('when a submission claims a score or a state', () => {
+  const { file: scenario, world } = classic();
+  const t = tempDir('claims');
+  const decisions = sampleDecisions(world, 7, 5);
+
+  it('should ignore it: editing the claim changes nothing in the report', async () => {
+    const save = makeSave(scenario, 1, world.rounds, [decisions]);
+    const a = t.write('team.json', { ...save, score: 12, state: { cash: 1 }, scenarioHash: 'ffff' });
+    await cli('grade', 'classic', a, t.write('other.json', sampleDecisions(world, 8, 5)), '--seeds', '2', '--jobs', '1', '--out', join(t.dir, 'a.json'));
+    const before = readFileSync(join(t.dir, 'a.json'), 'utf8');
+    t.write('team.json', { ...save, score: 45, state: { cash: 99999999 }, scenarioHash: '0000' });
+    await cli('grade', 'classic', a, join(t.dir, 'other.json'), '--seeds', '2', '--jobs', '1', '--out', join(t.dir, 'b.json'));
+    expect(readFileSync(join(t.dir, 'b.json'), 'utf8')).toBe(before);
+    const report = JSON.parse(before);
+    expect(report.teams.map((x: { status: string }) => x.status)).toEqual(['ok', 'ok']);
+  });
+
+  it('should drop a claimed score from a decisions file with a note, and grade it like the plain file', async () => {
+    const plain = t.write('plain.json', decisions);
+    const claimed = t.write('claimed.json', { ...decisions, score: 45 });
+    const r = await cli('grade', 'classic', plain, claimed, '--seeds', '1', '--jobs', '1', '--out', join(t.dir, 'c.json'));
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(join(t.dir, 'c.json'), 'utf8'));
+    const [x, y] = ['plain', 'claimed'].map((n) => report.teams.find((tm: { team: string }) => tm.team === n));
+    expect(y.perSeed).toEqual(x.perSeed);
+    expect(y.warnings).toEqual([{ path: '$.score', message: 'ignored: a grade is always recomputed from the decisions' }]);
+    expect(report.similarPairs).toEqual([{ a: 'plain', b: 'claimed', similarity: 1, identical: true }]);
+  });
+});
