@@ -181,7 +181,7 @@ export function advanceRound(game: ClassGame, handIns: readonly HandIn[]): Advan
     }
     for (const s of joining) {
       files.set(s, { kind: 'decisions', version: 1, scenario: world.id, shop: world.shops[s]!.id, rounds: standIn.get(s)! });
-      notes.push(`shop ${world.shops[s]!.id} joins in round ${round}; rounds 1–${game.roundsPlayed} played by its stand-in bot are written into its decisions`);
+      notes.push(`shop ${world.shops[s]!.id} joins in round ${round}; ${game.roundsPlayed === 1 ? 'round 1' : `rounds 1–${game.roundsPlayed}`} played by its stand-in bot ${game.roundsPlayed === 1 ? 'is' : 'are'} written into its decisions`);
     }
     const before = playGame(world, game.seed, givenOf(world, game.files), undefined, game.roundsPlayed);
     const replayed = playGame(world, game.seed, givenOf(world, files), undefined, game.roundsPlayed);

@@ -48,6 +48,7 @@ export function seatTeams(scenarioFile: unknown, requests: readonly SeatRequest[
     const base = scenario.shops.find((s) => s.id === req.base);
     if (!base || base.controller !== 'player') throw new Error(`shop "${req.base}" is not a player shop of the scenario`);
     const ids = [base.id];
+    const baseName = base.name ?? { zh: base.id, en: base.id };
     if (req.names?.[0]) base.name = displayName(req.names[0]);
     const width = String(req.count).length;
     for (let k = 2; k <= req.count; k++) {
@@ -55,7 +56,7 @@ export function seatTeams(scenarioFile: unknown, requests: readonly SeatRequest[
       taken.add(id);
       const copy: ShopFile = { ...structuredClone(base), id };
       const name = req.names?.[k - 1];
-      copy.name = name ? displayName(name) : { zh: `${base.name?.zh ?? base.id} ${k}`, en: `${base.name?.en ?? base.id} ${k}` };
+      copy.name = name ? displayName(name) : { zh: `${baseName.zh} ${k}`, en: `${baseName.en} ${k}` };
       scenario.shops.push(copy);
       ids.push(id);
     }
