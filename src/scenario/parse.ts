@@ -6,6 +6,8 @@ import { jsonPath, type Problem } from './problems';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_DEPTH = 64;
+/** No list or object in a scenario, decisions or save file comes near this; a hostile one may. */
+export const MAX_ITEMS = 10_000;
 /** Stop listing problems of one kind after this many: a broken file should not flood the screen. */
 const MAX_REPORTED = 20;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -79,6 +81,10 @@ function walk(v: unknown, path: (string | number)[], problems: Problem[], seen: 
     return;
   }
   if (Array.isArray(v)) {
+    if (v.length > MAX_ITEMS) {
+      problems.push({ path: jsonPath(path), message: `has ${v.length} items, more than any list in these files may have (${MAX_ITEMS})` });
+      return;
+    }
     for (let i = 0; i < v.length; i++) {
       path.push(i);
       walk(v[i], path, problems, seen);
@@ -87,7 +93,12 @@ function walk(v: unknown, path: (string | number)[], problems: Problem[], seen: 
     return;
   }
   if (v && typeof v === 'object') {
-    for (const key of Object.keys(v)) {
+    const keys = Object.keys(v);
+    if (keys.length > MAX_ITEMS) {
+      problems.push({ path: jsonPath(path), message: `has ${keys.length} fields, more than any object in these files may have (${MAX_ITEMS})` });
+      return;
+    }
+    for (const key of keys) {
       path.push(key);
       if (FORBIDDEN_KEYS.has(key)) {
         if (seen.keys++ < MAX_REPORTED) {

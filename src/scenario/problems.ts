@@ -59,6 +59,7 @@ function zodMessage(issue: z.core.$ZodIssue, actual: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
       if (actual === undefined) return `is required (${article(issue.expected)})`;
+      if (typeof actual === 'number' && !Number.isFinite(actual)) return `must be a finite number, not ${actual}`;
       if (issue.expected === 'int' && typeof actual === 'number') return `must be a whole number (got ${actual})`;
       return `must be ${issue.expected === 'int' ? 'a whole number' : article(issue.expected)}, not ${describeValue(actual)}`;
     case 'too_small': {
@@ -75,7 +76,11 @@ function zodMessage(issue: z.core.$ZodIssue, actual: unknown): string {
       return `must be ${issue.inclusive ? '≤' : '<'} ${String(issue.maximum)} (got ${String(actual)})`;
     }
     case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling against the scenario reference)`;
+      // A hostile file may carry thousands of keys: name the first few.
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys
+        .slice(0, 10)
+        .map((k) => JSON.stringify(k.length > 40 ? `${k.slice(0, 40)}…` : k))
+        .join(', ')}${issue.keys.length > 10 ? ` and ${issue.keys.length - 10} more` : ''} (check the spelling against the scenario reference)`;
     case 'invalid_value':
       if (actual === undefined) return `is required: ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
       return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, not ${JSON.stringify(actual)}`;

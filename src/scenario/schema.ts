@@ -52,7 +52,11 @@ export function yuan(min: number, max: number = LIMITS.moneyYuan) {
 }
 const rate = (min: number, max: number) => z.number().min(min, range(min, max)).max(max, range(min, max));
 const int = (min: number, max: number) =>
-  z.number().int().min(min, `must be a whole number from ${min} to ${max}`).max(max, `must be a whole number from ${min} to ${max}`);
+  z
+    .number()
+    .int(`must be a whole number from ${min} to ${max}`)
+    .min(min, `must be a whole number from ${min} to ${max}`)
+    .max(max, `must be a whole number from ${min} to ${max}`);
 
 const crowdCount = (en: string, zh: string) =>
   doc(int(0, LIMITS.demandPerCrowd), `${en} buyers per round`, `每期${zh}买家人数`).optional();

@@ -9,6 +9,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
+import { STRATEGY_NAMES } from '../../src/scenario/strategies';
 
 const root = join(import.meta.dirname, '..', '..');
 const dir = join(root, 'test', 'fixtures', 'broken');
@@ -30,8 +31,8 @@ const EXPECTED: Record<string, [path: string, message: string | RegExp]> = {
   'demand-negative': ['$.demand[0].perRound.hesitant', 'must be a whole number from 0 to 1000000 (got -10)'],
   'empty-cities': ['$.cities', 'must have from 1 to 20 items (it has 0)'],
   'city-id-with-space': ['$.cities[0].id', 'must be 1–32 letters, digits, "_" or "-" (got "hang zhou")'],
-  'controller-typo': ['$.shops[1].controller', 'must be "player" or "bot:<strategy>" (strategies: fixed, undercut, brand, balanced) (got "robot")'],
-  'unknown-strategy': ['$.shops[1].controller', 'unknown bot strategy "random" (known: fixed, undercut, brand, balanced)'],
+  'controller-typo': ['$.shops[1].controller', `must be "player" or "bot:<strategy>" (strategies: ${STRATEGY_NAMES.join(', ')}) (got "robot")`],
+  'unknown-strategy': ['$.shops[1].controller', `unknown bot strategy "random" (known: ${STRATEGY_NAMES.join(', ')})`],
   'event-unknown-crowd': ['$.events[0].crowds[0]', 'must be "brandLoyal" or "lowPrice" or "composite" or "hesitant", not "students"'],
   'duplicate-city': ['$.cities[1].id', 'duplicate city id "hz" (ids must be unique)'],
   'duplicate-product': ['$.products[2].id', 'duplicate product id "tea" (ids must be unique)'],
