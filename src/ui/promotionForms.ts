@@ -1,10 +1,12 @@
 /**
  * The promotion editor's fields, read from the decisions schema itself: whatever promotion tools
  * the schema accepts, the form offers, with an input per field (a product or city picker, a
- * number, a switch, a choice, or JSON text for nested fields). While the schema accepts promotions
- * only as opaque items, the form falls back to the tool names and fields of contracts.md.
+ * number, a switch, a choice, or JSON text for nested lists such as spend tiers and bundle
+ * items), and the schema's own bilingual descriptions as help.
  */
+import type { World } from '../engine';
 import { roundDecisionSchema } from '../scenario/schema';
+import { PROMOTION_TOOLS } from '../scenario/promotions';
 
 export type FieldKind = 'product' | 'products' | 'city' | 'cities' | 'number' | 'text' | 'boolean' | 'choice' | 'json';
 
@@ -14,13 +16,13 @@ export interface PromoField {
   optional: boolean;
   choices: string[];
   description: string;
+  help?: { zh: string; en: string } | null;
 }
 
 export interface PromoType {
   type: string;
   fields: PromoField[];
-  /** true when the fields come from the schema; false for the fallback list */
-  fromSchema: boolean;
+  help?: { zh: string; en: string } | null;
 }
 
 /** The eight tools of domain.md §8, in the course's order. */
@@ -93,34 +95,29 @@ function fromSchema(): PromoType[] | null {
     const fields = Object.entries(d.shape)
       .filter(([k]) => k !== 'type')
       .map(([k, v]) => fieldOf(k, v));
-    for (const name of names) out.push({ type: name, fields, fromSchema: true });
+    for (const name of names) out.push({ type: name, fields });
   }
   return out.length ? out : null;
 }
 
-const num = (key: string, optional = false): PromoField => ({ key, kind: 'number', optional, choices: [], description: '' });
-
-/** contracts.md names the limited-time discount's fields; the other tools are written as JSON. */
-function fallback(): PromoType[] {
-  return PROMOTION_TYPES.map((type) =>
-    type === 'limitedDiscount'
-      ? {
-          type,
-          fromSchema: false,
-          fields: [{ key: 'product', kind: 'product', optional: false, choices: [], description: '' }, num('rate'), num('fromTick'), num('toTick')],
-        }
-      : { type, fromSchema: false, fields: [{ key: 'fields', kind: 'json', optional: true, choices: [], description: '' }] },
-  );
-}
-
 let cached: PromoType[] | null = null;
+/** The tools the decisions schema accepts, in the course's order, with their bilingual help. */
 export function promotionTypes(): PromoType[] {
   if (!cached) {
-    const found = fromSchema();
-    // Keep the course's order; tools the schema adds beyond the eight come after.
+    const found = fromSchema() ?? [];
     cached = found
-      ? [...found].sort((a, b) => rankOf(a.type) - rankOf(b.type))
-      : fallback();
+      .map((type) => {
+        const info = PROMOTION_TOOLS.find((x) => x.type === type.type);
+        return {
+          ...type,
+          help: info?.description ?? null,
+          fields: type.fields.map((f) => {
+            const fi = info?.fields.find((x) => x.name === f.key);
+            return { ...f, help: fi ? { zh: fi.zh, en: fi.en } : null };
+          }),
+        };
+      })
+      .sort((a, b) => rankOf(a.type) - rankOf(b.type));
   }
   return cached;
 }
@@ -128,6 +125,23 @@ export function promotionTypes(): PromoType[] {
 function rankOf(type: string): number {
   const i = (PROMOTION_TYPES as readonly string[]).indexOf(type);
   return i < 0 ? PROMOTION_TYPES.length : i;
+}
+
+/** A new promotion row of a tool, prefilled so that it is close to legal (a student edits from there). */
+export function defaultValues(type: PromoType, world: World): Record<string, string> {
+  const v: Record<string, string> = {};
+  const p0 = world.products[0]?.id ?? '';
+  const p1 = world.products[1]?.id ?? p0;
+  for (const f of type.fields) {
+    if (f.kind === 'product' && !f.optional) v[f.key] = p0;
+    if (f.kind === 'city' && !f.optional) v[f.key] = world.cities[0]?.id ?? '';
+    if (f.key === 'fromTick') v[f.key] = '1';
+    if (f.key === 'toTick') v[f.key] = String(world.ticksPerRound);
+    if (f.key === 'rate') v[f.key] = '0.9';
+    if (f.key === 'tiers') v[f.key] = '[{"threshold": 100, "off": 8}]';
+    if (f.key === 'items') v[f.key] = JSON.stringify([{ product: p0 }, { product: p1 }]);
+  }
+  return v;
 }
 
 export interface PromotionDraft {
@@ -147,10 +161,8 @@ export function promotionToFile(draft: PromotionDraft): { value: Record<string, 
   const problems: ConvertProblem[] = [];
   for (const f of type?.fields ?? []) {
     const text = (draft.values[f.key] ?? '').trim();
-    if (text === '' && f.kind !== 'boolean') {
-      if (!f.optional) value[f.key] = undefined;
-      continue;
-    }
+    // Left empty: the field is not written, so the validator names it when it is required.
+    if (text === '' && f.kind !== 'boolean') continue;
     switch (f.kind) {
       case 'number': {
         const n = Number(text);
@@ -169,9 +181,7 @@ export function promotionToFile(draft: PromotionDraft): { value: Record<string, 
         break;
       case 'json':
         try {
-          const parsed: unknown = JSON.parse(f.key === 'fields' ? `{${text}}` : text);
-          if (f.key === 'fields' && parsed && typeof parsed === 'object') Object.assign(value, parsed);
-          else value[f.key] = parsed;
+          value[f.key] = JSON.parse(text) as unknown;
         } catch {
           problems.push({ field: f.key, kind: 'notJson' });
         }
@@ -180,7 +190,5 @@ export function promotionToFile(draft: PromotionDraft): { value: Record<string, 
         value[f.key] = text;
     }
   }
-  // Drop keys left undefined so the validator reports them as "required" by their path.
-  for (const k of Object.keys(value)) if (value[k] === undefined) delete value[k];
   return { value, problems };
 }

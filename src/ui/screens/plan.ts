@@ -8,7 +8,7 @@ import { local, t, tDynamic, hasKey } from '../i18n';
 import type { App, Mounted } from '../app';
 import { CROWDS, formatYuan, type World } from '../../engine';
 import { capFen, checkDraft, referenceFen, type FieldProblem, type PlanDraft } from '../planDraft';
-import { promotionTypes, type PromoField } from '../promotionForms';
+import { defaultValues, promotionTypes, type PromoField } from '../promotionForms';
 import { current, playRoundWith, type Session } from '../session';
 import { crowdMarkerSvg } from '../crowdStyle';
 import { meanReview } from '../why';
@@ -223,7 +223,6 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
 
   function promotionsPanel(draft: PlanDraft): HTMLElement {
     const types = promotionTypes();
-    const fromSchema = types.some((x) => x.fromSchema);
     const list = h('div', { className: 'promotions' });
     if (draft.promotions.length === 0) list.append(h('p', { className: 'muted' }, t('noPromotions')));
     draft.promotions.forEach((pr, i) => {
@@ -236,8 +235,9 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
           'data-testid': `promotion:${i}:type`,
           onchange: (e: Event) => {
             const v = (e.target as HTMLSelectElement).value;
+            const next = types.find((x) => x.type === v);
             update((d) => {
-              d.promotions[i] = { type: v, values: {} };
+              d.promotions[i] = { type: v, values: next ? defaultValues(next, world) : {} };
             });
             build();
             document.getElementById(fieldId(`promotion:${i}:type`))?.focus();
@@ -252,6 +252,7 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
           { className: 'promotion', 'data-testid': `promotion:${i}` },
           h('legend', {}, t('promotionN', { n: i + 1 })),
           h('div', { className: 'fields' }, h('div', { className: 'field' }, h('label', { for: typeSel.id }, t('promotionType')), typeSel, errorSlot(`promotion:${i}:`)), ...fields),
+          type.help ? h('p', { className: 'help' }, local(type.help)) : null,
           h(
             'button',
             {
@@ -272,7 +273,7 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
       'fieldset',
       { className: 'panel' },
       h('legend', {}, t('promotionsTitle')),
-      h('p', { className: 'help' }, t('promotionsHelp'), fromSchema ? null : ` ${t('promotionsFallback')}`),
+      h('p', { className: 'help' }, t('promotionsHelp')),
       list,
       h(
         'button',
@@ -281,13 +282,7 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
           'data-testid': 'add-promotion',
           onclick: () => {
             const first = types[0]!;
-            const values: Record<string, string> = {};
-            for (const f of first.fields) {
-              if (f.kind === 'product') values[f.key] = world.products[0]!.id;
-              if (f.key === 'fromTick') values[f.key] = '1';
-              if (f.key === 'toTick') values[f.key] = String(world.ticksPerRound);
-            }
-            update((d) => void d.promotions.push({ type: first.type, values }));
+            update((d) => void d.promotions.push({ type: first.type, values: defaultValues(first, world) }));
             build();
             document.getElementById(fieldId(`promotion:${store.state.draft!.promotions.length - 1}:type`))?.focus();
           },
@@ -317,7 +312,7 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
     } else {
       control = input(field, value, label, set, { inputmode: f.kind === 'number' ? 'decimal' : 'text', size: '8' });
     }
-    return h('div', { className: 'field' }, h('label', { for: fieldId(field) }, label), control, errorSlot(field));
+    return h('div', { className: 'field', title: f.help ? local(f.help) : null }, h('label', { for: fieldId(field) }, label), control, errorSlot(field));
   }
 
   function problemText(p: FieldProblem): string {
