@@ -155,7 +155,7 @@ export const flashSaleSchema = doc(
 export const memberDaySchema = doc(
   z.strictObject({
     type: z.literal('memberDay'),
-    weekday: doc(count(6), 'the weekday: ticks with tick mod 7 = weekday (0–6) (rule 8.8b)', '会员日：tick 除以 7 的余数等于该值的那些天（0–6）（规则 8.8b）'),
+    weekday: doc(z.number().int().min(-1000).max(1000), 'the weekday: ticks with tick mod 7 = weekday (0–6) (rule 8.8b)', '会员日：tick 除以 7 的余数等于该值的那些天（0–6）（规则 8.8b）'),
     buy: doc(count(99), 'units a member buys … (rule 8.8c)', '会员买满的件数……（规则 8.8c）'),
     get: doc(count(99), '… to get this many more free; 1 ≤ get ≤ buy (rule 8.8c)', '……额外赠送的件数；1 ≤ 赠送 ≤ 买满件数（规则 8.8c）'),
     product: doc(id, 'product id; leave out for every product', '商品 id；不填则适用于所有商品').optional(),
