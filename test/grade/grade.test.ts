@@ -144,3 +144,73 @@ describe('when a submission claims a score or a state', () => {
     expect(report.similarPairs).toEqual([{ a: 'plain', b: 'claimed', similarity: 1, identical: true }]);
   });
 });
+
+describe('when a class competes in one market', () => {
+  const { world } = classic();
+  const t = tempDir('market');
+  const files = ['丙队', '甲队', '乙队'].map((name, i) => t.write(`${name}.json`, sampleDecisions(world, 20 + i, 3)));
+
+  it('should seat the teams by name in copies of the player shop, the same for any job count', async () => {
+    const a = await cli('grade', 'classic', ...files, '--mode', 'market', '--seeds', '3', '--jobs', '1', '--out', join(t.dir, 'a.json'));
+    const b = await cli('grade', 'classic', ...files.slice().reverse(), '--mode', 'market', '--seeds', '3', '--jobs', '2', '--out', join(t.dir, 'b.json'));
+    expect(a.code).toBe(0);
+    expect(b.code).toBe(0);
+    const ra = JSON.parse(readFileSync(join(t.dir, 'a.json'), 'utf8'));
+    const rb = JSON.parse(readFileSync(join(t.dir, 'b.json'), 'utf8'));
+    // Seats follow the names (code point order: 丙 < 乙 < 甲), not the order of the arguments.
+    const seats = Object.fromEntries(ra.teams.map((x: { team: string; seat: string }) => [x.team, x.seat]));
+    expect(seats).toEqual({ 丙队: 's1', 乙队: 's1-02', 甲队: 's1-03' });
+    expect(rb.teams.map((x: { team: string; perSeed: unknown }) => [x.team, x.perSeed])).toEqual(ra.teams.map((x: { team: string; perSeed: unknown }) => [x.team, x.perSeed]));
+    // One market per seed: every team's game of a seed has the same hash.
+    for (let k = 0; k < 3; k++) expect(new Set(ra.teams.map((x: { perSeed: { hash: string }[] }) => x.perSeed[k]!.hash)).size).toBe(1);
+  });
+
+  it('should write a self-contained HTML report that loads nothing from elsewhere', async () => {
+    await cli('grade', 'classic', ...files, '--mode', 'market', '--seeds', '2', '--jobs', '1', '--out', join(t.dir, 'r.html'));
+    const html = readFileSync(join(t.dir, 'r.html'), 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain('排行榜 League table');
+    expect(html).toContain('<svg');
+    expect(html).toContain('甲队');
+    expect(html).not.toMatch(/<script|<link|src=|url\(/);
+  });
+});
+
+describe('when nothing can be graded, or the arguments are wrong', () => {
+  const t = tempDir('exit');
+
+  it('should exit 1 when no submission could be graded, and with --strict when any could not', async () => {
+    const { world } = classic();
+    const bad = t.write('bad.json', '[]');
+    const good = t.write('good.json', sampleDecisions(world, 1));
+    const none = await cli('grade', 'classic', bad, '--seeds', '1', '--jobs', '1');
+    expect(none.code).toBe(1);
+    expect(none.err).toContain('no submission could be graded');
+    expect((await cli('grade', 'classic', bad, good, '--seeds', '1', '--jobs', '1')).code).toBe(0);
+    expect((await cli('grade', 'classic', bad, good, '--seeds', '1', '--jobs', '1', '--strict')).code).toBe(1);
+  });
+
+  it('should list a missing file as not graded, with its name', async () => {
+    const { world } = classic();
+    const good = t.write('good2.json', sampleDecisions(world, 2));
+    const missing = join(t.dir, 'nope.json');
+    const r = await cli('grade', 'classic', good, missing, '--seeds', '1', '--jobs', '1');
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`not graded (invalid): ${missing}: $: cannot read`);
+  });
+
+  it('should give usage errors (exit 2) for a bad mode, seed count or output extension', async () => {
+    expect((await cli('grade', 'classic', 'x.json', '--mode', 'league')).code).toBe(2);
+    expect((await cli('grade', 'classic', 'x.json', '--seeds', '0')).code).toBe(2);
+    expect((await cli('grade', 'classic', 'x.json', '--out', 'grades.xlsx')).code).toBe(2);
+    expect((await cli('grade', 'classic')).code).toBe(2);
+  });
+
+  it('should refuse a saved game given as the SCENARIO', async () => {
+    const { file, world } = classic();
+    const save = t.write('save.json', makeSave(file, 1, 1, [sampleDecisions(world, 1)]));
+    const r = await cli('grade', save, save, '--seeds', '1', '--jobs', '1');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('is a saved game; give the scenario file here');
+  });
+});

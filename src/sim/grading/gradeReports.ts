@@ -145,7 +145,7 @@ export function gradeHtml(report: GradeReport): string {
 
   b.push('<h2>诚信检查 Integrity</h2>');
   b.push(
-    `<p class="muted">Similarity compares two teams' decisions slot by slot (a slot is one field of one round: a listing's price, a restock quantity, a marketing spend…); numbers score 1 − |a − b| / max(|a|, |b|), other values 1 when equal; slots both left empty are skipped. Pairs at or above ${report.similarityThreshold} are listed; "identical" means the engine receives exactly the same decisions.</p>`,
+    `<p class="muted">Similarity compares two teams' decisions slot by slot (a slot is one field of one round: a listing's price, a restock quantity, a marketing spend…). A number slot scores max(0, 1 − |a − b| / (0.1 × max(|a|, |b|))): 1 when equal, 0.8 when 2% apart, 0 when 10% apart or more; a flag or name counts only when the two differ (then 0); slots both left empty are skipped. The similarity is the mean. Pairs at or above ${report.similarityThreshold} are listed; "identical" means the engine receives exactly the same decisions. A flag is a reason to look, not a verdict.</p>`,
   );
   b.push(
     report.similarPairs.length
