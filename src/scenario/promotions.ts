@@ -301,7 +301,8 @@ export const PROMOTION_TOOLS: readonly PromotionToolInfo[] = TOOL_SCHEMAS.map((s
   const fields = Object.entries(schema.shape)
     .filter(([name]) => name !== 'type')
     .map(([name, field]) => {
-      const m = ((field as z.ZodType).meta() ?? {}) as Described;
+      const f = field as z.ZodType;
+      const m = (f.meta() ?? (f instanceof z.ZodOptional ? (f.unwrap() as z.ZodType).meta() : undefined) ?? {}) as Described;
       return { name, required: !(field as z.ZodType).safeParse(undefined).success, en: m.description ?? '', zh: m.descriptionZh ?? '' };
     });
   return { type, ...TOOL_NAMES[type], description: { en: meta.description ?? '', zh: meta.descriptionZh ?? '' }, fields };
