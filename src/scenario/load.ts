@@ -359,7 +359,7 @@ function buildRounds(rounds: RoundDecisionFile[], basePath: string, ctx: Decisio
       if (priceFen + shippingFen > cap) {
         problems.push({
           path: `${lp}.price`,
-          message: `illegal price (违规价格): price + shipping = ${formatYuan(priceFen + shippingFen)} is above the cap ${formatYuan(cap)} (reference × (1 + ${ctx.priceFloat}))`,
+          message: `illegal price (违规价格): price + shipping = ${formatYuan(priceFen + shippingFen)} is above the cap ${formatYuan(cap)} (reference price ${formatYuan(mulRoundHalfUp(product.referencePriceFen[c]!, product.priceTrend[rd.round - 1] ?? 1))} × (1 + ${ctx.priceFloat}))`,
         });
         return;
       }

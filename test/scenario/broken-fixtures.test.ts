@@ -57,7 +57,7 @@ const EXPECTED: Record<string, [path: string, message: string | RegExp]> = {
   // 3000 tea × volume 1 + 1100 mugs × volume 2 = 5200 > 5000
   'stock-over-capacity': ['$.shops[0].stock.hz', "holds 5200 volume units, more than a warehouse's capacity (5000, $.rules.warehouse.capacity)"],
   // 60.01 + shipping 5 = 65.01 > 50 × 1.3 = 65.00
-  'decisions-illegal-price': ['$.rounds[0].listings[0].price', 'illegal price (违规价格): price + shipping = 65.01 is above the cap 65.00 (reference × (1 + 0.3))'],
+  'decisions-illegal-price': ['$.rounds[0].listings[0].price', 'illegal price (违规价格): price + shipping = 65.01 is above the cap 65.00 (reference price 50.00 × (1 + 0.3))'],
   'decisions-unknown-product': ['$.rounds[0].restock[0].product', 'unknown product "silk" (known: tea, mug)'],
   'decisions-round-after-last': ['$.rounds[0].round', 'must be ≤ 4 (the scenario has 4 rounds)'],
   'decisions-round-twice': ['$.rounds[1].round', 'round 1 is given twice'],
