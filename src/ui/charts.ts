@@ -29,8 +29,7 @@ function niceMax(v: number): number {
 
 function fmt(v: number): string {
   const a = Math.abs(v);
-  if (a >= 10000) return `${Math.round(v / 1000)}k`;
-  if (a >= 1000) return `${(v / 1000).toFixed(1)}k`;
+  if (a >= 1000) return `${Math.round(v / 100) / 10}k`;
   return String(Math.round(v * 10) / 10);
 }
 

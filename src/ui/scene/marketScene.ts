@@ -29,6 +29,8 @@ export interface SceneOptions {
   maxFiguresPerTick?: number;
   /** false: the caller drives `step()` and `render()` itself (the frame-time benchmark) */
   autoStart?: boolean;
+  /** multisampled edges; off where rendering is in software */
+  antialias?: boolean;
 }
 
 export interface SceneProgress {
@@ -137,13 +139,13 @@ export class MarketScene {
   }
 
   static async create(host: HTMLElement, setup: SceneSetup, options: SceneOptions): Promise<MarketScene> {
-    const opts: Required<SceneOptions> = { maxFiguresPerTick: 240, autoStart: true, ...options };
+    const opts: Required<SceneOptions> = { maxFiguresPerTick: 240, autoStart: true, antialias: true, ...options };
     const app = new Application();
     await app.init({
       width: opts.width,
       height: opts.height,
       background: 0xf4f1ea,
-      antialias: true,
+      antialias: opts.antialias,
       resolution: Math.min(2, window.devicePixelRatio || 1),
       autoDensity: true,
       autoStart: opts.autoStart,

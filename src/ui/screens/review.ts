@@ -201,9 +201,9 @@ export function mountReview(root: HTMLElement, app: App): Mounted {
       session.lastFlows.length && session.lastFlows[0]!.round === round ? h('button', { type: 'button', onclick: () => app.go('watch') }, t('replayWatch')) : null,
     ),
     h('div', { className: 'table-scroll' }, leagueTable(world, session)),
-    session.player >= 0 ? whyTable(session) : null,
     h('h3', {}, t('charts')),
     charts(session),
+    session.player >= 0 ? whyTable(session) : null,
     hashLine(session),
   ]);
   return { destroy() {} };
