@@ -68,7 +68,7 @@ describe('when a class has more teams than the scenario has player shops', () =>
     expect(seats[0]![11]).toBe('s1-12');
     const res = loadScenario(scenario);
     expect(res.ok).toBe(true);
-    const shops = (scenario as { shops: { id: string; name: { zh: string }; cash: number; stock: unknown }[] }).shops;
+    const shops = (scenario as unknown as { shops: { id: string; name: { zh: string }; cash: number; stock: unknown }[] }).shops;
     expect(shops).toHaveLength(5 + 11);
     expect(shops[0]!.name.zh).toBe('甲队');
     expect(shops[5]).toMatchObject({ id: 's1-02', name: { zh: '乙队' }, cash: shops[0]!.cash, stock: shops[0]!.stock });
