@@ -70,6 +70,8 @@ export interface OfferPromo {
   /** the shop's live counters (shared with ShopPromotions) */
   remaining: number[];
   stats: number[];
+  /** upgrade targets already worked out this tick, by [want * 4 + member * 2 + returning] (0: not yet) */
+  upgrades: number[] | null;
 }
 
 export const STAT_ORDERS = 0;
@@ -195,6 +197,7 @@ export function offerPromo(
     urgencyReturning: 1,
     remaining: sp.remaining,
     stats: sp.stats,
+    upgrades: null,
   };
   let any = false;
   let urgent = false;
@@ -393,6 +396,21 @@ export function upgradeTarget(
   returning: boolean,
   onHand: number,
 ): number {
+  // Flash-sale units and coupons left change within a tick; the cache is a close approximation
+  // only for them, so it is not used while either is in force.
+  const cacheable = op.flashPromo < 0 && op.couponPromo < 0 && (!returning || op.potentialPromo < 0);
+  const slot = want * 4 + (member ? 2 : 0) + (returning ? 1 : 0);
+  let n = cacheable && op.upgrades !== null ? (op.upgrades[slot] ?? 0) : 0;
+  if (n === 0) {
+    n = upgradeCandidate(op, rules, want, member, returning);
+    if (cacheable) (op.upgrades ??= [])[slot] = n;
+  }
+  if (n <= want) return want;
+  return n + memberFree(op, n, member) > onHand ? want : n;
+}
+
+/** The threshold a buyer wanting `want` would move up to, stock aside (`want` when none). */
+function upgradeCandidate(op: OfferPromo, rules: PromotionRules, want: number, member: boolean, returning: boolean): number {
   const reach = rules.upgradeReach;
   let n = 0;
   if (op.buyMoreK > want && want >= reach * op.buyMoreK) n = op.buyMoreK;
@@ -418,7 +436,6 @@ export function upgradeTarget(
     }
   }
   if (n <= want) return want;
-  if (n + memberFree(op, n, member) > onHand) return want;
   const before = goodsPerUnit(op, want, member, returning);
   const after = goodsPerUnit(op, n, member, returning);
   return after <= before * (1 - rules.upgradeMinSaving) ? n : want;
