@@ -136,3 +136,15 @@ describe('when the browser builds a promotions form', () => {
     expect(discount.fields.find((f) => f.name === 'city')!.required).toBe(false);
   });
 });
+
+describe('when a reader looks for promotions in the README', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Promotions'), readme.indexOf('## Scenario files'));
+
+  it('should find a table row for each tool with its rules, and the example file', () => {
+    expect(section.length).toBeGreaterThan(1000);
+    for (const type of PROMOTION_TYPES) expect(section).toContain(`| \`${type}\` |`);
+    for (const no of ['8.1a', '8.2a', '8.3a', '8.3d', '8.6a']) expect(section).toContain(no);
+    expect(section).toContain('examples/promotions-s1.json');
+  });
+});
