@@ -4,12 +4,13 @@ import type { World } from '../engine';
 import { BUILTIN_SCENARIOS } from '../scenario/builtin';
 import { loadDecisions, loadScenario } from '../scenario/load';
 import { parseJsonText } from '../scenario/parse';
+import { loadSave } from '../sim/save';
 import { InputError, UsageError, readText, type Output } from './io';
 import { loadScenarioArg, problemLines } from './load';
 
 export const VALIDATE_HELP = `Usage: shopsim validate FILE... [--scenario SCENARIO]
 
-Checks scenario and decisions files. Prints "FILE: ok" for each good file, or one line per
+Checks scenario, decisions and saved-game files. Prints "FILE: ok" for each good file, or one line per
 problem: "FILE: <json path>: <what is wrong, with the allowed range or values>".
 A decisions file is checked against the scenario it names: one given with --scenario, a
 scenario among the FILEs, or a built-in scenario of that id.
@@ -68,8 +69,14 @@ export function validateCommand(argv: string[], io: Output): number {
     }
     const value = item.res!.value;
     const kind = kindOf(value);
+    if (kind === 'save') {
+      // A saved game carries its scenario and decisions files: all are checked together.
+      const res = loadSave(value);
+      lines.set(item.file, res.ok ? `${item.file}: ok` : problemLines(item.file, res.problems));
+      continue;
+    }
     if (kind !== 'decisions') {
-      lines.set(item.file, `${item.file}: $.kind: must be "scenario" or "decisions", not ${JSON.stringify(kind ?? null)}`);
+      lines.set(item.file, `${item.file}: $.kind: must be "scenario", "decisions" or "save", not ${JSON.stringify(kind ?? null)}`);
       continue;
     }
     const scenarioId = (value as { scenario?: unknown }).scenario;

@@ -19,7 +19,7 @@ const EXPECTED: Record<string, [path: string, message: string | RegExp]> = {
   'nan-literal': ['$', /^not valid JSON: .*; NaN and Infinity are not JSON numbers, write a finite number$/],
   'number-too-big': ['$.rules.priceFloat', 'must be a finite number (NaN, Infinity and numbers beyond ±1.8e308 such as 1e309 are not allowed)'],
   'prototype-key': ['$.rules.__proto__', 'the key "__proto__" is not allowed (it could change how the program\'s objects behave); remove it'],
-  'wrong-kind': ['$.kind', 'must be "scenario" or "decisions", not "scenery"'],
+  'wrong-kind': ['$.kind', 'must be "scenario", "decisions" or "save", not "scenery"'],
   'missing-name': ['$.name', 'is required (an object)'],
   'misspelt-field': ['$', 'unknown field "tickPerRound" (check the spelling against the scenario reference)'],
   'rounds-zero': ['$.rounds', 'must be a whole number from 1 to 24 (got 0)'],
