@@ -13,7 +13,8 @@ import { readScenarioArg } from './grade';
 import { InputError, UsageError, readText, writeText, type Output } from './io';
 import { problemLines } from './load';
 
-export const ADVANCE_HELP = `Usage: shopsim advance GAME --decisions FILE... --out NEXT [--seed N] [--teams N] [--no-reports]
+export const ADVANCE_HELP = `Usage: shopsim advance GAME --decisions FILE... --out NEXT [--seed N] [--teams N] [--setup]
+                       [--no-reports]
 
 Plays one round of a shared market (a classroom competition) and writes the next game file, in
 the saved-game format: the browser opens it, and "shopsim run NEXT" replays it.
@@ -22,7 +23,8 @@ the saved-game format: the browser opens it, and "shopsim run NEXT" replays it.
   --decisions FILE  a team's decisions file (repeat, one per team shop); only the round being
                     played is read from it. A team that hands in nothing plays an empty round
                     (its listings stay, nothing is bought); a shop that never handed in is
-                    played by a stand-in bot. Any problem in any file stops the round.
+                    played by a stand-in bot. A problem in the round being played,
+                    in any file, stops the round (nothing is written).
   --out NEXT        the next game file (.json)
   --seed N          when starting: the game's seed (default: the scenario's seed)
   --teams N         when starting: seat N teams; beyond the scenario's player shops, teams get
@@ -30,12 +32,12 @@ the saved-game format: the browser opens it, and "shopsim run NEXT" replays it.
   --setup           when starting: only write the game (0 rounds played) and list the team shops
   --no-reports      do not write the round reports
 
-Next to NEXT it writes each team's round report, NEXT.shop-<id>.html and .csv (a row per round),
-and the class overview NEXT.class.html and .csv.
+Next to NEXT it writes each team's round report, <NEXT without .json>.shop-<id>.html and .csv
+(a row per round; e.g. class-r1.shop-s1.html), and the class overview class-r1.class.html/.csv.
 
 Examples:
   shopsim advance scenarios/classic.json --teams 4 --setup --out class-r0.json
-  shopsim advance class-r0.json --decisions examples/class-s1.json --decisions examples/class-s1-2.json --out class-r1.json
+  shopsim advance class-r0.json --decisions examples/class-s1.json --decisions examples/class-s1-02.json --out class-r1.json
   shopsim advance class-r1.json --decisions team-a.json --decisions team-b.json --out class-r2.json`;
 
 function loadGame(arg: string, seedText: string | undefined, teamsText: string | undefined): ClassGame {

@@ -102,3 +102,19 @@ describe('when a team hands in for the first time in round 2', () => {
     expect(save.roundsPlayed).toBe(2);
   });
 });
+
+describe('when a whole-game file has a mistake in a later round', () => {
+  const { world } = classic();
+  const t = tempDir('advance-later');
+
+  it('should play this round, and name the mistake with its real path when its round comes', async () => {
+    const d = sampleDecisions(world, 6) as { rounds: { listings: { price: number }[] }[] };
+    d.rounds[1]!.listings[0]!.price = 9999;
+    const a = t.write('a.json', d);
+    const r1 = await cli('advance', 'classic', '--decisions', a, '--out', join(t.dir, 'g1.json'));
+    expect(r1.code).toBe(0);
+    const r2 = await cli('advance', join(t.dir, 'g1.json'), '--decisions', a, '--out', join(t.dir, 'g2.json'));
+    expect(r2.code).toBe(1);
+    expect(r2.err).toContain(`${a}: $.rounds[1].listings[0].price: illegal price`);
+  });
+});

@@ -132,9 +132,15 @@ export function advanceRound(game: ClassGame, handIns: readonly HandIn[]): Advan
   const notes: string[] = [];
   const handed = new Map<number, { file: string; round: Record<string, unknown> }>();
   for (const h of handIns) {
-    const res = loadDecisions(h.value, world);
+    // Only the round being played is read, so only it is checked: a mistake in a later round of
+    // a whole-game file does not hold up the class.
+    const value = h.value as { rounds?: unknown };
+    const at = Array.isArray(value?.rounds) ? value.rounds.findIndex((r) => (r as { round?: unknown } | null)?.round === round) : -1;
+    const checked = at >= 0 ? { ...(h.value as object), rounds: [(value.rounds as unknown[])[at]] } : h.value;
+    const res = loadDecisions(checked, world);
     if (!res.ok) {
-      problems.push(...res.problems.map((p: Problem) => `${h.file}: ${p.path}: ${p.message}`));
+      const realPath = (path: string) => (at >= 0 ? path.replace(/^\$\.rounds\[0\]/, `$.rounds[${at}]`) : path);
+      problems.push(...res.problems.map((p: Problem) => `${h.file}: ${realPath(p.path)}: ${p.message}`));
       continue;
     }
     const shop = res.value.shop;
