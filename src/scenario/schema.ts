@@ -4,6 +4,11 @@
  * (docs/scenario-reference.md) all come from these zod schemas; `npm run docs:schema` regenerates
  * the files. Every field carries an English and a Chinese description (`doc`).
  * Money in files is yuan (at most 2 decimals); the engine converts to fen.
+ *
+ * Why zod (v4): the types are inferred from the same objects that validate, so they cannot drift;
+ * every issue carries its exact path, which our messages need; `z.toJSONSchema` exports the JSON
+ * Schemas and `.meta()` carries the bilingual descriptions into them; it runs unchanged in Node
+ * and the browser, and it is widely used and maintained.
  */
 import { z } from 'zod';
 import { hasAtMostTwoDecimals } from '../engine/money';
