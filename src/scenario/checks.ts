@@ -7,7 +7,7 @@ import { CROWD_COUNT, type World } from '../engine/model';
 import { spread, eventMultiplier } from '../engine/demand';
 import type { Problem } from './problems';
 import { LIMITS, type ScenarioFile } from './schema';
-import { DEFAULT_ROUNDS, DEFAULT_TICKS_PER_ROUND } from './defaults';
+import { DEFAULT_ROUNDS, DEFAULT_TICKS_PER_ROUND, defaultRules } from './defaults';
 
 /** Checks on the file as written (ids, not indices). */
 export function checkScenarioFile(s: ScenarioFile, problems: Problem[]): void {
@@ -19,6 +19,18 @@ export function checkScenarioFile(s: ScenarioFile, problems: Problem[]): void {
     if (first !== undefined) problems.push({ path: `$.routes[${i}]`, message: `the route from "${r.from}" to "${r.to}" is given twice (also $.routes[${first}]); give each direction once` });
     else routes.set(key, i);
   });
+  const h = s.rules?.hesitant;
+  if (h && (h.priceWeight !== undefined || h.reviewWeight !== undefined || h.indexWeight !== undefined)) {
+    // The utility blends three things: their weights (given or default) sum to 1, like any blend.
+    const d = defaultRules().hesitant;
+    const sum = (h.priceWeight ?? d.priceWeight) + (h.reviewWeight ?? d.reviewWeight) + (h.indexWeight ?? d.indexWeight);
+    if (Math.abs(sum - 1) > 1e-6) {
+      problems.push({
+        path: '$.rules.hesitant',
+        message: `priceWeight + reviewWeight + indexWeight must sum to 1 (they sum to ${+sum.toFixed(6)}; one left out counts at its default: ${d.priceWeight}, ${d.reviewWeight}, ${d.indexWeight})`,
+      });
+    }
+  }
   (s.events ?? []).forEach((e, i) => {
     if (e.toTick > totalTicks) {
       problems.push({ path: `$.events[${i}].toTick`, message: `must be ≤ the game's last tick (${totalTicks} = rounds × ticksPerRound), not ${e.toTick}` });

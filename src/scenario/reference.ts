@@ -169,6 +169,7 @@ export const SCENARIO_RULES: readonly { en: string; zh: string }[] = [
   { en: 'Each city × product appears in `demand` at most once; each route direction at most once.', zh: '每个城市 × 商品在 `demand` 中最多出现一次；每条线路方向最多出现一次。' },
   { en: `\`rules.indexWeights\` sum to 1 (defaults: ${Object.entries(DEFAULT_INDEX_WEIGHTS).map(([k, v]) => `${k} ${v}`).join(', ')}).`, zh: '`rules.indexWeights` 的八项权重合计为 1。' },
   { en: 'The weights of a demand’s `quantity` distribution sum to 1, and each quantity appears once.', zh: '需求 `quantity` 分布的比例合计为 1，每个件数只出现一次。' },
+  { en: 'The hesitant crowd’s `priceWeight` + `reviewWeight` + `indexWeight` sum to 1 (one left out counts at its default).', zh: '犹豫型人群的 `priceWeight` + `reviewWeight` + `indexWeight` 合计为 1（未写的按默认值计）。' },
   { en: '`priceTrend`, when given, has exactly one multiplier per round.', zh: '给出 `priceTrend` 时，必须每期恰好一个乘数。' },
   { en: 'An event’s `fromTick` ≤ `toTick` ≤ rounds × ticksPerRound; its lists name each city, product or crowd once.', zh: '事件的 `fromTick` ≤ `toTick` ≤ 期数 × 每期天数；其列表中每个城市、商品、人群只写一次。' },
   { en: `\`controller\` is \`player\` or \`bot:<strategy>\` with a known strategy (${STRATEGY_NAMES.join(', ')}). A \`bot:fixed\` shop needs \`decisions\`, and only a \`bot:fixed\` shop may have them.`, zh: `\`controller\` 为 \`player\` 或 \`bot:<策略>\`，策略必须存在（${STRATEGY_NAMES.join('、')}）。\`bot:fixed\` 网店必须有 \`decisions\`，其他网店不能有。` },

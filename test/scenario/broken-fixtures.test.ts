@@ -48,6 +48,8 @@ const EXPECTED: Record<string, [path: string, message: string | RegExp]> = {
   'index-weights-sum': ['$.rules.indexWeights', 'weights must sum to 1 (they sum to 0.9)'],
   // 0.5 + 0.3 = 0.8
   'quantity-weights-sum': ['$.demand[0].quantity', 'weights must sum to 1 (they sum to 0.8)'],
+  // 0.7 given + 0.3 and 0.2 by default = 1.2
+  'hesitant-weights-sum': ['$.rules.hesitant', 'priceWeight + reviewWeight + indexWeight must sum to 1 (they sum to 1.2; one left out counts at its default: 0.5, 0.3, 0.2)'],
   'event-ends-before-start': ['$.events[0].toTick', 'must be ≥ fromTick (40), not 35'],
   // 4 rounds × 30 ticks = 120
   'event-past-last-tick': ['$.events[0].toTick', "must be ≤ the game's last tick (120 = rounds × ticksPerRound), not 130"],
