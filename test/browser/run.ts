@@ -165,6 +165,37 @@ async function game(page: Page, lang: 'en' | 'zh', extended: boolean): Promise<v
   check(errors.length === 0, `no console errors or unhandled rejections${errors.length ? `: ${errors.join(' | ')}` : ''}`);
 }
 
+/** The built site opened straight from the folder (file://), played to the final ranking. */
+async function fromFolder(page: Page): Promise<void> {
+  console.log('\n[file://] dist/index.html opened from the folder, six rounds to the final screen');
+  const errors = watchErrors(page);
+  await page.goto(`file://${resolve(ROOT, 'dist/index.html')}`);
+  await page.waitForSelector(tid('new-game'));
+  await page.selectOption('#lang-select', 'en');
+  await page.click(tid('new-game'));
+  for (let r = 1; r <= 6; r++) {
+    await page.waitForSelector(tid('play-round'));
+    await page.click(tid('play-round'));
+    await page.waitForSelector(`${tid('scene')} canvas`);
+    await page.click(tid('watch-skip'));
+    await page.click(tid('open-report'));
+    await page.waitForSelector(tid('state-hash'));
+    if (r < 6) await page.click(tid('next-round'));
+  }
+  await page.click(tid('to-final'));
+  await page.waitForSelector(tid('score-parts'));
+  const summary = (await page.textContent(tid('final-summary'))) ?? '';
+  check(/ranked \d of 5 with a score of \d+/.test(summary), `the final screen shows the ranking and the score: ${summary}`);
+  await page.screenshot({ path: resolve(ARTIFACTS, 'final-en.png'), fullPage: true });
+  const hash = ((await page.textContent(tid('state-hash'))) ?? '').trim();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(tid('export-save'))]);
+  const savePath = resolve(ARTIFACTS, 'save-final.json');
+  await download.saveAs(savePath);
+  const out = execFileSync(process.execPath, [resolve(ROOT, 'bin/shopsim.mjs'), 'run', savePath, '--json'], { encoding: 'utf8', cwd: ROOT });
+  check((JSON.parse(out) as { hash: string }).hash === hash, `the whole game's save replays to the same hash in the CLI (${hash})`);
+  check(errors.length === 0, `no console errors or unhandled rejections from file://${errors.length ? `: ${errors.join(' | ')}` : ''}`);
+}
+
 const served = await serveDir(resolve(ROOT, 'dist'));
 const browser = await launch();
 try {
@@ -172,6 +203,7 @@ try {
   await game(page, 'en', true);
   const page2 = await browser.context.newPage();
   await game(page2, 'zh', false);
+  await fromFolder(await browser.context.newPage());
 } catch (e) {
   failures++;
   console.log(`  FAIL ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
