@@ -1,8 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { classicScripts } from './src/ui/build/classicScripts';
 
 export default defineConfig({
   // Relative asset paths: the built site works from any folder or web server, offline.
   base: './',
+  // One classic script, so dist/index.html also opens straight from a folder (file://).
+  plugins: [classicScripts()],
   build: { outDir: 'dist', target: 'es2022', chunkSizeWarningLimit: 2000 },
   test: {
     include: ['test/**/*.test.ts'],
