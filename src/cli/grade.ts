@@ -9,6 +9,7 @@ import { parseJsonText } from '../scenario/parse';
 import { grade, type GradeMode, type SubmissionInput } from '../sim/grading/grade';
 import { gradeCsv, gradeHtml, gradeJson, gradeText } from '../sim/grading/gradeReports';
 import { defaultJobs } from '../sim/grading/pool';
+import { SeatError } from '../sim/grading/seats';
 import { MAX_SEEDS } from '../sim/grading/seeds';
 import { DEFAULT_SIMILARITY_THRESHOLD } from '../sim/grading/similarity';
 import { isSaveLike } from '../sim/save';
@@ -117,8 +118,7 @@ export async function gradeCommand(argv: string[], io: Output): Promise<number> 
   try {
     report = await grade(scenario.world, scenario.file, inputs, { seeds, mode, jobs, similarityThreshold });
   } catch (e) {
-    // The only input-dependent failure is a class too big for one market.
-    if (e instanceof Error && /a market holds at most/.test(e.message)) throw new InputError(`${scenario.label}: ${e.message}`);
+    if (e instanceof SeatError) throw new InputError(`${scenario.label}: ${e.message}`);
     throw e;
   }
   for (const t of report.teams) {

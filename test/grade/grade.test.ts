@@ -214,3 +214,15 @@ describe('when nothing can be graded, or the arguments are wrong', () => {
     expect(r.err).toContain('is a saved game; give the scenario file here');
   });
 });
+
+describe('when a class is too big for one market', () => {
+  it('should refuse with the limit, before playing anything', async () => {
+    const { world } = classic();
+    const t = tempDir('big');
+    const d = sampleDecisions(world, 1);
+    const files = Array.from({ length: 57 }, (_, i) => t.write(`t${i}.json`, d));
+    const r = await cli('grade', 'classic', ...files, '--mode', 'market', '--seeds', '1');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("(built-in classic): a market holds at most 60 shops; 57 team seats and the scenario's other shops make 61");
+  });
+});

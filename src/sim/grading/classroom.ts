@@ -16,7 +16,7 @@ import type { Problem } from '../../scenario/problems';
 import { decisionsForRound, newGame, playGame, playNextRound } from '../game';
 import { stateHash } from '../result';
 import { makeSave, type LoadedSave, type SaveFile } from '../save';
-import { seatTeams } from './seats';
+import { SeatError, seatTeams } from './seats';
 
 export interface ClassGame {
   scenarioFile: unknown;
@@ -57,7 +57,8 @@ export function startGame(scenarioFile: unknown, world: World, seed: number, tea
     try {
       seated = seatTeams(scenarioFile, players.map((base, i) => ({ base, count: counts[i]! })));
     } catch (e) {
-      throw new ClassroomError([(e as Error).message]);
+      if (e instanceof SeatError) throw new ClassroomError([e.message]);
+      throw e;
     }
     const res = loadScenario(seated.scenario);
     if (!res.ok) throw new ClassroomError(res.problems.map((p) => `${p.path}: ${p.message}`));

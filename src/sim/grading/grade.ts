@@ -11,7 +11,8 @@ import { scenarioHash } from '../save';
 import type { GameOutcome } from './metrics';
 import { playAll } from './pool';
 import { RUBRIC_METRICS, describeRubric, rubricOf, scoreGame, type Rubric, type RubricMetric } from './rubric';
-import { seatTeams } from './seats';
+import { SeatError, seatTeams } from './seats';
+import { loadScenario } from '../../scenario/load';
 import { gradingSeeds } from './seeds';
 import { similarPairs } from './similarity';
 import { checkSubmission, type Submission, type SubmissionStatus } from './submission';
@@ -136,6 +137,8 @@ export async function grade(world: World, scenarioFile: unknown, inputs: readonl
       bases.map((b, k) => ({ base: b, count: groups[k]!.length, names: groups[k]!.map((i) => labels[i]!) })),
     );
     played = seated.scenario;
+    const check = loadScenario(played);
+    if (!check.ok) throw new SeatError(`the class market does not fit the scenario's limits: ${check.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
     groups.forEach((g, k) => g.forEach((i, j) => seat.set(i, seated.seats[k]![j]!)));
   }
   const job: GradeJob = { scenario: played, teams: [] };

@@ -17,6 +17,9 @@ interface ScenarioLike {
   [key: string]: unknown;
 }
 
+/** The class cannot be seated (too many shops, or no such player shop): a problem of the input. */
+export class SeatError extends Error {}
+
 export interface SeatRequest {
   /** the player shop whose setup the seats share */
   base: string;
@@ -39,14 +42,14 @@ export function cloneId(base: string, k: number, width: number, taken: ReadonlyS
   return id;
 }
 
-/** Adds copies of player shops; throws an Error with a readable message if the market gets too big. */
+/** Adds copies of player shops; throws a SeatError with a readable message if the market gets too big. */
 export function seatTeams(scenarioFile: unknown, requests: readonly SeatRequest[]): Seated {
   const scenario = structuredClone(scenarioFile) as ScenarioLike;
   const taken = new Set(scenario.shops.map((s) => s.id));
   const seats: string[][] = [];
   for (const req of requests) {
     const base = scenario.shops.find((s) => s.id === req.base);
-    if (!base || base.controller !== 'player') throw new Error(`shop "${req.base}" is not a player shop of the scenario`);
+    if (!base || base.controller !== 'player') throw new SeatError(`shop "${req.base}" is not a player shop of the scenario`);
     const ids = [base.id];
     const baseName = base.name ?? { zh: base.id, en: base.id };
     if (req.names?.[0]) base.name = displayName(req.names[0]);
@@ -64,7 +67,7 @@ export function seatTeams(scenarioFile: unknown, requests: readonly SeatRequest[
   }
   if (scenario.shops.length > LIMITS.shops) {
     const extra = requests.reduce((a, r) => a + r.count, 0);
-    throw new Error(`a market holds at most ${LIMITS.shops} shops; ${extra} team seats and the scenario's other shops make ${scenario.shops.length}`);
+    throw new SeatError(`a market holds at most ${LIMITS.shops} shops; ${extra} team seats and the scenario's other shops make ${scenario.shops.length}`);
   }
   return { scenario, seats };
 }
