@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { builtinScenario } from '../../src/scenario/builtin';
+import { checkDraft, initialDraft, type PlanDraft } from '../../src/ui/planDraft';
+import { defaultValues, promotionToFile, promotionTypes, PROMOTION_TYPES } from '../../src/ui/promotionForms';
+import { current, hashOf, playRoundWith, sessionFromSaveText, startSession, toSave, type Session } from '../../src/ui/session';
+import { explainRound } from '../../src/ui/why';
+import { playGame } from '../../src/sim/game';
+import { stateHash } from '../../src/sim/result';
+import { loadSave } from '../../src/sim/save';
+
+function start(seed = 1): Session {
+  const res = startSession(builtinScenario(), seed);
+  if (!res.ok) throw new Error(JSON.stringify(res.problems));
+  return res.value;
+}
+
+function play(session: Session, edit: (d: PlanDraft) => void = () => {}): Session {
+  const draft = initialDraft(session, current(session));
+  edit(draft);
+  const checked = checkDraft(session, draft);
+  if (!checked.entry) throw new Error(JSON.stringify(checked.problems));
+  const res = playRoundWith(session, checked.entry);
+  if (!res.ok) throw new Error(JSON.stringify(res.problems));
+  return res.value;
+}
+
+describe('when the plan form is checked', () => {
+  it('should start every market at its reference price (classic: hz tea 50.00, 9 listings)', () => {
+    const draft = initialDraft(start(), current(start()));
+    expect(draft.listings).toHaveLength(9);
+    expect(draft.listings[0]).toMatchObject({ c: 0, p: 0, active: true, price: '50.00', shipping: '0.00' });
+    expect(checkDraft(start(), draft).problems).toEqual([]);
+  });
+
+  it('should refuse hz tea at 60 + 6 shipping (66.00 > cap 50 × 1.3 = 65.00) on the price field', () => {
+    const s = start();
+    const draft = initialDraft(s, current(s));
+    draft.listings[0]!.price = '60';
+    draft.listings[0]!.shipping = '6';
+    const { problems, entry } = checkDraft(s, draft);
+    expect(entry).toBeNull();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.field).toBe('listing:0:price');
+    expect(problems[0]!.message).toContain('65.00');
+  });
+
+  it('should name a field that is not a number without calling the validator', () => {
+    const s = start();
+    const draft = initialDraft(s, current(s));
+    draft.restock[4]!.quantity = 'ten';
+    expect(checkDraft(s, draft).problems).toEqual([{ field: 'restock:4:quantity', path: '', message: '', local: 'notNumber' }]);
+  });
+
+  it('should map a promotion rule (discount deeper than 0.1折, rate 0.005) to its field', () => {
+    const s = start();
+    const draft = initialDraft(s, current(s));
+    const tool = promotionTypes().find((x) => x.type === 'limitedDiscount')!;
+    draft.promotions.push({ type: 'limitedDiscount', values: { ...defaultValues(tool, s.world), rate: '0.005' } });
+    const { problems } = checkDraft(s, draft);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems[0]!.field).toBe('promotion:0:rate');
+  });
+
+  it('should offer the eight tools of the course in order, read from the schema', () => {
+    expect(promotionTypes().map((x) => x.type)).toEqual([...PROMOTION_TYPES]);
+    const ld = promotionTypes()[0]!;
+    expect(ld.fields.map((f) => [f.key, f.kind])).toEqual(
+      expect.arrayContaining([
+        ['product', 'product'],
+        ['rate', 'number'],
+      ]),
+    );
+    expect(promotionToFile({ type: 'spendReward', values: { tiers: '[{"threshold":100,"off":8}]', fromTick: '' } }).value).toEqual({ type: 'spendReward', tiers: [{ threshold: 100, off: 8 }] });
+    expect(promotionToFile({ type: 'spendReward', values: { tiers: '[oops' } }).problems).toEqual([{ field: 'tiers', kind: 'notJson' }]);
+  });
+});
+
+describe('when rounds are played in the browser session', () => {
+  it('should give the hash the CLI computes from the exported save', () => {
+    let s = start(7);
+    s = play(s, (d) => void (d.listings[0]!.price = '45.50'));
+    s = play(s, (d) => void (d.restock[0]!.quantity = '50'));
+    const save = toSave(s);
+    const loaded = loadSave(JSON.parse(JSON.stringify(save)));
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+    const replay = playGame(loaded.value.world, loaded.value.seed, loaded.value.decisions, undefined, loaded.value.roundsPlayed);
+    expect(stateHash(replay)).toBe(hashOf(s));
+    expect(s.lastFlows).toHaveLength(30);
+  });
+
+  it('should restore the same game from the save text, and refuse a corrupted one', () => {
+    const s = play(start());
+    const back = sessionFromSaveText(JSON.stringify(toSave(s)));
+    expect(back.ok && hashOf(back.value)).toBe(hashOf(s));
+    const bad = sessionFromSaveText('{"kind":"save","vers');
+    expect(bad.ok).toBe(false);
+  });
+});
+
+describe('when the review explains a round', () => {
+  it('should say "no listing" for every crowd when the player lists nothing', () => {
+    const s = play(start(), (d) => d.listings.forEach((l) => (l.active = false)));
+    const rows = explainRound(s.world, s.states[0]!, s.states[1]!, s.player);
+    expect(rows).toHaveLength(12); // 3 cities × 4 crowds, all with buyers
+    for (const r of rows) {
+      expect(r.mine).toBe(0);
+      expect(r.factors).toEqual([{ kind: 'noListing' }]);
+      expect(r.winner).not.toBe(s.player);
+    }
+  });
+
+  it('should rank the player cheapest for low-price buyers at 1.00 (rank 1)', () => {
+    const s = play(start(), (d) => d.listings.forEach((l) => (l.price = '1.00')));
+    const rows = explainRound(s.world, s.states[0]!, s.states[1]!, s.player);
+    const low = rows.find((r) => r.city === 0 && r.crowd === 1)!;
+    const ranks = low.factors.filter((f) => f.kind === 'priceRank');
+    expect(ranks).toHaveLength(3);
+    for (const f of ranks) expect(f.kind === 'priceRank' && f.rank).toBe(1);
+  });
+});
