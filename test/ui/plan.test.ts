@@ -118,3 +118,16 @@ describe('when the review explains a round', () => {
     for (const f of ranks) expect(f.kind === 'priceRank' && f.rank).toBe(1);
   });
 });
+
+describe('when any built-in scenario is started', () => {
+  it('should accept the opening plan and play a round', async () => {
+    const { BUILTIN_SCENARIOS } = await import('../../src/scenario/builtin');
+    for (const [id, file] of Object.entries(BUILTIN_SCENARIOS)) {
+      const res = startSession(file, 3);
+      expect(res.ok, id).toBe(true);
+      if (!res.ok) continue;
+      const s = play(res.value);
+      expect(s.states[1]!.round, id).toBe(1);
+    }
+  });
+});
