@@ -226,3 +226,25 @@ describe('when a class is too big for one market', () => {
     expect(r.err).toContain("(built-in classic): a market holds at most 60 shops; 57 team seats and the scenario's other shops make 61");
   });
 });
+
+describe('when the scenario weights several rubric components', () => {
+  it('should show a CSV column per component and a grade that is their weighted sum', async () => {
+    const { file, world } = classic();
+    const t = tempDir('rubric');
+    const scenario = t.write('weighted.json', {
+      ...file,
+      rules: { ...(file.rules as object), rubric: { components: [{ metric: 'equity', weight: 0.5 }, { metric: 'dsr', weight: 0.3 }, { metric: 'breachRate', weight: 0.2, method: 'scale' }] } },
+    });
+    const subs = [0, 1, 2].map((i) => t.write(`t${i}.json`, sampleDecisions(world, i)));
+    const r = await cli('grade', scenario, ...subs, '--seeds', '2', '--jobs', '1', '--out', join(t.dir, 'g.csv'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('rubric: 50% owner\'s equity by rank (1st 45, −2 per place) + 30% DSR by rank (1st 45, −2 per place) + 20% breach rate (lower is better) scaled 0–45 from the worst to the best shop');
+    const [header, ...rows] = readFileSync(join(t.dir, 'g.csv'), 'utf8').slice(1).trim().split('\r\n').map((l) => l.split(','));
+    const cols = ['所有者权益得分 owner\'s equity score (×0.5)', '动态评分得分 DSR score (×0.3)', '违约率得分 breach rate score (×0.2)'].map((h) => header!.indexOf(h));
+    expect(cols.every((c) => c > 0)).toBe(true);
+    for (const row of rows) {
+      const weighted = 0.5 * Number(row[cols[0]!]) + 0.3 * Number(row[cols[1]!]) + 0.2 * Number(row[cols[2]!]);
+      expect(Number(row[header!.indexOf('平均分 mean')])).toBeCloseTo(weighted, 1);
+    }
+  });
+});

@@ -55,8 +55,8 @@ export function rubricOf(world: World, scenarioFile: unknown): Rubric {
 
 export function describeRubric(r: Rubric): string {
   const parts = r.components.map((c) => {
-    const how = c.method === 'rank' ? `rank (1st ${r.first}, −${r.step} per place)` : `scaled 0–${r.first} between worst and best`;
-    return `${Math.round(c.weight * 100)}% ${METRIC_LABELS[c.metric].en}${LOWER_IS_BETTER.has(c.metric) ? ' (lower is better)' : ''} by ${how}`;
+    const how = c.method === 'rank' ? `by rank (1st ${r.first}, −${r.step} per place)` : `scaled 0–${r.first} from the worst to the best shop`;
+    return `${Math.round(c.weight * 100)}% ${METRIC_LABELS[c.metric].en}${LOWER_IS_BETTER.has(c.metric) ? ' (lower is better)' : ''} ${how}`;
   });
   return `${parts.join(' + ')}; bankrupt shops rank last`;
 }
