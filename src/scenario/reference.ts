@@ -111,7 +111,8 @@ function typeOf(s: Json): string {
     if (s.maxLength !== undefined) parts.push(`${String(s.minLength ?? 0)}–${String(s.maxLength)} chars`);
   } else if (t === 'array') {
     const items = (s.items ?? {}) as Json;
-    const inner = items.type === 'object' ? 'objects' : typeOf(items);
+    const kinds = alternatives(items).map((a) => discriminator(a)).filter((k): k is string => k !== null);
+    const inner = items.type === 'object' ? 'objects' : kinds.length ? `objects, each one of ${kinds.map((k) => `\`${k}\``).join(', ')} by \`type\`` : typeOf(items);
     parts.push(`list of ${inner}`);
     if (s.maxItems !== undefined) parts.push(`${String(s.minItems ?? 0)}–${String(s.maxItems)} items`);
   } else if (t === 'object') {
@@ -119,6 +120,20 @@ function typeOf(s: Json): string {
   } else if (t === 'boolean') parts.push('true / false');
   else parts.push('any');
   return parts.join(', ');
+}
+
+/** Fields documented elsewhere in the reference: a bot:fixed shop's rounds are a decisions file's rounds. */
+const NOT_EXPANDED = new Set(['$.shops[].decisions']);
+
+/** The alternatives of a union (zod's discriminated unions become oneOf). */
+function alternatives(s: Json): Json[] {
+  const list = (s.oneOf ?? s.anyOf) as Json[] | undefined;
+  return Array.isArray(list) ? list.filter((a) => a.type === 'object' && a.properties) : [];
+}
+
+function discriminator(alt: Json): string | null {
+  const t = (alt.properties as Record<string, Json> | undefined)?.type?.const;
+  return typeof t === 'string' ? t : null;
 }
 
 function collect(schema: Json, path: string, en: string, zh: string, out: Section[]): void {
@@ -130,11 +145,18 @@ function collect(schema: Json, path: string, en: string, zh: string, out: Sectio
   for (const [name, prop] of Object.entries(props)) {
     section.rows.push({ field: name, type: typeOf(prop), required: required.has(name), en: String(prop.description ?? ''), zh: String(prop.descriptionZh ?? '') });
     const child = `${path}.${name}`;
+    if (NOT_EXPANDED.has(child)) continue;
     if (prop.type === 'object' && prop.properties && name !== 'name' && name !== 'description') {
       later.push(() => collect(prop, child, String(prop.description ?? ''), String(prop.descriptionZh ?? ''), out));
     } else if (prop.type === 'array' && (prop.items as Json | undefined)?.type === 'object') {
       const items = prop.items as Json;
       later.push(() => collect(items, `${child}[]`, String(items.description ?? prop.description ?? ''), String(items.descriptionZh ?? prop.descriptionZh ?? ''), out));
+    } else if (prop.type === 'array' && prop.items && alternatives(prop.items as Json).length) {
+      for (const alt of alternatives(prop.items as Json)) {
+        const kind = discriminator(alt);
+        const at = kind ? `${child}[type=${kind}]` : `${child}[]`;
+        later.push(() => collect(alt, at, String(alt.description ?? ''), String(alt.descriptionZh ?? ''), out));
+      }
     } else if (prop.type === 'object' && prop.additionalProperties && typeof prop.additionalProperties === 'object') {
       const inner = prop.additionalProperties as Json;
       if (inner.type === 'object' && inner.additionalProperties && typeof inner.additionalProperties === 'object') {
@@ -183,6 +205,7 @@ export const DECISION_RULES: readonly { en: string; zh: string }[] = [
   { en: 'Each round appears once and is ≤ the scenario’s rounds.', zh: '每期只出现一次，且不超过场景的期数。' },
   { en: 'Listings and restock name cities and products of the scenario; a product is listed only in a city where it has a reference price, and at most once per round.', zh: '上架与补货中的城市、商品必须属于场景；商品只能在有参考价的城市上架，每期每城每商品最多一次。' },
   { en: '**Legal price (违规价格) [course]**: price + shipping ≤ reference price × (that round’s `priceTrend`) × (1 + `rules.priceFloat`); a listing above the cap is refused with the cap in the message. An active listing needs a `price`.', zh: '**合法价格 [课程规则]**：一口价 + 运费 ≤ 参考价 × 当期 `priceTrend` × (1 + `rules.priceFloat`)；超过上限即为违规价格，会被拒绝并在提示中给出上限。上架中的商品必须有 `price`。' },
+  { en: 'Promotions follow the platform’s rules for each tool (course §8), named with the fields of each `type` below; a promotion that breaks one is refused with the rule and the number.', zh: '促销工具遵守各自的平台规则（课程 §8），见下方各 `type` 的字段说明；违反规则的促销会被拒绝，并给出规则与数值。' },
   { en: 'Money has at most 2 decimals (1 fen).', zh: '金额最多两位小数（1 分）。' },
 ];
 

@@ -310,7 +310,7 @@ export const shopSchema = doc(
       'composite-index inputs the shop starts with',
       '网店开局时的综合评价指数各项',
     ).optional(),
-    decisions: doc(z.array(roundDecisionSchema).max(LIMITS.rounds), 'rounds played by a "bot:fixed" shop (same shape as a decisions file’s rounds); only for bot:fixed', '"bot:fixed" 网店每期执行的决策（与决策文件的 rounds 相同）；仅用于 bot:fixed').optional(),
+    decisions: doc(z.array(roundDecisionSchema).max(LIMITS.rounds), 'rounds played by a "bot:fixed" shop, each with the fields of a decisions file’s rounds (see $.rounds[] of the decisions file); only for bot:fixed', '"bot:fixed" 网店每期执行的决策，字段与决策文件的 rounds 相同（见决策文件的 $.rounds[]）；仅用于 bot:fixed').optional(),
   }),
   'a shop (网店) run by a student team or a bot',
   '由学生团队或机器人经营的网店',

@@ -10,10 +10,17 @@ function properties(node: unknown, path = '$', out: { path: string; schema: Reco
   if (!node || typeof node !== 'object') return out;
   const n = node as Record<string, unknown>;
   for (const [name, prop] of Object.entries((n.properties ?? {}) as Record<string, unknown>)) {
+    // The `type` constant that tells the alternatives of a union apart is documented by its alternative.
+    const discriminator = /<\d+>$/.test(path) && (prop as Record<string, unknown>).const !== undefined && typeof n['x-description-zh'] === 'string';
+    if (discriminator) continue;
     out.push({ path: `${path}.${name}`, schema: prop as Record<string, unknown> });
     properties(prop, `${path}.${name}`, out);
   }
   if (n.items) properties(n.items, `${path}[]`, out);
+  for (const key of ['oneOf', 'anyOf', 'allOf'] as const) {
+    const alternatives = n[key];
+    if (Array.isArray(alternatives)) alternatives.forEach((alt, i) => properties(alt, `${path}<${i}>`, out));
+  }
   if (n.additionalProperties && typeof n.additionalProperties === 'object') properties(n.additionalProperties, `${path}.*`, out);
   return out;
 }
