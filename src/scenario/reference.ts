@@ -38,7 +38,6 @@ function bilingual(node: unknown): unknown {
 export function scenarioJsonSchema(): Json {
   return {
     ...(bilingual(raw(scenarioSchema)) as Json),
-    $id: 'https://shopsim.example/schemas/scenario.schema.json',
     title: 'shopsim scenario / 网店运营推广沙盘场景',
   };
 }
@@ -46,7 +45,6 @@ export function scenarioJsonSchema(): Json {
 export function decisionsJsonSchema(): Json {
   return {
     ...(bilingual(raw(decisionsSchema)) as Json),
-    $id: 'https://shopsim.example/schemas/decisions.schema.json',
     title: 'shopsim decisions file / 网店决策文件',
   };
 }
@@ -60,7 +58,6 @@ export function saveJsonSchema(): Json {
   return {
     ...s,
     properties: props,
-    $id: 'https://shopsim.example/schemas/save.schema.json',
     title: 'shopsim saved game / 存档',
     description: 'a saved game: the scenario, the seed and every decision made so far; the state is recomputed from them\n存档：场景、种子与至今的全部决策；状态由它们重新计算',
   };
