@@ -23,13 +23,17 @@ const inputs = Array.from({ length: teams }, (_, i) => ({ file: `team-${i + 1}.j
 
 async function time(mode: GradeMode): Promise<void> {
   const t0 = performance.now();
+  const cpu0 = process.resourceUsage();
   const report = await grade(world, file, inputs, { seeds, mode, jobs, similarityThreshold: 0.85 });
   const s = (performance.now() - t0) / 1000;
+  const cpu1 = process.resourceUsage();
+  // CPU time of every thread of the process: a figure that other programs on the machine do not inflate.
+  const cpu = (cpu1.userCPUTime - cpu0.userCPUTime + cpu1.systemCPUTime - cpu0.systemCPUTime) / 1e6;
   const games = mode === 'solo' ? teams * seeds : seeds;
   if (report.counts.graded !== teams) throw new Error(`graded ${report.counts.graded} of ${teams}`);
   console.log(
     `grading ${mode} (${world.id}): ${teams} teams × ${seeds} seeds = ${games} games${mode === 'market' ? ` of ${world.shops.length + teams - 1} shops` : ''} ` +
-      `with ${jobs} workers in ${s.toFixed(2)} s (${(games / s).toFixed(1)} games/s)`,
+      `with ${jobs} workers in ${s.toFixed(2)} s (${(games / s).toFixed(1)} games/s; ${cpu.toFixed(1)} s CPU over all threads)`,
   );
 }
 
