@@ -19,7 +19,7 @@ starting stock for every shop. Then check your edits with "shopsim validate FILE
   --products N  products, 1–${STARTER_LIMITS.products} (default 3)
   --shops N     shops, 1–${STARTER_LIMITS.shops} (default 4)
   --players N   how many of the shops student teams play, 0–shops (default 1); the rest are
-                bots: undercut, brand and balanced in turn
+                bots: undercut, brand, balanced and promoter in turn
   --id ID       the scenario's id, 1–32 letters, digits, _ or - (default my-scenario)
   --force       overwrite FILE if it exists
 

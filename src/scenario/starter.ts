@@ -40,6 +40,7 @@ const BOTS: readonly [string, string, string][] = [
   ['bot:undercut', '低价王', 'Bargain King'],
   ['bot:brand', '匠心坊', 'Craft House'],
   ['bot:balanced', '稳健商行', 'Steady Trading'],
+  ['bot:promoter', '大促先锋', 'Festival Pro'],
 ];
 
 export const STARTER_LIMITS = { cities: CITIES.length, products: PRODUCTS.length, shops: LIMITS.shops } as const;

@@ -54,8 +54,8 @@ describe('when a starter scenario is made', () => {
   });
 
   it('should give the bots every strategy in turn after the players', () => {
-    const s = starterScenario({ id: 'x', cities: 1, products: 1, shops: 6, players: 2 });
-    expect(s.shops.map((x) => x.controller)).toEqual(['player', 'player', 'bot:undercut', 'bot:brand', 'bot:balanced', 'bot:undercut']);
+    const s = starterScenario({ id: 'x', cities: 1, products: 1, shops: 7, players: 2 });
+    expect(s.shops.map((x) => x.controller)).toEqual(['player', 'player', 'bot:undercut', 'bot:brand', 'bot:balanced', 'bot:promoter', 'bot:undercut']);
   });
 });
 
