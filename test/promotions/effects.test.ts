@@ -162,6 +162,11 @@ describe('when a coupon is aimed at potential customers (潜在客户)', () => {
     expect(coupon.lost).toBeLessThan(base.lost);
   });
 
+  it('should count the returning buyers’ visits like any hesitant buyer’s (a whole number)', () => {
+    expect(Number.isInteger(coupon.shop.visits)).toBe(true);
+    expect(coupon.shop.visits).toBeGreaterThan(base.shop.visits);
+  });
+
   it('should be used only by returning potential customers: low-price buyers pay full price', () => {
     expect(coupon.shop.unitsByCrowd.lowPrice).toBe(100);
     const [report] = coupon.shop.promotions;
@@ -240,5 +245,22 @@ describe('when no shop runs a promotion', () => {
     const without = play(w, [decisions('a', [{ round: 1, listings: [tea(50)] }]), decisions('b', [{ round: 1, listings: [tea(48)] }])], 3);
     const empty = play(w, [decisions('a', [round1([tea(50)], [])]), decisions('b', [round1([tea(48)], [])])], 3);
     expect(hashValue(empty)).toBe(hashValue(without));
+  });
+});
+
+describe('when a discounted order is a presale (预售) waiting for restock in transit', () => {
+  // No stock on hand; 30 units arrive on tick 4. 10 buyers a round want 1 at 50.00 × 0.9 = 45.00:
+  // the presale orders carry their 5.00 discount until the goods ship and are delivered.
+  const w = world({ perRound: { lowPrice: 10 }, rounds: 2, stock: 0 });
+  const listing = { ...tea(50), presale: true };
+  const state = play(w, [decisions('a', [round1([listing], [{ type: 'limitedDiscount', product: 'tea', rate: 0.9 }], [{ city: 'hz', product: 'tea', quantity: 30 }]), quietRound2()])], 8);
+  const rounds = buildResult(w, state).rounds.map((r) => r.shops[0]!);
+
+  it('should book the discount when the presold goods are delivered: 10 × 5.00 = 50.00', () => {
+    expect(rounds[0]!.units).toBe(10);
+    const delivered = rounds[0]!.unitsDelivered + rounds[1]!.unitsDelivered;
+    expect(delivered).toBe(10);
+    expect(rounds[0]!.revenue + rounds[1]!.revenue).toBe(500);
+    expect(rounds[0]!.costs.promotion + rounds[1]!.costs.promotion).toBe(50);
   });
 });
