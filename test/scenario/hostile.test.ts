@@ -16,10 +16,15 @@ import type { World } from '../../src/engine';
 const BOUND_MS = 2000;
 const tutorialText = JSON.stringify(builtinScenario('tutorial'));
 
+/**
+ * CPU time, not wall time: the bound is about the work a hostile file causes, and the test
+ * machine may be busy with other processes.
+ */
 function timed<T>(fn: () => T): { value: T; ms: number } {
-  const t0 = performance.now();
+  const t0 = process.cpuUsage();
   const value = fn();
-  return { value, ms: performance.now() - t0 };
+  const d = process.cpuUsage(t0);
+  return { value, ms: (d.user + d.system) / 1000 };
 }
 
 function refused(res: Checked<unknown>): { path: string; message: string }[] {
@@ -82,9 +87,10 @@ describe('when a file is 50 MB', () => {
       const file = join(dir, 'big.json');
       writeFileSync(file, Buffer.alloc(50 * 1024 * 1024, 0x20));
       const err: string[] = [];
-      const t0 = performance.now();
+      const t0 = process.cpuUsage();
       const code = await main(['validate', file], { out: () => {}, err: (t) => err.push(t) });
-      expect(performance.now() - t0).toBeLessThan(BOUND_MS);
+      const d = process.cpuUsage(t0);
+      expect((d.user + d.system) / 1000).toBeLessThan(BOUND_MS);
       expect(code).toBe(1);
       expect(err.join('\n')).toBe(`${file}: $: file is too large (50.0 MB; at most 5 MB)`);
     } finally {
