@@ -160,7 +160,8 @@ function normalizeEntry(r: Partial<RoundEntry> & { round: number }): RoundEntry 
 
 export interface StoredSave {
   text: string;
-  scenario: string;
+  /** the scenario's name as the file gives it, or its id */
+  scenario: { zh: string; en: string };
   roundsPlayed: number;
 }
 
@@ -183,9 +184,12 @@ export function readAutosave(): StoredSave | null {
   }
   if (!text) return null;
   try {
-    const v = JSON.parse(text) as { scenario?: { id?: unknown }; roundsPlayed?: unknown };
-    return { text, scenario: typeof v.scenario?.id === 'string' ? v.scenario.id : '?', roundsPlayed: typeof v.roundsPlayed === 'number' ? v.roundsPlayed : 0 };
+    const v = JSON.parse(text) as { scenario?: { id?: unknown; name?: { zh?: unknown; en?: unknown } }; roundsPlayed?: unknown };
+    const id = typeof v.scenario?.id === 'string' ? v.scenario.id : '?';
+    const name = v.scenario?.name;
+    const scenario = { zh: typeof name?.zh === 'string' ? name.zh : id, en: typeof name?.en === 'string' ? name.en : id };
+    return { text, scenario, roundsPlayed: typeof v.roundsPlayed === 'number' ? v.roundsPlayed : 0 };
   } catch {
-    return { text, scenario: '?', roundsPlayed: 0 };
+    return { text, scenario: { zh: '?', en: '?' }, roundsPlayed: 0 };
   }
 }

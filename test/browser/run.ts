@@ -81,6 +81,10 @@ async function game(page: Page, lang: 'en' | 'zh', extended: boolean): Promise<v
   await page.waitForSelector(tid('new-game'));
   await page.selectOption('#lang-select', lang);
   check((await page.getAttribute('html', 'lang')) === (lang === 'zh' ? 'zh-CN' : 'en'), `language switched to ${lang}`);
+  await page.reload();
+  await page.waitForSelector(tid('new-game'));
+  check((await page.getAttribute('html', 'lang')) === (lang === 'zh' ? 'zh-CN' : 'en') && (await page.inputValue('#lang-select')) === lang, `the language (${lang}) is remembered after a reload`);
+  await page.screenshot({ path: resolve(ARTIFACTS, `start-${lang}.png`) });
   if (extended) await brokenScenarioChecks(page);
   await page.check(tid('scenario-classic'));
   check((await page.inputValue(tid('seed'))) === '1', 'the seed shows the scenario seed (1)');

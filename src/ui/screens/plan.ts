@@ -302,7 +302,7 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
       control = h(
         'select',
         { id: fieldId(field), 'data-field': field, 'data-testid': field, 'aria-describedby': `${fieldId(field)}-err`, onchange: (e: Event) => set((e.target as HTMLSelectElement).value) },
-        f.optional || value === '' ? h('option', { value: '' }, '—') : null,
+        f.optional || value === '' ? h('option', { value: '' }, f.kind === 'city' ? t('allCities') : f.kind === 'product' ? t('allProducts') : '—') : null,
         ...options.map(([id, name]) => h('option', { value: id!, selected: id === value }, name!)),
       );
     } else if (f.kind === 'boolean') {
@@ -401,7 +401,7 @@ function marketReport(world: World, session: Session): HTMLElement {
   const P = world.products.length;
   const aside = h('aside', { className: 'market-report', 'aria-labelledby': 'report-h' }, h('h3', { id: 'report-h' }, t('marketReport')));
   const crowdHead = CROWDS.map((c, k) => h('th', { scope: 'col', title: t(`crowd_${c}`) }, crowdMarkerSvg(k), ' ', t(`crowdShort_${c}`)));
-  const demand = h('table', { className: 'demand' }, h('caption', {}, t('expectedDemand')), h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('city')), h('th', { scope: 'col' }, t('product')), h('th', { scope: 'col' }, t('reference')), ...crowdHead)));
+  const demand = h('table', { className: 'demand' }, h('caption', {}, t('expectedDemand')), h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, `${t('city')} · ${t('product')}`), h('th', { scope: 'col' }, t('reference')), ...crowdHead)));
   const db = h('tbody');
   world.cities.forEach((city, c) => {
     world.products.forEach((product, p) => {
@@ -411,8 +411,7 @@ function marketReport(world: World, session: Session): HTMLElement {
         h(
           'tr',
           {},
-          h('td', {}, local(city.name)),
-          h('th', { scope: 'row' }, local(product.name)),
+          h('th', { scope: 'row' }, `${local(city.name)} · ${local(product.name)}`),
           h('td', { className: 'num' }, yuan(referenceFen(world, p, c, round))),
           ...cell.perRound.map((n) => h('td', { className: 'num' }, n)),
         ),
@@ -461,7 +460,7 @@ function marketReport(world: World, session: Session): HTMLElement {
         const l = state.shops[s]!.listings[c * P + p];
         return h('td', { className: 'num' }, l ? yuan(l.priceFen + (l.sellerPaysShipping ? 0 : l.shippingFen)) : '—');
       });
-      pb.append(h('tr', {}, h('th', { scope: 'row' }, `${local(city.name)} ${local(product.name)}`), ...cells));
+      pb.append(h('tr', {}, h('th', { scope: 'row' }, `${local(city.name)} · ${local(product.name)}`), ...cells));
     });
   });
   if (last) {

@@ -149,6 +149,7 @@ export function mountStart(root: HTMLElement, app: App): Mounted {
     const picker = h('input', {
       type: 'file',
       id: 'scenario-file',
+      className: 'file-input',
       accept: '.json,application/json',
       'data-testid': 'scenario-file',
       onchange: (e: Event) => {
@@ -173,8 +174,8 @@ export function mountStart(root: HTMLElement, app: App): Mounted {
           if (f) loadScenarioFile(f);
         },
       },
-      h('label', { for: 'scenario-file', className: 'file-label' }, t('loadScenarioFile')),
-      picker,
+      h('p', { className: 'file-label' }, t('loadScenarioFile')),
+      h('label', { className: 'file-button' }, picker, h('span', { className: 'button-like' }, t('chooseFile')), h('span', { className: 'muted' }, s.start.file?.name ?? t('noFileChosen'))),
       h('p', {}, t('dropHere')),
       s.start.fileProblems
         ? h('div', { className: 'error-box', role: 'alert' }, h('p', {}, t('fileProblems', { name: s.start.fileProblems.name, n: s.start.fileProblems.problems.length })), problemList(s.start.fileProblems.problems, 'scenario-problems'))
@@ -251,15 +252,15 @@ export function mountStart(root: HTMLElement, app: App): Mounted {
                   });
               },
             },
-            t('continueGame', { scenario: stored.scenario, round: stored.roundsPlayed }),
+            t('continueGame', { scenario: local(stored.scenario), round: stored.roundsPlayed }),
           )
         : h('p', { className: 'muted' }, t('noSavedGame')),
       h(
         'label',
         { className: 'file-button' },
-        h('span', {}, t('importSave')),
         h('input', {
           type: 'file',
+          className: 'file-input',
           accept: '.json,application/json',
           'data-testid': 'import-save',
           onchange: (e: Event) => {
@@ -268,6 +269,7 @@ export function mountStart(root: HTMLElement, app: App): Mounted {
             (e.target as HTMLInputElement).value = '';
           },
         }),
+        h('span', { className: 'button-like' }, t('importSave')),
       ),
     );
     append(section, [
