@@ -1,10 +1,10 @@
 /**
- * Scenario checks beyond types and references: things given twice, bot:fixed decisions on other
- * shops, events past the game's end, and bounds on the game's size so that every valid scenario
- * plays in seconds (in the browser too).
+ * Scenario checks beyond types and references: things given twice, the hesitant weights, bot:fixed
+ * decisions on other shops, events past the game's end, and bounds on the game's size so that
+ * every valid scenario plays in seconds (in the browser too).
  */
 import { CROWD_COUNT, type World } from '../engine/model';
-import { spread, eventMultiplier } from '../engine/demand';
+import { eventMultiplier } from '../engine/demand';
 import type { Problem } from './problems';
 import { LIMITS, type ScenarioFile } from './schema';
 import { DEFAULT_ROUNDS, DEFAULT_TICKS_PER_ROUND, defaultRules } from './defaults';
@@ -107,9 +107,8 @@ export function gameBuyers(world: World): number {
       for (let k = 0; k < CROWD_COUNT; k++) {
         const n = d.perRound[k]!;
         if (n === 0) continue;
-        // spread() gives at most ceil(n / T) a tick; the estimate uses the mean, scaled to the top.
-        const perTick = Math.max(spread(Math.ceil(n * top), 0, T), (n * top) / T);
-        total += perTick * ticks * eventMultiplier(world.events, from, c, p, k);
+        // The round's buyers spread evenly over its ticks; an event multiplies those of its ticks.
+        total += ((n * top) / T) * ticks * eventMultiplier(world.events, from, c, p, k);
       }
     }
     if (total > LIMITS.gameBuyers * 10) return total; // far past the bound: no need to count further
