@@ -93,6 +93,8 @@ const yuan = (fen: number) => Math.round(fen) / 100;
 
 /** A round the engine played, written as a decisions file's round (yuan and ids). */
 export function roundToFile(world: World, d: RoundDecision, round: number): Record<string, unknown> {
+  // The stand-in bot does not run promotions; if it ever does, they must be written here too.
+  if (d.promotions?.length) throw new Error(`round ${round}: writing a stand-in's promotions into a decisions file is not supported`);
   const listings = d.listings.map((l) => {
     const where = { city: world.cities[l.city]!.id, product: world.products[l.product]!.id };
     if (!l.listing) return { ...where, active: false };
