@@ -40,6 +40,15 @@ describe('when the how-to’s validate example is run', () => {
     expect(err.join('\n').split(`${root}/`).join('')).toBe(m![2]);
   });
 
+  it('should name the browser’s load button by the label the UI shows', () => {
+    const howto = read('docs/scenario-howto.md');
+    const m = /\*\*(.+?) \/ (.+?)\*\*/.exec(howto.slice(howto.indexOf('In the browser')));
+    expect(m).not.toBeNull();
+    const ui = read('src/ui/i18n.ts');
+    expect(ui).toContain(`'${m![1]}'`);
+    expect(ui).toContain(`'${m![2]}'`);
+  });
+
   it('should list every shipped scenario in its table', () => {
     const howto = read('docs/scenario-howto.md');
     const readme = read('README.md');
