@@ -135,6 +135,7 @@ export function defaultValues(type: PromoType, world: World): Record<string, str
   for (const f of type.fields) {
     if (f.kind === 'product' && !f.optional) v[f.key] = p0;
     if (f.kind === 'city' && !f.optional) v[f.key] = world.cities[0]?.id ?? '';
+    if (f.kind === 'choice' && !f.optional) v[f.key] = f.choices[0] ?? '';
     if (f.key === 'fromTick') v[f.key] = '1';
     if (f.key === 'toTick') v[f.key] = String(world.ticksPerRound);
     if (f.key === 'rate') v[f.key] = '0.9';

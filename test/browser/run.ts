@@ -72,6 +72,7 @@ async function playRoundFromPlan(page: Page, lang: string, round: number, shots:
   await page.waitForSelector('.watch-screen[data-finished="true"]');
   await page.click(tid('open-report'));
   await page.waitForSelector(tid('state-hash'));
+  check((await page.locator('canvas').count()) === 0, `round ${round}: leaving the Watch screen destroys the scene (no canvas left)`);
 }
 
 async function game(page: Page, lang: 'en' | 'zh', extended: boolean): Promise<void> {
@@ -98,6 +99,8 @@ async function game(page: Page, lang: 'en' | 'zh', extended: boolean): Promise<v
   let status = await waitStatus(page);
   check(!status.ok && status.text.includes('illegal price') && status.text.includes('65.00'), `an illegal price is refused, naming the cap: ${status.text.slice(0, 90)}…`);
   await page.fill(tid('listing:0:price'), '45.50');
+  await page.press(tid('listing:0:price'), 'Enter');
+  check((await page.locator(tid('play-round')).count()) === 1, 'Enter in a price field re-checks the plan without starting the round');
   status = await waitStatus(page);
   check(status.ok, 'a legal price (45.50 under the 65.00 cap) passes the live check');
 

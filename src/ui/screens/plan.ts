@@ -40,7 +40,22 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
   }
 
   const status = h('div', { className: 'check-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'check-status', tabindex: '-1' });
-  const form = h('form', { className: 'plan-form', novalidate: true, onsubmit: (e: Event) => (e.preventDefault(), submit()) });
+  // Enter in a field only re-checks the plan; the round starts from its button alone.
+  const form = h('form', {
+    className: 'plan-form',
+    novalidate: true,
+    onsubmit: (e: Event) => {
+      e.preventDefault();
+      submit();
+    },
+    onkeydown: (e: Event) => {
+      const k = e as KeyboardEvent;
+      if (k.key === 'Enter' && k.target instanceof HTMLInputElement && k.target.type !== 'submit') {
+        k.preventDefault();
+        check();
+      }
+    },
+  });
   const report = marketReport(world, session);
   section.append(h('div', { className: 'plan-grid' }, form, report));
 
