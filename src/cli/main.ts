@@ -20,6 +20,9 @@ function usage(): string {
     '  shopsim run',
     '  shopsim run --json --seed 7',
     '  shopsim validate scenarios/*.json',
+    '  shopsim new my-class.json --cities 2 --products 2 --shops 4',
+    '  shopsim grade scenarios/classic.json submissions/*.json --seeds 5 --out grades.csv',
+    '  shopsim advance scenarios/classic.json --decisions team-a.json --out game-r1.json',
   ].join('\n');
 }
 

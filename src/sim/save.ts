@@ -10,15 +10,16 @@ import { parseJsonText } from '../scenario/parse';
 import type { Checked, Problem } from '../scenario/problems';
 import { fromZod } from '../scenario/problems';
 import { LIMITS } from '../scenario/schema';
+import { doc } from '../scenario/describe';
 
 export const saveSchema = z
   .object({
-    kind: z.literal('save'),
-    version: z.literal(1),
-    scenario: z.unknown().describe('the whole scenario file the game was played on'),
-    seed: z.number().int().min(0).max(2 ** 31 - 1),
-    roundsPlayed: z.number().int().min(0).max(LIMITS.rounds).describe('rounds the save covers'),
-    decisions: z.array(z.unknown()).max(LIMITS.shops).describe('one decisions file per shop played by a person'),
+    kind: doc(z.literal('save'), 'always "save": this file is a saved game', '固定为 "save"：本文件是存档'),
+    version: doc(z.literal(1), 'format version of saved games', '存档格式版本'),
+    scenario: doc(z.unknown(), 'the whole scenario file the game was played on', '本局所用的完整场景文件'),
+    seed: doc(z.number().int().min(0).max(2 ** 31 - 1), 'the game\'s seed', '本局的随机种子'),
+    roundsPlayed: doc(z.number().int().min(0).max(LIMITS.rounds), 'rounds the save covers', '存档已包含的期数'),
+    decisions: doc(z.array(z.unknown()).max(LIMITS.shops), 'one decisions file per shop played by a person', '每个由玩家经营的网店一份决策文件'),
   })
   // Other keys (a UI's language, a claimed score) are allowed and ignored.
   .loose();
