@@ -64,8 +64,6 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
       if (s.draft) recipe(s.draft as PlanDraft);
     });
 
-  let lastProblems: FieldProblem[] = [];
-
   function input(field: string, value: string, label: string, onValue: (v: string) => void, extra: Record<string, string> = {}): HTMLInputElement {
     return h('input', {
       id: fieldId(field),
@@ -341,21 +339,20 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
   }
 
   /** Runs the validator and shows each problem beside its field and in the summary. */
-  function check(): boolean {
+  function check(extra: FieldProblem[] = []): boolean {
     const draft = store.state.draft;
     if (!draft) return true;
-    const res = checkDraft(session, draft);
-    lastProblems = res.problems;
+    const checked = checkDraft(session, draft);
+    const res = { problems: [...checked.problems, ...extra] };
     for (const el of form.querySelectorAll<HTMLElement>('[data-error-for]')) el.textContent = '';
     for (const el of form.querySelectorAll<HTMLElement>('[data-field]')) el.removeAttribute('aria-invalid');
-    const general: FieldProblem[] = [];
     for (const p of res.problems) {
       const slot = p.field ? form.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(p.field)}"]`) : null;
       const ctl = p.field ? document.getElementById(fieldId(p.field)) : null;
       if (slot) {
         slot.textContent = slot.textContent ? `${slot.textContent}; ${problemText(p)}` : problemText(p);
         ctl?.setAttribute('aria-invalid', 'true');
-      } else general.push(p);
+      }
     }
     status.replaceChildren();
     status.className = `check-status ${res.problems.length ? 'bad' : 'ok'}`;
@@ -374,7 +371,6 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
         ),
       );
     }
-    void general;
     return res.problems.length === 0;
   }
 
@@ -392,8 +388,7 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
     }
     const played = playRoundWith(session, entry);
     if (!played.ok) {
-      lastProblems = played.problems.map((p) => ({ field: '', path: p.path, message: p.message }));
-      check();
+      check(played.problems.map((p) => ({ field: '', path: p.path, message: p.message })));
       status.focus();
       return;
     }
@@ -407,7 +402,6 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
       if (s.draft !== prev.draft) check();
     },
   };
-  void lastProblems;
 }
 
 function marketReport(world: World, session: Session): HTMLElement {
