@@ -27,7 +27,9 @@ declare global {
 const C = 3;
 const S = 5;
 const TICKS = 60;
-const PER_TICK = 2000; // buyers per tick; each walks 1.2 ticks, so ~2,400 are on screen at once
+const params = new URLSearchParams(location.search);
+// buyers per tick; each walks 1.2 ticks, so ~2,400 are on screen at once (?n= changes it, for comparison)
+const PER_TICK = Number(params.get('n') ?? 2000);
 
 function flows(): TickFlows[] {
   const out: TickFlows[] = [];
@@ -77,7 +79,7 @@ async function run(): Promise<void> {
   const scene = await MarketScene.create(
     host,
     { cities: ['Hangzhou', 'Shanghai', 'Beijing'], shops: ['A', 'B', 'C', 'D', 'E'].map((name, i) => ({ name, isPlayer: i === 0 })), ticksPerRound: TICKS, lostLabel: (n) => `lost ${n}` },
-    { width: 1280, height: 460, maxFiguresPerTick: 5000, autoStart: false, antialias: new URLSearchParams(location.search).get('aa') !== '0' },
+    { width: 1280, height: 460, maxFiguresPerTick: 5000, autoStart: false, antialias: params.get('aa') !== '0' },
   );
   scene.setFlows(flows());
   scene.setSpeed(1);
