@@ -37,7 +37,7 @@ export function startApp(root: HTMLElement): App {
   const store = new Store({
     screen: 'start',
     lang,
-    start: { selected: DEFAULT_SCENARIO_ID, file: null, fileProblems: null, importProblems: null, autosaveProblems: null, seedText: '' },
+    start: { selected: DEFAULT_SCENARIO_ID, file: null, fileProblems: null, importProblems: null, autosaveProblems: null, seedText: '', shopId: null },
     draft: null,
     watch: { speed: 4, playing: true },
     notice: null,

@@ -26,6 +26,8 @@ const TABLE = {
   seed: { zh: '随机种子', en: 'Seed' },
   seedHelp: { zh: '相同的场景、种子和决策总是得到相同的结果。', en: 'The same scenario, seed and decisions always give the same result.' },
   seedInvalid: { zh: '种子必须是 0 到 2147483647 之间的整数。', en: 'The seed must be a whole number from 0 to 2147483647.' },
+  chooseShop: { zh: '你的网店（小组）', en: 'Your shop (team)' },
+  chooseShopHelp: { zh: '此场景有多家玩家网店；其余由替补机器人经营。', en: 'This scenario has several player shops; the others are run by the stand-in bot.' },
   newGame: { zh: '开始新游戏', en: 'New game' },
   continueGame: { zh: '继续存档：{scenario}，已完成 {round} 期', en: 'Continue saved game: {scenario}, {round} round(s) played' },
   noSavedGame: { zh: '暂无自动存档。', en: 'No saved game yet.' },

@@ -59,11 +59,22 @@ export function hashOf(session: Session): string {
   return stateHash(current(session));
 }
 
-export function startSession(scenarioFile: unknown, seed: number): Checked<Session> {
+/** The shops a person may play: those whose controller is "player". */
+export function playerShops(world: World): number[] {
+  return world.shops.map((_, i) => i).filter((i) => world.shops[i]!.controller.kind === 'player');
+}
+
+/**
+ * A new game. `shopId` picks the team's shop when the scenario has several player shops (a class);
+ * the other player shops are played by the stand-in bot, as in `shopsim run`.
+ */
+export function startSession(scenarioFile: unknown, seed: number, shopId: string | null = null): Checked<Session> {
   const sc = loadScenario(scenarioFile);
   if (!sc.ok) return sc;
   const world = sc.value;
-  const player = world.shops.findIndex((s) => s.controller.kind === 'player');
+  const players = playerShops(world);
+  const chosen = shopId === null ? -1 : world.shops.findIndex((s) => s.id === shopId);
+  const player = players.includes(chosen) ? chosen : (players[0] ?? -1);
   const decisions: PlayerDecisionsFile | null =
     player >= 0 ? { kind: 'decisions', version: 1, scenario: world.id, shop: world.shops[player]!.id, rounds: [] } : null;
   return { ok: true, value: { scenarioFile, world, seed, player, states: [newGame(world, seed)], decisions, lastFlows: [] } };
@@ -120,10 +131,15 @@ export function sessionFromSaveText(text: string): Checked<Session> {
   const loaded = loadSave(parsed.value);
   if (!loaded.ok) return loaded;
   const { world, scenarioFile, seed, roundsPlayed: played, decisions } = loaded.value;
-  const player = world.shops.findIndex((s) => s.controller.kind === 'player');
+  // The save's one decisions file says whose game it is; without one, the first player shop.
   const problems: Problem[] = [];
-  for (const shop of decisions.keys()) {
-    if (shop !== player) problems.push({ path: '$.decisions', message: `has decisions for shop "${world.shops[shop]!.id}", which is not the scenario's player shop` });
+  const shops = [...decisions.keys()];
+  if (shops.length > 1) {
+    problems.push({ path: '$.decisions', message: `holds decisions for ${shops.length} shops; the browser plays one shop (use shopsim run for this file)` });
+  }
+  const player = shops.length === 1 ? shops[0]! : (playerShops(world)[0] ?? -1);
+  if (shops.length === 1 && world.shops[player]!.controller.kind !== 'player') {
+    problems.push({ path: '$.decisions[0].shop', message: `is "${world.shops[player]!.id}", a bot shop ("${world.shops[player]!.controller.strategy}"), not a player shop` });
   }
   if (problems.length) return { ok: false, problems };
   const raw = (parsed.value as { decisions: unknown[] }).decisions;

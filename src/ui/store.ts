@@ -26,6 +26,8 @@ export interface UiState {
     importProblems: FileProblems | null;
     autosaveProblems: Problem[] | null;
     seedText: string;
+    /** the team's shop when the scenario has several player shops */
+    shopId: string | null;
   };
   draft: PlanDraft | null;
   watch: { speed: 1 | 4 | 16; playing: boolean };

@@ -131,3 +131,31 @@ describe('when any built-in scenario is started', () => {
     }
   });
 });
+
+describe('when a class scenario has several player shops', () => {
+  it('should play the team’s chosen shop and restore it from the save', () => {
+    const file = structuredClone(builtinScenario()) as { shops: { controller: string }[] };
+    file.shops[1]!.controller = 'player';
+    const res = startSession(file, 5, 's2');
+    if (!res.ok) throw new Error(JSON.stringify(res.problems));
+    expect(res.value.player).toBe(1);
+    const s = play(res.value, (d) => void (d.listings[0]!.price = '40.00'));
+    const saveText = JSON.stringify(toSave(s));
+    const back = sessionFromSaveText(saveText);
+    if (!back.ok) throw new Error(JSON.stringify(back.problems));
+    expect(back.value.player).toBe(1);
+    expect(hashOf(back.value)).toBe(hashOf(s));
+    const loaded = loadSave(JSON.parse(saveText));
+    if (!loaded.ok) throw new Error('save');
+    expect(stateHash(playGame(loaded.value.world, loaded.value.seed, loaded.value.decisions, undefined, 1))).toBe(hashOf(s));
+  });
+
+  it('should refuse a save whose decisions are for a bot shop', () => {
+    const s = play(start());
+    const save = JSON.parse(JSON.stringify(toSave(s))) as { decisions: { shop: string }[] };
+    save.decisions[0]!.shop = 's2';
+    const res = sessionFromSaveText(JSON.stringify(save));
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.problems[0]!.message).toContain('bot shop');
+  });
+});

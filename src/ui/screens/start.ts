@@ -6,7 +6,7 @@ import { BUILTIN_SCENARIOS } from '../../scenario/builtin';
 import { loadScenario, loadScenarioText } from '../../scenario/load';
 import type { World } from '../../engine';
 import type { Problem } from '../../scenario/problems';
-import { autosave, isOver, readAutosave, roundsPlayed, sessionFromSaveText, startSession, type Session } from '../session';
+import { autosave, isOver, playerShops, readAutosave, roundsPlayed, sessionFromSaveText, startSession, type Session } from '../session';
 import { initialDraft } from '../planDraft';
 import { current } from '../session';
 import type { UiState } from '../store';
@@ -81,6 +81,7 @@ export function mountStart(root: HTMLElement, app: App): Mounted {
           d.start.fileProblems = null;
           d.start.selected = 'file';
           d.start.seedText = String(res.value.seed);
+          d.start.shopId = null;
         } else {
           d.start.fileProblems = { name: file.name, problems: res.problems };
         }
@@ -120,6 +121,7 @@ export function mountStart(root: HTMLElement, app: App): Mounted {
       store.update((d) => {
         d.start.selected = id;
         d.start.seedText = seedFor(file);
+        d.start.shopId = null;
       });
     for (const [id, file] of Object.entries(BUILTIN_SCENARIOS)) {
       const world = worldOf(file);
@@ -207,6 +209,34 @@ export function mountStart(root: HTMLElement, app: App): Mounted {
       h('small', { id: 'seed-help' }, seedOk ? t('seedHelp') : h('span', { className: 'field-error' }, t('seedInvalid'))),
     );
 
+    // A class scenario has several player shops: the team picks its own.
+    const chosenWorld = worldOf(selectedScenario(s));
+    const players = chosenWorld ? playerShops(chosenWorld) : [];
+    const shopBox =
+      chosenWorld && players.length > 1
+        ? h(
+            'div',
+            { className: 'seed' },
+            h('label', { for: 'shop-select' }, t('chooseShop')),
+            h(
+              'select',
+              {
+                id: 'shop-select',
+                'data-testid': 'shop-select',
+                onchange: (e: Event) => {
+                  const v = (e.target as HTMLSelectElement).value;
+                  store.update((d) => void (d.start.shopId = v));
+                },
+              },
+              ...players.map((i) => {
+                const shop = chosenWorld.shops[i]!;
+                return h('option', { value: shop.id, selected: (s.start.shopId ?? chosenWorld.shops[players[0]!]!.id) === shop.id }, `${local(shop.name)} (${shop.id})`);
+              }),
+            ),
+            h('small', {}, t('chooseShopHelp')),
+          )
+        : null;
+
     // New game, continue, import.
     const stored = readAutosave();
     const actions = h(
@@ -225,7 +255,7 @@ export function mountStart(root: HTMLElement, app: App): Mounted {
               seedInput.focus();
               return;
             }
-            const res = startSession(file, seed);
+            const res = startSession(file, seed, store.state.start.shopId);
             if (!res.ok) {
               store.update((d) => {
                 d.start.fileProblems = { name: d.start.file?.name ?? d.start.selected, problems: res.problems };
@@ -273,7 +303,7 @@ export function mountStart(root: HTMLElement, app: App): Mounted {
       ),
     );
     append(section, [
-      h('div', { className: 'start-grid' }, h('div', {}, fieldset, drop), h('div', { className: 'start-side' }, seedBox, actions)),
+      h('div', { className: 'start-grid' }, h('div', {}, fieldset, drop), h('div', { className: 'start-side' }, seedBox, shopBox, actions)),
       s.start.importProblems
         ? h('div', { className: 'error-box', role: 'alert', 'data-testid': 'import-error' }, h('p', {}, t('importFailed', { name: s.start.importProblems.name })), problemList(s.start.importProblems.problems, 'import-problems'))
         : null,
