@@ -97,7 +97,7 @@ async function game(page: Page, lang: 'en' | 'zh', extended: boolean): Promise<v
   // An illegal price is refused with the rule and the cap; a legal one passes.
   await page.fill(tid('listing:0:price'), '99');
   let status = await waitStatus(page);
-  check(!status.ok && status.text.includes('illegal price') && status.text.includes('65.00'), `an illegal price is refused, naming the cap: ${status.text.slice(0, 90)}…`);
+  check(!status.ok && status.text.includes(lang === 'zh' ? '违规价格' : 'illegal price') && status.text.includes('65.00'), `an illegal price is refused, naming the cap: ${status.text.slice(0, 90)}…`);
   await page.fill(tid('listing:0:price'), '45.50');
   await page.press(tid('listing:0:price'), 'Enter');
   check((await page.locator(tid('play-round')).count()) === 1, 'Enter in a price field re-checks the plan without starting the round');

@@ -159,3 +159,17 @@ describe('when a class scenario has several player shops', () => {
     if (!res.ok) expect(res.problems[0]!.message).toContain('bot shop');
   });
 });
+
+describe('when a Chinese student meets a rule message', () => {
+  it('should read the illegal price and a promotion rule in Chinese, with their numbers', async () => {
+    const { localizeProblem } = await import('../../src/ui/problemText');
+    const s = start();
+    const draft = initialDraft(s, current(s));
+    draft.listings[0]!.price = '70';
+    const tool = promotionTypes().find((x) => x.type === 'limitedDiscount')!;
+    draft.promotions.push({ type: 'limitedDiscount', values: { ...defaultValues(tool, s.world), rate: '0.005' } });
+    const texts = checkDraft(s, draft).problems.map((p) => localizeProblem(p.message));
+    expect(texts).toContainEqual(expect.stringContaining('违规价格：一口价 + 运费 = 70.00 元，超过上限 65.00 元'));
+    expect(texts).toContainEqual(expect.stringContaining('违反平台规则 8.1a（折扣不低于 0.1折'));
+  });
+});

@@ -11,6 +11,7 @@ import { capFen, checkDraft, referenceFen, type FieldProblem, type PlanDraft } f
 import { defaultValues, promotionTypes, type PromoField } from '../promotionForms';
 import { current, playRoundWith, type Session } from '../session';
 import { crowdMarkerSvg } from '../crowdStyle';
+import { localizeProblem } from '../problemText';
 import { meanReview } from '../why';
 import type { UiState } from '../store';
 
@@ -330,7 +331,7 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
 
   function problemText(p: FieldProblem): string {
     if (p.local) return t(p.local);
-    return p.message;
+    return localizeProblem(p.message);
   }
 
   function labelOf(field: string): string {
