@@ -124,6 +124,9 @@ async function game(page: Page, lang: 'en' | 'zh', extended: boolean): Promise<v
   await page.screenshot({ path: resolve(ARTIFACTS, `plan-${lang}.png`), fullPage: true });
 
   await playRoundFromPlan(page, lang, 1, true);
+  const promoRows = await page.locator(`${tid('promotion-report')} tbody tr`).count();
+  check(promoRows === 1, `the round report shows what the limited-time discount did (${promoRows} row)`);
+  await page.screenshot({ path: resolve(ARTIFACTS, `review-round1-${lang}.png`), fullPage: true });
   const live = await page.waitForFunction(() => document.querySelector('[data-testid="live"]')?.textContent ?? '', undefined, { timeout: 5000 });
   check(String(await live.jsonValue()).length > 10, `the round summary is announced in the live region: ${String(await live.jsonValue()).slice(0, 70)}…`);
   await page.click(tid('next-round'));

@@ -5,7 +5,7 @@
 import { append, h } from '../dom';
 import { local, t } from '../i18n';
 import type { App, Mounted } from '../app';
-import { CROWDS, LOST_REASONS, LOST_REASON_COUNT, formatYuan, type World } from '../../engine';
+import { COST_KINDS, CROWDS, LOST_REASONS, LOST_REASON_COUNT, formatYuan, type World } from '../../engine';
 import { rankShops } from '../../sim/scoring';
 import { barChart, lineChart, shopStyle } from '../charts';
 import { crowdLook, crowdMarkerSvg } from '../crowdStyle';
@@ -176,6 +176,58 @@ function charts(session: Session): HTMLElement {
   return out;
 }
 
+/** The player's round in money: where the costs went, and what each promotion did. */
+function moneyTables(session: Session): HTMLElement | null {
+  const { world } = session;
+  const state = current(session);
+  const me = state.reports[state.reports.length - 1]?.shops[session.player];
+  if (!me) return null;
+  const costs = h(
+    'table',
+    { className: 'costs', 'data-testid': 'cost-table' },
+    h('caption', {}, t('costsTitle')),
+    h(
+      'tbody',
+      {},
+      h('tr', {}, h('th', { scope: 'row' }, t('revenue')), h('td', { className: 'num' }, `¥${yuan(me.revenueFen)}`)),
+      h('tr', {}, h('th', { scope: 'row' }, t('cost_cogs')), h('td', { className: 'num' }, `−¥${yuan(me.cogsFen)}`)),
+      ...COST_KINDS.map((k, i) => (k === 'goods' || me.costsFen[i] === 0 ? null : h('tr', {}, h('th', { scope: 'row' }, t(`cost_${k}`)), h('td', { className: 'num' }, `−¥${yuan(me.costsFen[i]!)}`)))),
+      h('tr', { className: 'total' }, h('th', { scope: 'row' }, t('profit')), h('td', { className: 'num' }, h('strong', {}, `¥${yuan(me.profitFen)}`))),
+      h('tr', {}, h('th', { scope: 'row' }, t('cost_goods')), h('td', { className: 'num' }, `¥${yuan(me.costsFen[0]!)}`)),
+    ),
+  );
+  const promos = me.promotions ?? [];
+  const promoTable = promos.length
+    ? h(
+        'table',
+        { className: 'promo-report', 'data-testid': 'promotion-report' },
+        h('caption', {}, t('promoReportTitle')),
+        h('thead', {}, h('tr', {}, ...[t('promotionType'), t('product'), t('orders'), t('units'), t('revenue'), t('promoCost'), t('promoReturn')].map((x) => h('th', { scope: 'col' }, x)))),
+        h(
+          'tbody',
+          {},
+          ...promos.map((r) => {
+            const product = 'product' in r.promotion && typeof r.promotion.product === 'number' ? local(world.products[r.promotion.product]!.name) : '—';
+            return h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, t(`promo_${r.promotion.type}`)),
+              h('td', {}, product),
+              h('td', { className: 'num' }, r.orders),
+              h('td', { className: 'num' }, r.units),
+              h('td', { className: 'num' }, `¥${yuan(r.revenueFen)}`),
+              h('td', { className: 'num' }, `¥${yuan(r.discountFen)}`),
+              h('td', { className: 'num' }, r.discountFen > 0 ? `${Math.round((r.revenueFen / r.discountFen) * 10) / 10}×` : '—'),
+            );
+          }),
+        ),
+      )
+    : null;
+  const box = h('div', { className: 'money-tables' }, costs);
+  if (promoTable) box.append(promoTable);
+  return box;
+}
+
 export function hashLine(session: Session): HTMLElement {
   return h('p', { className: 'hash' }, `${t('stateHash')}: `, h('code', { 'data-testid': 'state-hash' }, hashOf(session)));
 }
@@ -201,6 +253,7 @@ export function mountReview(root: HTMLElement, app: App): Mounted {
       session.lastFlows.length && session.lastFlows[0]!.round === round ? h('button', { type: 'button', onclick: () => app.go('watch') }, t('replayWatch')) : null,
     ),
     h('div', { className: 'table-scroll' }, leagueTable(world, session)),
+    session.player >= 0 ? moneyTables(session) : null,
     h('h3', {}, t('charts')),
     charts(session),
     session.player >= 0 ? whyTable(session) : null,
