@@ -126,6 +126,7 @@ const TABLE = {
   watchTitle: { zh: '第 {round} 期：买家在选择', en: 'Round {round}: the buyers choose' },
   play: { zh: '播放', en: 'Play' },
   pause: { zh: '暂停', en: 'Pause' },
+  replay: { zh: '重新播放', en: 'Replay' },
   speed: { zh: '速度', en: 'Speed' },
   skipToEnd: { zh: '跳到本期结束', en: 'Skip to round end' },
   toReview: { zh: '查看本期复盘', en: 'Open the round report' },

@@ -188,6 +188,11 @@ async function fromFolder(page: Page): Promise<void> {
     await page.click(tid('play-round'));
     await page.waitForSelector(`${tid('scene')} canvas`);
     await page.click(tid('watch-skip'));
+    if (r === 6) {
+      await page.waitForSelector('.watch-screen[data-finished="true"]');
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: resolve(ARTIFACTS, 'watch-end-en.png') });
+    }
     await page.click(tid('open-report'));
     await page.waitForSelector(tid('state-hash'));
     if (r < 6) await page.click(tid('next-round'));

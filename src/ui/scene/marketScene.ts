@@ -213,7 +213,7 @@ export class MarketScene {
       const shopW = Math.min(96, (cw - 24 - gap * (S - 1)) / S);
       const shopH = Math.min(70, ch * 0.26);
       const left = x + (cw - (shopW * S + gap * (S - 1))) / 2;
-      const top = y + 36;
+      const top = y + 58;
       const shops: ShopView[] = [];
       for (let s = 0; s < S; s++) {
         const sx = left + s * (shopW + gap);
@@ -479,14 +479,15 @@ export class MarketScene {
         if (d === undefined || d === 0) return;
         const star = new Sprite(this.starTexture);
         star.anchor.set(0.5);
+        const shown = Math.abs(d) >= 10 ? Math.round(d) : d;
         const label = new Text({
-          text: `${d > 0 ? '+' : ''}${d}`,
+          text: `${d > 0 ? '+' : ''}${shown}`,
           style: { fontFamily: 'Noto Sans CJK SC, sans-serif', fontSize: 12, fontWeight: '700', fill: d > 0 ? 0x006b4f : 0xa03000 },
         });
         label.anchor.set(0, 0.5);
         this.floaterLayer.addChild(star, label);
-        this.floaters.push({ sprite: star, x: shop.top.x - 8, y: shop.top.y - 2, start: this.clock, duration: 600, rise: 8 });
-        this.floaters.push({ sprite: label, x: shop.top.x + 2, y: shop.top.y - 2, start: this.clock, duration: 600, rise: 8 });
+        this.floaters.push({ sprite: star, x: shop.top.x - 12, y: shop.top.y - 4, start: this.clock, duration: 600, rise: 8 });
+        this.floaters.push({ sprite: label, x: shop.top.x - 2, y: shop.top.y - 4, start: this.clock, duration: 600, rise: 8 });
       });
     });
   }

@@ -21,12 +21,25 @@ export function mountWatch(root: HTMLElement, app: App): Mounted {
   const round = state.round;
   let scene: MarketScene | null = null;
   let destroyed = false;
+  let finished = false;
 
   const section = h('section', { className: 'screen watch-screen', 'aria-labelledby': 'watch-h' });
   root.append(section);
   const day = h('span', { className: 'day', 'data-testid': 'watch-day' }, t('day', { day: 0, days: world.ticksPerRound }));
   const scaleNote = h('span', { className: 'muted' });
-  const playBtn = h('button', { type: 'button', 'data-testid': 'watch-play', 'aria-pressed': 'true', onclick: () => setPlaying(!store.state.watch.playing) });
+  const playBtn = h('button', {
+    type: 'button',
+    'data-testid': 'watch-play',
+    'aria-pressed': 'true',
+    onclick: () => {
+      // At the round's end the button plays the round again from day 1.
+      if (finished && scene) {
+        scene.setFlows(session.lastFlows, reviewDelta);
+        setPlaying(true);
+        syncControls();
+      } else setPlaying(!store.state.watch.playing);
+    },
+  });
   const speedBtns = SPEEDS.map((sp) =>
     h('button', { type: 'button', className: 'speed', 'data-testid': `speed-${sp}`, 'aria-pressed': String(store.state.watch.speed === sp), onclick: () => setSpeed(sp) }, `${sp}×`),
   );
@@ -65,8 +78,8 @@ export function mountWatch(root: HTMLElement, app: App): Mounted {
   }
   function syncControls(): void {
     const w = store.state.watch;
-    playBtn.textContent = w.playing ? t('pause') : t('play');
-    playBtn.setAttribute('aria-pressed', String(w.playing));
+    playBtn.textContent = finished ? t('replay') : w.playing ? t('pause') : t('play');
+    playBtn.setAttribute('aria-pressed', String(w.playing && !finished));
     speedBtns.forEach((b, i) => b.setAttribute('aria-pressed', String(SPEEDS[i] === w.speed)));
     if (scene) {
       scene.setSpeed(w.speed);
@@ -78,6 +91,10 @@ export function mountWatch(root: HTMLElement, app: App): Mounted {
     day.textContent = t('day', { day: p.ticksShown, days: p.ticks });
     scaleNote.textContent = p.scale > 1 ? t('spriteScale', { n: p.scale }) : '';
     section.dataset.finished = String(p.finished);
+    if (p.finished !== finished) {
+      finished = p.finished;
+      syncControls();
+    }
   }
 
   function onKey(e: KeyboardEvent): void {
