@@ -98,6 +98,10 @@ const TABLE = {
   notJson: { zh: 'JSON 格式不正确', en: 'Not valid JSON' },
   checksOk: { zh: '全部规则检查通过，可以开始本期。', en: 'All rule checks pass; ready to play the round.' },
   checksFail: { zh: '有 {n} 处违反规则，请先修改：', en: '{n} rule problem(s); fix them first:' },
+  planSpend: {
+    zh: '本计划先支出 ¥{total}（补货 ¥{restock}，推广 ¥{marketing}）；现有现金 ¥{cash}。',
+    en: 'This plan spends ¥{total} up front (restock ¥{restock}, marketing ¥{marketing}); cash ¥{cash}.',
+  },
   playRound: { zh: '开始第 {round} 期', en: 'Play round {round}' },
   playRoundBots: { zh: '观看第 {round} 期', en: 'Watch round {round}' },
   marketReport: { zh: '市场报告（数据魔方）', en: 'Market report' },
@@ -198,6 +202,10 @@ const TABLE = {
   cost_certification: { zh: '认证（ISO/IEC）', en: 'Certification (ISO/IEC)' },
   cost_rent: { zh: '配送中心租金', en: 'Warehouse rent' },
   cost_penalty: { zh: '违约罚金', en: 'Breach penalties' },
+  restockRefused: {
+    zh: '有 {n} 件补货因配送中心容量不足（{cap} 体积单位）未购入。',
+    en: '{n} restocked units did not fit the warehouse (capacity {cap} volume units) and were not bought.',
+  },
   promoReportTitle: { zh: '你本期的促销效果', en: 'What your promotions did this round' },
   promoCost: { zh: '优惠成本', en: 'Discount given' },
   promoReturn: { zh: '回报（销售额 ÷ 优惠）', en: 'Return (revenue ÷ discount)' },

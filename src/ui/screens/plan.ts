@@ -58,6 +58,7 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
     },
   });
   const report = marketReport(world, session);
+  const spend = h('p', { className: 'spend', 'data-testid': 'plan-spend', 'aria-live': 'polite' });
   section.append(h('div', { className: 'plan-grid' }, form, report));
 
   const update = (recipe: (d: PlanDraft) => void) =>
@@ -231,7 +232,7 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
     // Promotions.
     form.append(promotionsPanel(draft));
 
-    form.append(h('div', { className: 'submit-row' }, h('button', { type: 'submit', className: 'primary', 'data-testid': 'play-round' }, t('playRound', { round }))));
+    form.append(h('div', { className: 'submit-row' }, spend, h('button', { type: 'submit', className: 'primary', 'data-testid': 'play-round' }, t('playRound', { round }))));
     check();
   }
 
@@ -339,12 +340,42 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
     return el?.getAttribute('aria-label') ?? (el ? (form.querySelector(`label[for="${el.id}"]`)?.textContent ?? field) : '');
   }
 
+  /** A price cannot be typed for a listing taken down, nor shipping when the shop pays it. */
+  function syncDisabled(draft: PlanDraft): void {
+    draft.listings.forEach((l, i) => {
+      const price = document.getElementById(fieldId(`listing:${i}:price`)) as HTMLInputElement | null;
+      const ship = document.getElementById(fieldId(`listing:${i}:shipping`)) as HTMLInputElement | null;
+      if (price) price.disabled = !l.active;
+      if (ship) ship.disabled = !l.active || l.sellerPaysShipping;
+    });
+  }
+
+  /** What the plan spends up front (restock at unit cost, marketing, certifications) against cash. */
+  function showSpend(draft: PlanDraft): void {
+    if (!me) return;
+    const num = (text: string) => {
+      const n = Number(text.trim());
+      return Number.isFinite(n) && n > 0 ? n : 0;
+    };
+    let restockFen = 0;
+    for (const r of draft.restock) restockFen += Math.round(num(r.quantity)) * world.products[r.p]!.unitCostFen;
+    const m = draft.marketing;
+    let marketingFen = Math.round((num(m.decoration) + num(m.media) + num(m.charity)) * 100);
+    if (m.iso && !me.iso) marketingFen += world.rules.isoCostFen;
+    if (m.iec && !me.iec) marketingFen += world.rules.iecCostFen;
+    const total = restockFen + marketingFen;
+    spend.className = `spend ${total > me.cashFen + world.rules.creditFen ? 'bad' : ''}`;
+    spend.textContent = t('planSpend', { total: formatYuan(total), restock: formatYuan(restockFen), marketing: formatYuan(marketingFen), cash: formatYuan(me.cashFen) });
+  }
+
   /** Runs the validator and shows each problem beside its field and in the summary. */
   function check(extra: FieldProblem[] = []): boolean {
     const draft = store.state.draft;
     if (!draft) return true;
     const checked = checkDraft(session, draft);
     const res = { problems: [...checked.problems, ...extra] };
+    syncDisabled(draft);
+    showSpend(draft);
     for (const el of form.querySelectorAll<HTMLElement>('[data-error-for]')) el.textContent = '';
     for (const el of form.querySelectorAll<HTMLElement>('[data-field]')) el.removeAttribute('aria-invalid');
     for (const p of res.problems) {

@@ -194,6 +194,7 @@ function moneyTables(session: Session): HTMLElement | null {
       ...COST_KINDS.map((k, i) => (k === 'goods' || me.costsFen[i] === 0 ? null : h('tr', {}, h('th', { scope: 'row' }, t(`cost_${k}`)), h('td', { className: 'num' }, `−¥${yuan(me.costsFen[i]!)}`)))),
       h('tr', { className: 'total' }, h('th', { scope: 'row' }, t('profit')), h('td', { className: 'num' }, h('strong', {}, `¥${yuan(me.profitFen)}`))),
       h('tr', {}, h('th', { scope: 'row' }, t('cost_goods')), h('td', { className: 'num' }, `¥${yuan(me.costsFen[0]!)}`)),
+      me.restockRefused > 0 ? h('tr', { className: 'warn' }, h('td', { colspan: 2 }, t('restockRefused', { n: me.restockRefused, cap: world.rules.warehouseCapacity }))) : null,
     ),
   );
   const promos = me.promotions ?? [];
