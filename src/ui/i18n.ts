@@ -235,7 +235,7 @@ const TABLE = {
   crowd_hesitant: { zh: '犹豫不定需求人群', en: 'Hesitant' },
   crowdShort_brandLoyal: { zh: '品牌', en: 'Brand' },
   crowdShort_lowPrice: { zh: '低价', en: 'Price' },
-  crowdShort_composite: { zh: '综合', en: 'Index' },
+  crowdShort_composite: { zh: '综合', en: 'Composite' },
   crowdShort_hesitant: { zh: '犹豫', en: 'Hesitant' },
   crowdShape_brandLoyal: { zh: '橙色圆形', en: 'orange circle' },
   crowdShape_lowPrice: { zh: '蓝色三角', en: 'blue triangle' },
