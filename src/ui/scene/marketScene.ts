@@ -131,6 +131,8 @@ export class MarketScene {
   private listeners: ((p: SceneProgress) => void)[] = [];
   private readonly onFrame = () => this.step(this.app.ticker.deltaMS);
   private destroyed = false;
+  /** frames drawn since the scene stopped changing (paused or finished) */
+  private idleFrames = 0;
 
   private constructor(app: Application, setup: SceneSetup, opts: Required<SceneOptions>) {
     this.app = app;
@@ -265,6 +267,7 @@ export class MarketScene {
     }
     this.refreshLabels(true);
     this.emit();
+    this.wake();
   }
 
   onProgress(fn: (p: SceneProgress) => void): void {
@@ -273,10 +276,18 @@ export class MarketScene {
 
   play(): void {
     this.playing = true;
+    this.wake();
   }
 
   pause(): void {
     this.playing = false;
+    this.wake();
+  }
+
+  /** The ticker sleeps while nothing moves (paused, or the round over), sparing classroom laptops. */
+  private wake(): void {
+    this.idleFrames = 0;
+    if (this.opts.autoStart && !this.destroyed && !this.app.ticker.started) this.app.ticker.start();
   }
 
   isPlaying(): boolean {
@@ -285,6 +296,7 @@ export class MarketScene {
 
   setSpeed(speed: number): void {
     this.speed = speed;
+    this.wake();
   }
 
   /** Figures walking now. */
@@ -305,6 +317,7 @@ export class MarketScene {
     this.finish();
     this.refreshLabels(false);
     this.emit();
+    this.wake();
   }
 
   /** Advances the scene clock by a frame's time (ms) × speed, and moves everything. */
@@ -329,6 +342,10 @@ export class MarketScene {
       this.finish();
       this.emit();
     }
+    if (this.opts.autoStart && (!this.playing || this.finished)) {
+      // A few more frames so the last change is drawn, then sleep until something changes.
+      if (++this.idleFrames > 3) this.app.ticker.stop();
+    } else this.idleFrames = 0;
   }
 
   render(): void {
