@@ -18,10 +18,13 @@ const ARTIFACTS = resolve(ROOT, 'test-artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
 
 let failures = 0;
+let passes = 0;
 const notes: string[] = [];
 function check(ok: boolean, what: string): void {
-  if (ok) console.log(`  ok   ${what}`);
-  else {
+  if (ok) {
+    passes++;
+    console.log(`  ok   ${what}`);
+  } else {
     failures++;
     console.log(`  FAIL ${what}`);
   }
@@ -229,4 +232,6 @@ try {
 for (const n of notes) console.log(`note: ${n}`);
 writeFileSync(resolve(ARTIFACTS, 'browser-test.txt'), `failures: ${failures}\n${notes.join('\n')}\n`);
 console.log(failures ? `\n${failures} browser check(s) failed` : '\nall browser checks passed');
+// The plain closing line CI reads.
+console.log(`browser: ${passes} passed, ${failures} failed`);
 process.exitCode = failures ? 1 : 0;
