@@ -164,19 +164,21 @@ export const memberDaySchema = doc(
   '会员日：每周一天，会员（本店的粉丝）买 X 送 Y；每期最多一个（规则 8.8a）',
 );
 
+const TOOL_SCHEMAS = [
+  limitedDiscountSchema,
+  spendRewardSchema,
+  bundleSchema,
+  buyMoreDiscountSchema,
+  couponSchema,
+  groupBuySchema,
+  flashSaleSchema,
+  memberDaySchema,
+] as const;
+
 export const promotionSchema = doc(
   z.discriminatedUnion(
     'type',
-    [
-      limitedDiscountSchema,
-      spendRewardSchema,
-      bundleSchema,
-      buyMoreDiscountSchema,
-      couponSchema,
-      groupBuySchema,
-      flashSaleSchema,
-      memberDaySchema,
-    ],
+    TOOL_SCHEMAS,
     { error: (iss) => (iss.code === 'invalid_union' ? `must be one of ${PROMOTION_TYPES.map((t) => `"${t}"`).join(', ')}` : undefined) },
   ),
   'one promotion tool (促销工具) of the round',
@@ -279,16 +281,6 @@ const TOOL_NAMES: Record<PromotionType, { zh: string; en: string }> = {
   memberDay: { zh: '会员日', en: 'member day' },
 };
 
-const TOOL_SCHEMAS = [
-  limitedDiscountSchema,
-  spendRewardSchema,
-  bundleSchema,
-  buyMoreDiscountSchema,
-  couponSchema,
-  groupBuySchema,
-  flashSaleSchema,
-  memberDaySchema,
-] as const;
 
 interface Described {
   description?: string;

@@ -390,19 +390,24 @@ function take(m: TickMarket, o: Offer, want: number, c: number, k: number): numb
     got += units;
   }
   if (got === 0) return 0;
-  const ledger = shop.ledger;
+  recordOrder(m, o.shop, c, k, got);
+  return got;
+}
+
+/** One order of `units` units in the shop's books and, when a view listens, in the tick's flows. */
+function recordOrder(m: TickMarket, s: number, c: number, k: number, units: number): void {
+  const ledger = m.shops[s]!.ledger;
   ledger.orders++;
   ledger.ordersByCrowd[k]!++;
-  ledger.units += got;
-  ledger.unitsByCrowd[k]! += got;
-  ledger.soldByCityCrowd[c * CROWD_COUNT + k]! += got;
+  ledger.units += units;
+  ledger.unitsByCrowd[k]! += units;
+  ledger.soldByCityCrowd[c * CROWD_COUNT + k]! += units;
   const flows = m.flows;
   if (flows) {
-    const at = (c * CROWD_COUNT + k) * m.S + o.shop;
-    flows.sold[at]! += got;
+    const at = (c * CROWD_COUNT + k) * m.S + s;
+    flows.sold[at]! += units;
     flows.orders[at]!++;
   }
-  return got;
 }
 
 /**
@@ -493,18 +498,7 @@ function takeBundle(m: TickMarket, o: Offer, op: OfferPromo, bundle: Bundle, c: 
   for (let j = 1; j < items.length; j++) {
     m.extras.push({ shop: o.shop, from, city: c, product: items[j]!.product, units: items[j]!.quantity, delayed });
   }
-  const ledger = shop.ledger;
-  ledger.orders++;
-  ledger.ordersByCrowd[k]!++;
-  ledger.units += units;
-  ledger.unitsByCrowd[k]! += units;
-  ledger.soldByCityCrowd[c * CROWD_COUNT + k]! += units;
-  const flows = m.flows;
-  if (flows) {
-    const at = (c * CROWD_COUNT + k) * m.S + o.shop;
-    flows.sold[at]! += units;
-    flows.orders[at]!++;
-  }
+  recordOrder(m, o.shop, c, k, units);
   recordBundle(op, units, payFen, grossFen - payFen);
   return true;
 }
