@@ -5,7 +5,7 @@
  */
 import { CROWD_COUNT, type World } from '../engine/model';
 import { eventMultiplier } from '../engine/demand';
-import type { Problem } from './problems';
+import { problem, type Problem } from './problems';
 import { LIMITS, type ScenarioFile } from './schema';
 import { DEFAULT_ROUNDS, DEFAULT_TICKS_PER_ROUND, defaultRules } from './defaults';
 
@@ -16,7 +16,15 @@ export function checkScenarioFile(s: ScenarioFile, problems: Problem[]): void {
   (s.routes ?? []).forEach((r, i) => {
     const key = `${r.from}\u0000${r.to}`;
     const first = routes.get(key);
-    if (first !== undefined) problems.push({ path: `$.routes[${i}]`, message: `the route from "${r.from}" to "${r.to}" is given twice (also $.routes[${first}]); give each direction once` });
+    if (first !== undefined) {
+      problems.push(
+        problem(
+          `$.routes[${i}]`,
+          `the route from "${r.from}" to "${r.to}" is given twice (also $.routes[${first}]); give each direction once`,
+          `从 "${r.from}" 到 "${r.to}" 的线路写了两次（另见 $.routes[${first}]）；每个方向只写一次`,
+        ),
+      );
+    }
     else routes.set(key, i);
   });
   const h = s.rules?.hesitant;
@@ -25,15 +33,18 @@ export function checkScenarioFile(s: ScenarioFile, problems: Problem[]): void {
     const d = defaultRules().hesitant;
     const sum = (h.priceWeight ?? d.priceWeight) + (h.reviewWeight ?? d.reviewWeight) + (h.indexWeight ?? d.indexWeight);
     if (Math.abs(sum - 1) > 1e-6) {
-      problems.push({
-        path: '$.rules.hesitant',
-        message: `priceWeight + reviewWeight + indexWeight must sum to 1 (they sum to ${+sum.toFixed(6)}; one left out counts at its default: ${d.priceWeight}, ${d.reviewWeight}, ${d.indexWeight})`,
-      });
+      problems.push(
+        problem(
+          '$.rules.hesitant',
+          `priceWeight + reviewWeight + indexWeight must sum to 1 (they sum to ${+sum.toFixed(6)}; one left out counts at its default: ${d.priceWeight}, ${d.reviewWeight}, ${d.indexWeight})`,
+          `priceWeight + reviewWeight + indexWeight 之和必须为 1（现在合计 ${+sum.toFixed(6)}；未写的一项按默认值计：${d.priceWeight}、${d.reviewWeight}、${d.indexWeight}）`,
+        ),
+      );
     }
   }
   (s.events ?? []).forEach((e, i) => {
     if (e.toTick > totalTicks) {
-      problems.push({ path: `$.events[${i}].toTick`, message: `must be ≤ the game's last tick (${totalTicks} = rounds × ticksPerRound), not ${e.toTick}` });
+      problems.push(problem(`$.events[${i}].toTick`, `must be ≤ the game's last tick (${totalTicks} = rounds × ticksPerRound), not ${e.toTick}`, `必须 ≤ 游戏的最后一天（${totalTicks} = 期数 × 每期天数），不能是 ${e.toTick}`));
     }
     duplicates(e.cities, `$.events[${i}].cities`, 'city', problems);
     duplicates(e.products, `$.events[${i}].products`, 'product', problems);
@@ -45,16 +56,24 @@ export function checkScenarioFile(s: ScenarioFile, problems: Problem[]): void {
   s.shops.forEach((sh, i) => {
     duplicates(sh.warehouses, `$.shops[${i}].warehouses`, 'city', problems);
     if (sh.decisions && sh.controller !== 'bot:fixed') {
-      problems.push({ path: `$.shops[${i}].decisions`, message: `is played only by a "bot:fixed" shop, and this shop's controller is "${sh.controller}" (remove the decisions or make the controller "bot:fixed")` });
+      problems.push(
+        problem(
+          `$.shops[${i}].decisions`,
+          `is played only by a "bot:fixed" shop, and this shop's controller is "${sh.controller}" (remove the decisions or make the controller "bot:fixed")`,
+          `只有 "bot:fixed" 网店才执行写好的决策，而本店的控制方是 "${sh.controller}"（请删除这些决策，或把控制方改为 "bot:fixed"）`,
+        ),
+      );
     }
   });
 }
+
+const WHAT_ZH: Record<string, string> = { city: '城市', product: '商品', crowd: '人群', quantity: '件数' };
 
 function duplicates<T>(list: readonly T[] | undefined, path: string, what: string, problems: Problem[], at: (j: number) => string = (j) => `[${j}]`): void {
   if (!list) return;
   const seen = new Set<T>();
   list.forEach((v, j) => {
-    if (seen.has(v)) problems.push({ path: `${path}${at(j)}`, message: `${what} ${JSON.stringify(v)} is given twice (give each once)` });
+    if (seen.has(v)) problems.push(problem(`${path}${at(j)}`, `${what} ${JSON.stringify(v)} is given twice (give each once)`, `${WHAT_ZH[what] ?? what} ${JSON.stringify(v)} 写了两次（每个只写一次）`));
     seen.add(v);
   });
 }
@@ -70,17 +89,23 @@ export function checkWorkload(world: World, problems: Problem[]): void {
   const totalTicks = world.rounds * T;
   const work = C * P * world.shops.length * totalTicks;
   if (work > LIMITS.gameWork) {
-    problems.push({
-      path: '$',
-      message: `the game is too large to play quickly: cities × products × shops × ticks = ${C} × ${P} × ${world.shops.length} × ${totalTicks} = ${work} (at most ${LIMITS.gameWork}); use fewer cities, products, shops, rounds or ticksPerRound`,
-    });
+    problems.push(
+      problem(
+        '$',
+        `the game is too large to play quickly: cities × products × shops × ticks = ${C} × ${P} × ${world.shops.length} × ${totalTicks} = ${work} (at most ${LIMITS.gameWork}); use fewer cities, products, shops, rounds or ticksPerRound`,
+        `游戏规模太大，无法快速运行：城市 × 商品 × 网店 × 天数 = ${C} × ${P} × ${world.shops.length} × ${totalTicks} = ${work}（最多 ${LIMITS.gameWork}）；请减少城市、商品、网店、期数或每期天数`,
+      ),
+    );
   }
   const buyers = gameBuyers(world);
   if (buyers > LIMITS.gameBuyers) {
-    problems.push({
-      path: '$.demand',
-      message: `the game would have about ${Math.round(buyers)} buyers (demand × rounds, with events and the fluctuation's maximum), more than ${LIMITS.gameBuyers}; lower the demand or the event multipliers`,
-    });
+    problems.push(
+      problem(
+        '$.demand',
+        `the game would have about ${Math.round(buyers)} buyers (demand × rounds, with events and the fluctuation's maximum), more than ${LIMITS.gameBuyers}; lower the demand or the event multipliers`,
+        `游戏将有约 ${Math.round(buyers)} 位买家（需求 × 期数，计入事件和最大波动），超过 ${LIMITS.gameBuyers}；请降低需求或事件倍数`,
+      ),
+    );
   }
 }
 

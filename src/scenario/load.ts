@@ -6,7 +6,7 @@
 import { CROWDS, INDEX_INPUTS, type Controller, type DemandEvent, type RoundDecision, type ShopSetup, type World } from '../engine/model';
 import { mulRoundHalfUp, yuanToFen, formatYuan } from '../engine/money';
 import { parseJsonText } from './parse';
-import { fromZod, type Checked, type Problem } from './problems';
+import { fromZod, problem, type Checked, type Problem } from './problems';
 import {
   decisionsSchema,
   scenarioSchema,
@@ -45,10 +45,13 @@ export function loadScenario(input: unknown): Checked<World> {
   return problems.length ? { ok: false, problems } : { ok: true, value: world };
 }
 
+const WHAT_ZH: Record<string, string> = { city: '城市', product: '商品', shop: '网店' };
+const whatZh = (what: string) => WHAT_ZH[what] ?? what;
+
 function indexer(ids: string[], what: string, basePath: string, problems: Problem[]): Map<string, number> {
   const map = new Map<string, number>();
   ids.forEach((id, i) => {
-    if (map.has(id)) problems.push({ path: `${basePath}[${i}].id`, message: `duplicate ${what} id "${id}" (ids must be unique)` });
+    if (map.has(id)) problems.push(problem(`${basePath}[${i}].id`, `duplicate ${what} id "${id}" (ids must be unique)`, `${whatZh(what)} id "${id}" 重复（id 不能重复）`));
     else map.set(id, i);
   });
   return map;
@@ -58,7 +61,8 @@ function ref(map: Map<string, number>, id: string, path: string, what: string, p
   const i = map.get(id);
   if (i === undefined) {
     const known = [...map.keys()];
-    problems.push({ path, message: `unknown ${what} "${id}" (known: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', …' : ''})` });
+    const list = `${known.slice(0, 20).join(', ')}${known.length > 20 ? ', …' : ''}`;
+    problems.push(problem(path, `unknown ${what} "${id}" (known: ${list})`, `未知的${whatZh(what)} "${id}"（已有：${list}）`));
     return -1;
   }
   return i;
@@ -75,7 +79,9 @@ function buildWorld(s: ScenarioFile, problems: Problem[]): World {
   if (r.indexWeights) {
     const w = r.indexWeights;
     const sum = INDEX_INPUTS.reduce((acc, k) => acc + w[k], 0);
-    if (Math.abs(sum - 1) > 1e-6) problems.push({ path: '$.rules.indexWeights', message: `weights must sum to 1 (they sum to ${+sum.toFixed(6)})` });
+    if (Math.abs(sum - 1) > 1e-6) {
+      problems.push(problem('$.rules.indexWeights', `weights must sum to 1 (they sum to ${+sum.toFixed(6)})`, `权重之和必须为 1（现在合计 ${+sum.toFixed(6)}）`));
+    }
     rules.indexWeights = INDEX_INPUTS.map((k) => w[k]);
   } else {
     rules.indexWeights = INDEX_INPUTS.map((k) => DEFAULT_INDEX_WEIGHTS[k]);
@@ -131,7 +137,7 @@ function buildWorld(s: ScenarioFile, problems: Problem[]): World {
     const trend = new Array<number>(rounds).fill(1);
     if (p.priceTrend) {
       if (p.priceTrend.length !== rounds) {
-        problems.push({ path: `$.products[${pi}].priceTrend`, message: `must have one multiplier per round (${rounds}), not ${p.priceTrend.length}` });
+        problems.push(problem(`$.products[${pi}].priceTrend`, `must have one multiplier per round (${rounds}), not ${p.priceTrend.length}`, `每期一个倍数（共 ${rounds} 期），不能是 ${p.priceTrend.length} 个`));
       }
       p.priceTrend.forEach((m, i) => {
         if (i < rounds) trend[i] = m;
@@ -152,21 +158,32 @@ function buildWorld(s: ScenarioFile, problems: Problem[]): World {
     if (c < 0 || p < 0) return;
     const cell = c * P + p;
     if (seenCells.has(cell)) {
-      problems.push({ path: `$.demand[${i}]`, message: `demand for city "${d.city}" and product "${d.product}" is given twice (give each city × product once)` });
+      problems.push(
+        problem(
+          `$.demand[${i}]`,
+          `demand for city "${d.city}" and product "${d.product}" is given twice (give each city × product once)`,
+          `城市 "${d.city}" 商品 "${d.product}" 的需求写了两次（每个城市 × 商品只写一次）`,
+        ),
+      );
       return;
     }
     seenCells.add(cell);
     const total = CROWDS.reduce((acc, k) => acc + (d.perRound[k] ?? 0), 0);
     if (total > 0 && products[p]!.referencePriceFen[c] === 0) {
-      problems.push({
-        path: `$.products[${p}].referencePrice`,
-        message: `needs a reference price for city "${d.city}" because $.demand[${i}] has buyers there`,
-      });
+      problems.push(
+        problem(
+          `$.products[${p}].referencePrice`,
+          `needs a reference price for city "${d.city}" because $.demand[${i}] has buyers there`,
+          `需要城市 "${d.city}" 的参考价，因为 $.demand[${i}] 在那里有买家`,
+        ),
+      );
     }
     let quantities = [{ quantity: 1, weight: 1 }];
     if (d.quantity) {
       const wsum = d.quantity.reduce((a, q) => a + q.weight, 0);
-      if (Math.abs(wsum - 1) > 1e-6) problems.push({ path: `$.demand[${i}].quantity`, message: `weights must sum to 1 (they sum to ${+wsum.toFixed(6)})` });
+      if (Math.abs(wsum - 1) > 1e-6) {
+        problems.push(problem(`$.demand[${i}].quantity`, `weights must sum to 1 (they sum to ${+wsum.toFixed(6)})`, `权重之和必须为 1（现在合计 ${+wsum.toFixed(6)}）`));
+      }
       quantities = d.quantity.map((q) => ({ quantity: q.quantity, weight: q.weight }));
     }
     demand[cell] = {
@@ -178,8 +195,10 @@ function buildWorld(s: ScenarioFile, problems: Problem[]): World {
 
   const totalTicks = rounds * ticksPerRound;
   const events: DemandEvent[] = (s.events ?? []).map((e, i) => {
-    if (e.toTick < e.fromTick) problems.push({ path: `$.events[${i}].toTick`, message: `must be ≥ fromTick (${e.fromTick}), not ${e.toTick}` });
-    if (e.fromTick > totalTicks) problems.push({ path: `$.events[${i}].fromTick`, message: `must be ≤ the game's last tick (${totalTicks} = rounds × ticksPerRound)` });
+    if (e.toTick < e.fromTick) problems.push(problem(`$.events[${i}].toTick`, `must be ≥ fromTick (${e.fromTick}), not ${e.toTick}`, `必须 ≥ 开始天 fromTick（${e.fromTick}），不能是 ${e.toTick}`));
+    if (e.fromTick > totalTicks) {
+      problems.push(problem(`$.events[${i}].fromTick`, `must be ≤ the game's last tick (${totalTicks} = rounds × ticksPerRound)`, `必须 ≤ 游戏的最后一天（${totalTicks} = 期数 × 每期天数）`));
+    }
     return {
       fromTick: e.fromTick,
       toTick: e.toTick,
@@ -229,7 +248,13 @@ function buildWorld(s: ScenarioFile, problems: Problem[]): World {
       let vol = 0;
       for (let p = 0; p < P; p++) vol += stock[w * P + p]! * products[p]!.volume;
       if (vol > rules.warehouseCapacity) {
-        problems.push({ path: `$.shops[${si}].stock.${s.cities[w]!.id}`, message: `holds ${vol} volume units, more than a warehouse's capacity (${rules.warehouseCapacity}, $.rules.warehouse.capacity)` });
+        problems.push(
+          problem(
+            `$.shops[${si}].stock.${s.cities[w]!.id}`,
+            `holds ${vol} volume units, more than a warehouse's capacity (${rules.warehouseCapacity}, $.rules.warehouse.capacity)`,
+            `库存体积 ${vol}，超过配送中心的容量（${rules.warehouseCapacity}，$.rules.warehouse.capacity）`,
+          ),
+        );
       }
     }
     let decisions: RoundDecision[] = [];
@@ -237,7 +262,7 @@ function buildWorld(s: ScenarioFile, problems: Problem[]): World {
       decisions = buildRounds(sh.decisions, `$.shops[${si}].decisions`, ctxOf(), problems);
     }
     if (controller.strategy === 'fixed' && !sh.decisions) {
-      problems.push({ path: `$.shops[${si}].decisions`, message: 'is required for a "bot:fixed" shop (it plays only the decisions written here)' });
+      problems.push(problem(`$.shops[${si}].decisions`, 'is required for a "bot:fixed" shop (it plays only the decisions written here)', '"bot:fixed" 网店必须填写（它只执行这里写好的决策）'));
     }
     return {
       id: sh.id,
@@ -288,7 +313,7 @@ function parseController(text: string, path: string, problems: Problem[]): Contr
   if (text === 'player') return { kind: 'player', strategy: 'player' };
   const strategy = text.slice(4);
   if (!isKnownStrategy(strategy)) {
-    problems.push({ path, message: `unknown bot strategy "${strategy}" (known: ${STRATEGY_NAMES.join(', ')})` });
+    problems.push(problem(path, `unknown bot strategy "${strategy}" (known: ${STRATEGY_NAMES.join(', ')})`, `未知的机器人策略 "${strategy}"（已有：${STRATEGY_NAMES.join(', ')}）`));
   }
   return { kind: 'bot', strategy };
 }
@@ -320,11 +345,11 @@ function buildRounds(rounds: RoundDecisionFile[], basePath: string, ctx: Decisio
   rounds.forEach((rd, ri) => {
     const path = `${basePath}[${ri}]`;
     if (rd.round > ctx.rounds) {
-      problems.push({ path: `${path}.round`, message: `must be ≤ ${ctx.rounds} (the scenario has ${ctx.rounds} rounds)` });
+      problems.push(problem(`${path}.round`, `must be ≤ ${ctx.rounds} (the scenario has ${ctx.rounds} rounds)`, `必须 ≤ ${ctx.rounds}（本场景共 ${ctx.rounds} 期）`));
       return;
     }
     if (seen.has(rd.round)) {
-      problems.push({ path: `${path}.round`, message: `round ${rd.round} is given twice` });
+      problems.push(problem(`${path}.round`, `round ${rd.round} is given twice`, `第 ${rd.round} 期写了两次`));
       return;
     }
     seen.add(rd.round);
@@ -336,7 +361,7 @@ function buildRounds(rounds: RoundDecisionFile[], basePath: string, ctx: Decisio
       const p = ref(ctx.productIx, l.product, `${lp}.product`, 'product', problems);
       if (c < 0 || p < 0) return;
       if (listed.has(c * ctx.products.length + p)) {
-        problems.push({ path: lp, message: `"${l.product}" in "${l.city}" is listed twice in round ${rd.round}` });
+        problems.push(problem(lp, `"${l.product}" in "${l.city}" is listed twice in round ${rd.round}`, `商品 "${l.product}" 在城市 "${l.city}" 第 ${rd.round} 期上架了两次`));
         return;
       }
       listed.add(c * ctx.products.length + p);
@@ -345,22 +370,27 @@ function buildRounds(rounds: RoundDecisionFile[], basePath: string, ctx: Decisio
         return;
       }
       if (l.price === undefined) {
-        problems.push({ path: `${lp}.price`, message: 'is required for an active listing (yuan, e.g. 45.00)' });
+        problems.push(problem(`${lp}.price`, 'is required for an active listing (yuan, e.g. 45.00)', '上架的商品必须填写一口价（元，如 45.00）'));
         return;
       }
       const product = ctx.products[p]!;
       if (product.referencePriceFen[c] === 0) {
-        problems.push({ path: `${lp}.city`, message: `"${l.product}" has no market (no reference price) in "${l.city}"` });
+        problems.push(problem(`${lp}.city`, `"${l.product}" has no market (no reference price) in "${l.city}"`, `商品 "${l.product}" 在城市 "${l.city}" 没有市场（没有参考价）`));
         return;
       }
       const priceFen = yuanToFen(l.price);
       const shippingFen = l.sellerPaysShipping ? 0 : yuanToFen(l.shipping ?? 0);
       const cap = priceCapFen({ products: ctx.products, rules: { priceFloat: ctx.priceFloat } as World['rules'] }, p, c, rd.round);
       if (priceFen + shippingFen > cap) {
-        problems.push({
-          path: `${lp}.price`,
-          message: `illegal price (违规价格): price + shipping = ${formatYuan(priceFen + shippingFen)} is above the cap ${formatYuan(cap)} (reference price ${formatYuan(mulRoundHalfUp(product.referencePriceFen[c]!, product.priceTrend[rd.round - 1] ?? 1))} × (1 + ${ctx.priceFloat}))`,
-        });
+        const total = formatYuan(priceFen + shippingFen);
+        const refText = formatYuan(mulRoundHalfUp(product.referencePriceFen[c]!, product.priceTrend[rd.round - 1] ?? 1));
+        problems.push(
+          problem(
+            `${lp}.price`,
+            `illegal price (违规价格): price + shipping = ${total} is above the cap ${formatYuan(cap)} (reference price ${refText} × (1 + ${ctx.priceFloat}))`,
+            `违规价格：一口价 + 运费 = ${total} 元，超过上限 ${formatYuan(cap)} 元（参考价 ${refText} × (1 + ${ctx.priceFloat})）`,
+          ),
+        );
         return;
       }
       dec.listings.push({
@@ -410,9 +440,12 @@ export function loadDecisions(input: unknown, world: World): Checked<LoadedDecis
   if (!res.success) return { ok: false, problems: fromZod(res.error, input) };
   const d: DecisionsFile = res.data;
   const problems: Problem[] = [];
-  if (d.scenario !== world.id) problems.push({ path: '$.scenario', message: `is "${d.scenario}" but the scenario played is "${world.id}"` });
+  if (d.scenario !== world.id) problems.push(problem('$.scenario', `is "${d.scenario}" but the scenario played is "${world.id}"`, `是 "${d.scenario}"，但所玩的场景是 "${world.id}"`));
   const shop = world.shops.findIndex((s) => s.id === d.shop);
-  if (shop < 0) problems.push({ path: '$.shop', message: `unknown shop "${d.shop}" (known: ${world.shops.map((s) => s.id).join(', ')})` });
+  if (shop < 0) {
+    const known = world.shops.map((s) => s.id).join(', ');
+    problems.push(problem('$.shop', `unknown shop "${d.shop}" (known: ${known})`, `未知的网店 "${d.shop}"（已有：${known}）`));
+  }
   const cityIx = new Map(world.cities.map((c, i) => [c.id, i] as const));
   const productIx = new Map(world.products.map((p, i) => [p.id, i] as const));
   const rounds = buildRounds(

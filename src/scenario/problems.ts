@@ -3,7 +3,15 @@ import type { z } from 'zod';
 
 export interface Problem {
   path: string;
+  /** English, as the CLI prints it */
   message: string;
+  /** the same in Chinese, for the browser in zh (the course's terms: 城市, 商品, 参考价, 一口价…) */
+  messageZh?: string;
+}
+
+/** A problem in both languages. */
+export function problem(path: string, message: string, messageZh: string): Problem {
+  return { path, message, messageZh };
 }
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
@@ -40,7 +48,9 @@ export function fromZod(error: z.ZodError, input: unknown): Problem[] {
   const out: Problem[] = [];
   for (const issue of error.issues) {
     const path = jsonPath(issue.path);
-    out.push({ path, message: zodMessage(issue, valueAt(input, issue.path)) });
+    const actual = valueAt(input, issue.path);
+    const zh = zodMessageZh(issue, actual);
+    out.push(zh === undefined ? { path, message: zodMessage(issue, actual) } : { path, message: zodMessage(issue, actual), messageZh: zh });
   }
   return out;
 }
@@ -95,5 +105,104 @@ function zodMessage(issue: z.core.$ZodIssue, actual: unknown): string {
       return `must be a multiple of ${String(issue.divisor)}`;
     default:
       return issue.message;
+  }
+}
+
+const TYPE_ZH: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  int: '整数',
+  object: '对象',
+  array: '列表',
+  boolean: '布尔值（true 或 false）',
+  null: 'null',
+};
+
+function typeZh(expected: string): string {
+  return TYPE_ZH[expected] ?? expected;
+}
+
+function describeValueZh(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return '列表';
+  if (typeof v === 'string') return `文字 ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
+  if (typeof v === 'number') return `数字 ${String(v)}`;
+  if (typeof v === 'boolean') return `布尔值 ${String(v)}`;
+  return typeof v === 'object' ? '对象' : typeof v;
+}
+
+/**
+ * The schema's own messages (schema.ts and promotions.ts write them in English, with the allowed
+ * range) in Chinese. The set is closed: every message the schemas give has a line here.
+ */
+const SCHEMA_ZH: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^must be from (-?[\d.e+]+) to (-?[\d.e+]+) yuan$/, (m) => `必须在 ${m[1]} 到 ${m[2]} 元之间`],
+  [/^must be from (-?[\d.e+]+) to (-?[\d.e+]+)$/, (m) => `必须在 ${m[1]} 到 ${m[2]} 之间`],
+  [/^must be a whole number from (-?\d+) to (-?\d+)$/, (m) => `必须是 ${m[1]} 到 ${m[2]} 之间的整数`],
+  [/^must have from (\d+) to (\d+) items$/, (m) => `必须有 ${m[1]} 到 ${m[2]} 项`],
+  [/^must not be empty$/, () => '不能为空'],
+  [/^must have at most (\d+) characters$/, (m) => `最多 ${m[1]} 个字符`],
+  [/^must be 1–32 letters, digits, "_" or "-"$/, () => '必须是 1–32 个字母、数字、"_" 或 "-"'],
+  [/^must have at most 2 decimals \(1 fen is the smallest unit\)$/, () => '最多两位小数（最小单位为 1 分）'],
+  [/^weights must sum to 1 \(they sum to (.+)\)$/, (m) => `权重之和必须为 1（现在合计 ${m[1]}）`],
+  [/^metric "(.*)" is given twice$/, (m) => `评分项 "${m[1]}" 写了两次`],
+  [/^must be "player" or "bot:<strategy>" \(strategies: (.*)\)$/, (m) => `必须是 "player" 或 "bot:<策略>"（可用策略：${m[1]}）`],
+  [/^must be one of (.*)$/, (m) => `必须是以下之一：${m[1]}`],
+];
+
+export function schemaMessageZh(message: string): string | undefined {
+  for (const [re, zh] of SCHEMA_ZH) {
+    const m = re.exec(message);
+    if (m) return zh(m);
+  }
+  return undefined;
+}
+
+function zodMessageZh(issue: z.core.$ZodIssue, actual: unknown): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (actual === undefined) return `必填（${typeZh(issue.expected)}）`;
+      if (typeof actual === 'number' && !Number.isFinite(actual)) return `必须是有限的数字，不能是 ${actual}`;
+      if (issue.expected === 'int' && typeof actual === 'number') return `必须是整数（现为 ${actual}）`;
+      return `必须是${typeZh(issue.expected)}，不能是${describeValueZh(actual)}`;
+    case 'too_small':
+    case 'too_big': {
+      const what = issue.origin === 'array' ? '项' : issue.origin === 'string' ? '个字符' : '';
+      if (issue.message.startsWith('must')) {
+        const own = schemaMessageZh(issue.message);
+        if (own === undefined) return undefined;
+        return what ? `${own}（现有 ${sizeOf(actual)} ${what}）` : `${own}（现为 ${String(actual)}）`;
+      }
+      if (issue.code === 'too_small') {
+        if (what) return `至少要有 ${String(issue.minimum)} ${what}`;
+        return `必须 ${issue.inclusive ? '≥' : '>'} ${String(issue.minimum)}（现为 ${String(actual)}）`;
+      }
+      if (what) return `最多 ${String(issue.maximum)} ${what}（现有 ${sizeOf(actual)} ${what}）`;
+      return `必须 ${issue.inclusive ? '≤' : '<'} ${String(issue.maximum)}（现为 ${String(actual)}）`;
+    }
+    case 'unrecognized_keys':
+      return `未知字段 ${issue.keys
+        .slice(0, 10)
+        .map((k) => JSON.stringify(k.length > 40 ? `${k.slice(0, 40)}…` : k))
+        .join('、')}${issue.keys.length > 10 ? ` 等（另有 ${issue.keys.length - 10} 个）` : ''}（请对照场景参考检查拼写）`;
+    case 'invalid_value':
+      if (actual === undefined) return `必填：${issue.values.map((v) => JSON.stringify(v)).join(' 或 ')}`;
+      return `必须是 ${issue.values.map((v) => JSON.stringify(v)).join(' 或 ')}，不能是 ${JSON.stringify(actual)}`;
+    case 'invalid_format': {
+      const own = schemaMessageZh(issue.message);
+      if (own === undefined) return undefined;
+      return typeof actual === 'string' ? `${own}（现为 ${JSON.stringify(actual.slice(0, 40))}）` : own;
+    }
+    case 'invalid_key': {
+      const inner = issue.issues[0];
+      const key = JSON.stringify(String(issue.path[issue.path.length - 1] ?? ''));
+      if (!inner) return `键 ${key} 不允许使用`;
+      const own = schemaMessageZh(inner.message);
+      return own === undefined ? undefined : `键 ${key} ${own}`;
+    }
+    case 'not_multiple_of':
+      return `必须是 ${String(issue.divisor)} 的倍数`;
+    default:
+      return schemaMessageZh(issue.message);
   }
 }

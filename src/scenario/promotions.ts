@@ -20,7 +20,7 @@ import {
   type World,
 } from '../engine/model';
 import { doc } from './describe';
-import type { Problem } from './problems';
+import { problem, type Problem } from './problems';
 
 const ID = /^[A-Za-z0-9_-]{1,32}$/;
 const id = z.string().regex(ID, 'must be 1–32 letters, digits, "_" or "-"');
@@ -255,10 +255,21 @@ export const PROMOTION_RULES = [
 export type PromotionRuleNo = (typeof PROMOTION_RULES)[number]['no'];
 
 const RULE_TEXT = new Map<string, string>(PROMOTION_RULES.map((r) => [r.no, r.en]));
+const RULE_TEXT_ZH = new Map<string, string>(PROMOTION_RULES.map((r) => [r.no, r.zh]));
 
 /** "breaks platform rule 8.1a (no deeper than 0.1折: rate ≥ 0.01): got 0.009". */
 export function ruleMessage(no: PromotionRuleNo, detail: string): string {
   return `breaks platform rule ${no} (${RULE_TEXT.get(no)}): ${detail}`;
+}
+
+/** "违反平台规则 8.1a（折扣不低于 0.1折：折扣率 ≥ 0.01）：…". */
+export function ruleMessageZh(no: PromotionRuleNo, detail: string): string {
+  return `违反平台规则 ${no}（${RULE_TEXT_ZH.get(no)}）：${detail}`;
+}
+
+/** A broken platform rule at `path`, in both languages. */
+function ruleProblem(path: string, no: PromotionRuleNo, detail: string, detailZh: string): Problem {
+  return problem(path, ruleMessage(no, detail), ruleMessageZh(no, detailZh));
 }
 
 /** The tools with their names and fields, for forms (the browser's promotions panel). */
@@ -355,7 +366,10 @@ export function listingsInForce(rounds: readonly RoundListingsFile[], round: num
 
 function ix(list: readonly string[], value: string, path: string, what: string, problems: Problem[]): number {
   const i = list.indexOf(value);
-  if (i < 0) problems.push({ path, message: `unknown ${what} "${value}" (known: ${list.slice(0, 20).join(', ')}${list.length > 20 ? ', …' : ''})` });
+  if (i < 0) {
+    const known = `${list.slice(0, 20).join(', ')}${list.length > 20 ? ', …' : ''}`;
+    problems.push(problem(path, `unknown ${what} "${value}" (known: ${known})`, `未知的${what === 'city' ? '城市' : '商品'} "${value}"（已有：${known}）`));
+  }
   return i;
 }
 
@@ -404,13 +418,14 @@ export function buildPromotions(
         break;
       case 'coupon':
         if (!(SUPPORTED_COUPON_TARGETS as readonly string[]).includes(f.target)) {
-          problems.push({
-            path: `${path}.target`,
-            message: ruleMessage(
+          problems.push(
+            ruleProblem(
+              `${path}.target`,
               '8.5c',
               `target "${f.target}" needs customer lifecycles (new / sleeping / loyal customers, course §9), which this engine version does not track yet; use "everyone" or "potential"`,
+              `发放对象 "${f.target}" 需要客户生命周期（新客 / 沉睡 / 忠诚客户，课程 §9），本版引擎尚未记录；请用 "everyone" 或 "potential"`,
             ),
-          });
+          );
           return;
         }
         pr = { type: f.type, amountFen: yuanToFen(f.amount), thresholdFen: yuanToFen(f.threshold), quantity: f.quantity, target: f.target as CouponTarget, ...span };
@@ -461,27 +476,29 @@ export function checkPromotions(
   const citiesOf = (product: number, city: number | null, path: string): number[] => {
     if (city !== null) {
       if (!listings[city * P + product]) {
-        problems.push({ path: `${path}.city`, message: ruleMessage('8.0b', `${productName(product)} is not listed in ${cityName(city)} in round ${round}`) });
+        problems.push(ruleProblem(`${path}.city`, '8.0b', `${productName(product)} is not listed in ${cityName(city)} in round ${round}`, `商品 ${productName(product)} 第 ${round} 期未在城市 ${cityName(city)} 上架`));
         return [];
       }
       return [city];
     }
     const out: number[] = [];
     for (let c = 0; c < C; c++) if (listings[c * P + product]) out.push(c);
-    if (out.length === 0) problems.push({ path: `${path}.product`, message: ruleMessage('8.0b', `${productName(product)} is not listed in any city in round ${round}`) });
+    if (out.length === 0) problems.push(ruleProblem(`${path}.product`, '8.0b', `${productName(product)} is not listed in any city in round ${round}`, `商品 ${productName(product)} 第 ${round} 期未在任何城市上架`));
     return out;
   };
   const checkSpan = (x: { fromTick: number; toTick: number }, path: string) => {
-    if (x.fromTick < 1 || x.fromTick > T) problems.push({ path: `${path}.fromTick`, message: ruleMessage('8.0a', `fromTick must be 1–${T}, got ${x.fromTick}`) });
-    else if (x.toTick < x.fromTick || x.toTick > T) problems.push({ path: `${path}.toTick`, message: ruleMessage('8.0a', `toTick must be ${x.fromTick}–${T}, got ${x.toTick}`) });
+    if (x.fromTick < 1 || x.fromTick > T) problems.push(ruleProblem(`${path}.fromTick`, '8.0a', `fromTick must be 1–${T}, got ${x.fromTick}`, `开始天必须是 1–${T}，现为 ${x.fromTick}`));
+    else if (x.toTick < x.fromTick || x.toTick > T) {
+      problems.push(ruleProblem(`${path}.toTick`, '8.0a', `toTick must be ${x.fromTick}–${T}, got ${x.toTick}`, `结束天必须是 ${x.fromTick}–${T}，现为 ${x.toTick}`));
+    }
   };
   const checkRate = (rate: number, path: string, floorRule: PromotionRuleNo, belowOneRule: PromotionRuleNo): boolean => {
     if (rate < 0.01) {
-      problems.push({ path: `${path}.rate`, message: ruleMessage(floorRule, `rate must be ≥ 0.01 (0.1折), got ${rate}`) });
+      problems.push(ruleProblem(`${path}.rate`, floorRule, `rate must be ≥ 0.01 (0.1折), got ${rate}`, `折扣率必须 ≥ 0.01（0.1折），现为 ${rate}`));
       return false;
     }
     if (rate >= 1) {
-      problems.push({ path: `${path}.rate`, message: ruleMessage(belowOneRule, `rate must be below 1 (0.85 = 8.5折), got ${rate}`) });
+      problems.push(ruleProblem(`${path}.rate`, belowOneRule, `rate must be below 1 (0.85 = 8.5折), got ${rate}`, `折扣率必须小于 1（0.85 即 8.5折），现为 ${rate}`));
       return false;
     }
     return true;
@@ -491,10 +508,14 @@ export function checkPromotions(
       const list = listings[c * P + product]!.priceFen;
       const after = mulRoundHalfUp(list, rate);
       if (after < 100) {
-        problems.push({
-          path: `${path}.rate`,
-          message: ruleMessage(rule, `${productName(product)} in ${cityName(c)}: ${yuanText(list)} × ${rate} = ${yuanText(after)}, below 1.00 yuan`),
-        });
+        problems.push(
+          ruleProblem(
+            `${path}.rate`,
+            rule,
+            `${productName(product)} in ${cityName(c)}: ${yuanText(list)} × ${rate} = ${yuanText(after)}, below 1.00 yuan`,
+            `商品 ${productName(product)} 在城市 ${cityName(c)}：${yuanText(list)} × ${rate} = ${yuanText(after)} 元，低于 1.00 元`,
+          ),
+        );
         return;
       }
     }
@@ -511,23 +532,38 @@ export function checkPromotions(
       }
       case 'buyMoreDiscount': {
         const cities = citiesOf(pr.product, pr.city, path);
-        if (pr.minQuantity < 2) problems.push({ path: `${path}.minQuantity`, message: ruleMessage('8.4a', `minQuantity must be ≥ 2, got ${pr.minQuantity}`) });
+        if (pr.minQuantity < 2) problems.push(ruleProblem(`${path}.minQuantity`, '8.4a', `minQuantity must be ≥ 2, got ${pr.minQuantity}`, `件数门槛必须 ≥ 2，现为 ${pr.minQuantity}`));
         if (checkRate(pr.rate, path, '8.4b', '8.4c')) checkDiscounted(pr.product, cities, pr.rate, path, '8.4d');
         break;
       }
       case 'spendReward': {
         if (pr.tiers.length < 1 || pr.tiers.length > 3) {
-          problems.push({ path: `${path}.tiers`, message: ruleMessage('8.2a', `a spend reward has 1 to 3 tiers, got ${pr.tiers.length}`) });
+          problems.push(ruleProblem(`${path}.tiers`, '8.2a', `a spend reward has 1 to 3 tiers, got ${pr.tiers.length}`, `满减有 1 到 3 档，现为 ${pr.tiers.length} 档`));
           break;
         }
         pr.tiers.forEach((t, j) => {
           const tp = `${path}.tiers[${j}]`;
           const prev = pr.tiers[j - 1];
           if (prev && t.thresholdFen <= prev.thresholdFen) {
-            problems.push({ path: `${tp}.threshold`, message: ruleMessage('8.2b', `threshold ${yuanText(t.thresholdFen)} must be above the previous tier's ${yuanText(prev.thresholdFen)}`) });
+            problems.push(
+              ruleProblem(
+                `${tp}.threshold`,
+                '8.2b',
+                `threshold ${yuanText(t.thresholdFen)} must be above the previous tier's ${yuanText(prev.thresholdFen)}`,
+                `门槛 ${yuanText(t.thresholdFen)} 元必须高于上一档的 ${yuanText(prev.thresholdFen)} 元`,
+              ),
+            );
           }
           if (t.offFen < 1 || t.offFen > t.thresholdFen - 100) {
-            problems.push({ path: `${tp}.off`, message: ruleMessage('8.2c', `off must be 0.01–${yuanText(Math.max(0, t.thresholdFen - 100))} for threshold ${yuanText(t.thresholdFen)}, got ${yuanText(t.offFen)}`) });
+            const most = yuanText(Math.max(0, t.thresholdFen - 100));
+            problems.push(
+              ruleProblem(
+                `${tp}.off`,
+                '8.2c',
+                `off must be 0.01–${most} for threshold ${yuanText(t.thresholdFen)}, got ${yuanText(t.offFen)}`,
+                `门槛 ${yuanText(t.thresholdFen)} 元的减免金额必须是 0.01–${most} 元，现为 ${yuanText(t.offFen)} 元`,
+              ),
+            );
           }
         });
         break;
@@ -535,22 +571,29 @@ export function checkPromotions(
       case 'bundle': {
         bundles++;
         if (bundles > 50) {
-          problems.push({ path, message: ruleMessage('8.3a', `this is bundle ${bundles} of the round; a shop may have at most 50`) });
+          problems.push(ruleProblem(path, '8.3a', `this is bundle ${bundles} of the round; a shop may have at most 50`, `这是本期第 ${bundles} 个套餐；每店最多 50 个`));
           break;
         }
         const products = pr.items.map((x) => x.product);
         if (pr.items.length < 2 || pr.items.length > 5) {
-          problems.push({ path: `${path}.items`, message: ruleMessage('8.3b', `a bundle holds 2 to 5 products, got ${pr.items.length}`) });
+          problems.push(ruleProblem(`${path}.items`, '8.3b', `a bundle holds 2 to 5 products, got ${pr.items.length}`, `一个套餐含 2 到 5 种商品，现为 ${pr.items.length} 种`));
           break;
         }
         const dup = products.findIndex((p, j) => products.indexOf(p) !== j);
         if (dup >= 0) {
-          problems.push({ path: `${path}.items[${dup}].product`, message: ruleMessage('8.3b', `${productName(products[dup]!)} appears twice; each product once (raise its quantity instead)`) });
+          problems.push(
+            ruleProblem(
+              `${path}.items[${dup}].product`,
+              '8.3b',
+              `${productName(products[dup]!)} appears twice; each product once (raise its quantity instead)`,
+              `商品 ${productName(products[dup]!)} 出现了两次；每种商品只写一次（可改为增加件数）`,
+            ),
+          );
           break;
         }
         const bad = pr.items.findIndex((x) => x.quantity < 1);
         if (bad >= 0) {
-          problems.push({ path: `${path}.items[${bad}].quantity`, message: ruleMessage('8.3b', `each item has at least 1 unit, got ${pr.items[bad]!.quantity}`) });
+          problems.push(ruleProblem(`${path}.items[${bad}].quantity`, '8.3b', `each item has at least 1 unit, got ${pr.items[bad]!.quantity}`, `每项至少 1 件，现为 ${pr.items[bad]!.quantity}`));
           break;
         }
         const cities: number[] = [];
@@ -560,15 +603,30 @@ export function checkPromotions(
         }
         if (cities.length === 0) {
           const where = pr.city === null ? 'any city' : cityName(pr.city);
-          problems.push({ path: pr.city === null ? `${path}.items` : `${path}.city`, message: ruleMessage('8.0b', `its products are not all listed in ${where} in round ${round}`) });
+          const whereZh = pr.city === null ? '任何一个城市' : `城市 ${cityName(pr.city)}`;
+          problems.push(
+            ruleProblem(
+              pr.city === null ? `${path}.items` : `${path}.city`,
+              '8.0b',
+              `its products are not all listed in ${where} in round ${round}`,
+              `套餐中的商品第 ${round} 期没有全部在${whereZh}上架`,
+            ),
+          );
           break;
         }
-        if (pr.priceFen < 100) problems.push({ path: `${path}.price`, message: ruleMessage('8.3c', `price must be ≥ 1.00 yuan, got ${yuanText(pr.priceFen)}`) });
+        if (pr.priceFen < 100) problems.push(ruleProblem(`${path}.price`, '8.3c', `price must be ≥ 1.00 yuan, got ${yuanText(pr.priceFen)}`, `套餐价必须 ≥ 1.00 元，现为 ${yuanText(pr.priceFen)} 元`));
         for (const c of cities) {
           let sum = 0;
           for (const it of pr.items) sum += listings[c * P + it.product]!.priceFen * it.quantity;
           if (pr.priceFen >= sum) {
-            problems.push({ path: `${path}.price`, message: ruleMessage('8.3c', `price ${yuanText(pr.priceFen)} must be below the items' sum ${yuanText(sum)} in ${cityName(c)}`) });
+            problems.push(
+              ruleProblem(
+                `${path}.price`,
+                '8.3c',
+                `price ${yuanText(pr.priceFen)} must be below the items' sum ${yuanText(sum)} in ${cityName(c)}`,
+                `套餐价 ${yuanText(pr.priceFen)} 元必须低于城市 ${cityName(c)} 各商品一口价之和 ${yuanText(sum)} 元`,
+              ),
+            );
             break;
           }
         }
@@ -576,10 +634,15 @@ export function checkPromotions(
           const main = listings[c * P + products[0]!]!.shippingFen;
           // shipping ≤ 1.5 × main, in whole fen: 2 × shipping ≤ 3 × main.
           if (2 * pr.shippingFen > 3 * main) {
-            problems.push({
-              path: `${path}.shipping`,
-              message: ruleMessage('8.3d', `shipping ${yuanText(pr.shippingFen)} is above 1.5 × the main item's shipping ${yuanText(main)} = ${yuanText(Math.floor((3 * main) / 2))} in ${cityName(c)}`),
-            });
+            const cap = yuanText(Math.floor((3 * main) / 2));
+            problems.push(
+              ruleProblem(
+                `${path}.shipping`,
+                '8.3d',
+                `shipping ${yuanText(pr.shippingFen)} is above 1.5 × the main item's shipping ${yuanText(main)} = ${cap} in ${cityName(c)}`,
+                `套餐运费 ${yuanText(pr.shippingFen)} 元超过城市 ${cityName(c)} 主商品运费 ${yuanText(main)} 元 × 1.5 = ${cap} 元`,
+              ),
+            );
             break;
           }
         }
@@ -587,51 +650,73 @@ export function checkPromotions(
       }
       case 'coupon': {
         if (pr.amountFen < 1 || pr.amountFen > pr.thresholdFen - 100) {
-          problems.push({ path: `${path}.amount`, message: ruleMessage('8.5a', `amount must be 0.01–${yuanText(Math.max(0, pr.thresholdFen - 100))} for threshold ${yuanText(pr.thresholdFen)}, got ${yuanText(pr.amountFen)}`) });
+          const most = yuanText(Math.max(0, pr.thresholdFen - 100));
+          problems.push(
+            ruleProblem(
+              `${path}.amount`,
+              '8.5a',
+              `amount must be 0.01–${most} for threshold ${yuanText(pr.thresholdFen)}, got ${yuanText(pr.amountFen)}`,
+              `使用门槛 ${yuanText(pr.thresholdFen)} 元的面额必须是 0.01–${most} 元，现为 ${yuanText(pr.amountFen)} 元`,
+            ),
+          );
         }
-        if (pr.quantity < 1) problems.push({ path: `${path}.quantity`, message: ruleMessage('8.5b', `quantity must be ≥ 1, got ${pr.quantity}`) });
+        if (pr.quantity < 1) problems.push(ruleProblem(`${path}.quantity`, '8.5b', `quantity must be ≥ 1, got ${pr.quantity}`, `发放张数必须 ≥ 1，现为 ${pr.quantity}`));
         break;
       }
       case 'groupBuy': {
         const [c] = citiesOf(pr.product, pr.city, path);
         if (c === undefined) break;
         const l = listings[c * P + pr.product]!;
-        if (pr.priceFen < 100) problems.push({ path: `${path}.price`, message: ruleMessage('8.6b', `price must be ≥ 1.00 yuan, got ${yuanText(pr.priceFen)}`) });
-        else if (pr.priceFen >= l.priceFen) problems.push({ path: `${path}.price`, message: ruleMessage('8.6b', `price ${yuanText(pr.priceFen)} must be below the fixed price ${yuanText(l.priceFen)}`) });
+        if (pr.priceFen < 100) problems.push(ruleProblem(`${path}.price`, '8.6b', `price must be ≥ 1.00 yuan, got ${yuanText(pr.priceFen)}`, `团购价必须 ≥ 1.00 元，现为 ${yuanText(pr.priceFen)} 元`));
+        else if (pr.priceFen >= l.priceFen) {
+          problems.push(
+            ruleProblem(`${path}.price`, '8.6b', `price ${yuanText(pr.priceFen)} must be below the fixed price ${yuanText(l.priceFen)}`, `团购价 ${yuanText(pr.priceFen)} 元必须低于一口价 ${yuanText(l.priceFen)} 元`),
+          );
+        }
         const ref = refFen(pr.product, c);
         const cap = mulRoundHalfUp(ref, 1 + pw.groupBuyFloat);
         if (pr.priceFen + l.shippingFen > cap) {
-          problems.push({
-            path: `${path}.price`,
-            message: ruleMessage(
+          problems.push(
+            ruleProblem(
+              `${path}.price`,
               '8.6a',
               `price + shipping = ${yuanText(pr.priceFen)} + ${yuanText(l.shippingFen)} = ${yuanText(pr.priceFen + l.shippingFen)} is above the local market price × (1 + ${pw.groupBuyFloat}) = ${yuanText(cap)} in ${cityName(c)}`,
+              `团购价 + 运费 = ${yuanText(pr.priceFen)} + ${yuanText(l.shippingFen)} = ${yuanText(pr.priceFen + l.shippingFen)} 元，超过城市 ${cityName(c)} 当地市场价 × (1 + ${pw.groupBuyFloat}) = ${yuanText(cap)} 元`,
             ),
-          });
+          );
         }
         break;
       }
       case 'flashSale': {
         const cities = citiesOf(pr.product, pr.city, path);
-        if (pr.priceFen < 100) problems.push({ path: `${path}.price`, message: ruleMessage('8.7a', `price must be ≥ 1.00 yuan, got ${yuanText(pr.priceFen)}`) });
+        if (pr.priceFen < 100) problems.push(ruleProblem(`${path}.price`, '8.7a', `price must be ≥ 1.00 yuan, got ${yuanText(pr.priceFen)}`, `秒杀价必须 ≥ 1.00 元，现为 ${yuanText(pr.priceFen)} 元`));
         for (const c of cities) {
           const list = listings[c * P + pr.product]!.priceFen;
           if (pr.priceFen >= list) {
-            problems.push({ path: `${path}.price`, message: ruleMessage('8.7b', `price ${yuanText(pr.priceFen)} must be below the fixed price ${yuanText(list)} in ${cityName(c)}`) });
+            problems.push(
+              ruleProblem(
+                `${path}.price`,
+                '8.7b',
+                `price ${yuanText(pr.priceFen)} must be below the fixed price ${yuanText(list)} in ${cityName(c)}`,
+                `秒杀价 ${yuanText(pr.priceFen)} 元必须低于城市 ${cityName(c)} 的一口价 ${yuanText(list)} 元`,
+              ),
+            );
             break;
           }
         }
-        if (pr.quantity < 1) problems.push({ path: `${path}.quantity`, message: ruleMessage('8.7c', `quantity must be ≥ 1, got ${pr.quantity}`) });
-        if (pr.perBuyer < 1) problems.push({ path: `${path}.perBuyer`, message: ruleMessage('8.7c', `perBuyer must be ≥ 1, got ${pr.perBuyer}`) });
+        if (pr.quantity < 1) problems.push(ruleProblem(`${path}.quantity`, '8.7c', `quantity must be ≥ 1, got ${pr.quantity}`, `秒杀件数必须 ≥ 1，现为 ${pr.quantity}`));
+        if (pr.perBuyer < 1) problems.push(ruleProblem(`${path}.perBuyer`, '8.7c', `perBuyer must be ≥ 1, got ${pr.perBuyer}`, `每人限购必须 ≥ 1，现为 ${pr.perBuyer}`));
         break;
       }
       case 'memberDay': {
         memberDays++;
-        if (memberDays > 1) problems.push({ path, message: ruleMessage('8.8a', 'a second member day in the round; a shop has one') });
-        if (pr.weekday < 0 || pr.weekday > 6) problems.push({ path: `${path}.weekday`, message: ruleMessage('8.8b', `weekday must be 0–6, got ${pr.weekday}`) });
-        if (pr.buy < 1) problems.push({ path: `${path}.buy`, message: ruleMessage('8.8c', `buy must be ≥ 1, got ${pr.buy}`) });
-        else if (pr.get < 1 || pr.get > pr.buy) problems.push({ path: `${path}.get`, message: ruleMessage('8.8c', `get must be 1–${pr.buy} (buy ${pr.buy}), got ${pr.get}`) });
-        if (pr.product !== null && pr.product >= P) problems.push({ path: `${path}.product`, message: 'unknown product' });
+        if (memberDays > 1) problems.push(ruleProblem(path, '8.8a', 'a second member day in the round; a shop has one', '本期第二个会员日；每店每期只有一个'));
+        if (pr.weekday < 0 || pr.weekday > 6) problems.push(ruleProblem(`${path}.weekday`, '8.8b', `weekday must be 0–6, got ${pr.weekday}`, `星期必须是 0–6，现为 ${pr.weekday}`));
+        if (pr.buy < 1) problems.push(ruleProblem(`${path}.buy`, '8.8c', `buy must be ≥ 1, got ${pr.buy}`, `买满件数必须 ≥ 1，现为 ${pr.buy}`));
+        else if (pr.get < 1 || pr.get > pr.buy) {
+          problems.push(ruleProblem(`${path}.get`, '8.8c', `get must be 1–${pr.buy} (buy ${pr.buy}), got ${pr.get}`, `赠送件数必须是 1–${pr.buy}（买 ${pr.buy}），现为 ${pr.get}`));
+        }
+        if (pr.product !== null && pr.product >= P) problems.push(problem(`${path}.product`, 'unknown product', '未知的商品'));
         break;
       }
     }

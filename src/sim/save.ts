@@ -8,7 +8,7 @@ import { hashValue, type RoundDecision, type World } from '../engine';
 import { loadDecisions, loadScenario } from '../scenario/load';
 import { parseJsonText } from '../scenario/parse';
 import type { Checked, Problem } from '../scenario/problems';
-import { fromZod } from '../scenario/problems';
+import { fromZod, problem } from '../scenario/problems';
 import { LIMITS } from '../scenario/schema';
 import { doc } from '../scenario/describe';
 
@@ -67,21 +67,22 @@ export function loadSave(input: unknown): Checked<LoadedSave> {
   if (!res.success) return { ok: false, problems: fromZod(res.error, input) };
   const save = res.data;
   const sc = loadScenario(save.scenario);
-  if (!sc.ok) return { ok: false, problems: sc.problems.map((p) => ({ path: p.path.replace(/^\$/, '$.scenario'), message: p.message })) };
+  if (!sc.ok) return { ok: false, problems: sc.problems.map((p) => ({ ...p, path: p.path.replace(/^\$/, '$.scenario') })) };
   const world = sc.value;
   const problems: Problem[] = [];
   if (save.roundsPlayed > world.rounds) {
-    problems.push({ path: '$.roundsPlayed', message: `must be ≤ ${world.rounds} (the scenario's rounds)` });
+    problems.push(problem('$.roundsPlayed', `must be ≤ ${world.rounds} (the scenario's rounds)`, `必须 ≤ ${world.rounds}（场景的期数）`));
   }
   const decisions = new Map<number, RoundDecision[]>();
   save.decisions.forEach((d, i) => {
     const res = loadDecisions(d, world);
     if (!res.ok) {
-      for (const p of res.problems) problems.push({ path: p.path.replace(/^\$/, `$.decisions[${i}]`), message: p.message });
+      for (const p of res.problems) problems.push({ ...p, path: p.path.replace(/^\$/, `$.decisions[${i}]`) });
       return;
     }
     if (decisions.has(res.value.shop)) {
-      problems.push({ path: `$.decisions[${i}].shop`, message: `shop "${world.shops[res.value.shop]!.id}" has two decisions files` });
+      const id = world.shops[res.value.shop]!.id;
+      problems.push(problem(`$.decisions[${i}].shop`, `shop "${id}" has two decisions files`, `网店 "${id}" 有两份决策文件`));
       return;
     }
     decisions.set(res.value.shop, res.value.rounds);

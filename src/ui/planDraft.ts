@@ -47,6 +47,8 @@ export interface FieldProblem {
   field: string;
   path: string;
   message: string;
+  /** the validator's message in Chinese */
+  messageZh?: string;
   /** a message key of the UI's own (number parsing), translated by the screen */
   local?: 'notNumber' | 'notJson';
 }
@@ -215,6 +217,6 @@ export function checkDraft(session: Session, draft: PlanDraft): Checked {
   const res = checkDecisions(session, file);
   if (res.ok) return { entry: built.entry, problems: [] };
   const roundIndex = file.rounds.length - 1;
-  const problems = res.problems.map((p: Problem) => ({ field: fieldOf(p.path, roundIndex, built) ?? '', path: p.path, message: p.message }));
+  const problems = res.problems.map((p: Problem): FieldProblem => ({ ...p, field: fieldOf(p.path, roundIndex, built) ?? '' }));
   return { entry: null, problems };
 }

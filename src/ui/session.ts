@@ -9,7 +9,7 @@ import { makeSave, loadSave, type SaveFile } from '../sim/save';
 import { stateHash } from '../sim/result';
 import { loadDecisions, loadScenario } from '../scenario/load';
 import { parseJsonText } from '../scenario/parse';
-import type { Checked, Problem } from '../scenario/problems';
+import { problem, type Checked, type Problem } from '../scenario/problems';
 
 /** One round of a decisions file as the player wrote it (yuan, ids), ready to export. */
 export interface RoundEntry {
@@ -135,11 +135,20 @@ export function sessionFromSaveText(text: string): Checked<Session> {
   const problems: Problem[] = [];
   const shops = [...decisions.keys()];
   if (shops.length > 1) {
-    problems.push({ path: '$.decisions', message: `holds decisions for ${shops.length} shops; the browser plays one shop (use shopsim run for this file)` });
+    problems.push(
+      problem(
+        '$.decisions',
+        `holds decisions for ${shops.length} shops; the browser plays one shop (use shopsim run for this file)`,
+        `包含 ${shops.length} 个网店的决策；浏览器只经营一个网店（此文件请用 shopsim run 运行）`,
+      ),
+    );
   }
   const player = shops.length === 1 ? shops[0]! : (playerShops(world)[0] ?? -1);
   if (shops.length === 1 && world.shops[player]!.controller.kind !== 'player') {
-    problems.push({ path: '$.decisions[0].shop', message: `is "${world.shops[player]!.id}", a bot shop ("${world.shops[player]!.controller.strategy}"), not a player shop` });
+    const bot = world.shops[player]!;
+    problems.push(
+      problem('$.decisions[0].shop', `is "${bot.id}", a bot shop ("${bot.controller.strategy}"), not a player shop`, `是 "${bot.id}"，一个机器人网店（"${bot.controller.strategy}"），不是玩家网店`),
+    );
   }
   if (problems.length) return { ok: false, problems };
   const raw = (parsed.value as { decisions: unknown[] }).decisions;

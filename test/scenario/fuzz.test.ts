@@ -152,6 +152,8 @@ describe('when scenarios are generated and mutated', () => {
           for (const p of res.problems) {
             expect(p.path).toMatch(/^\$/);
             expect(p.message.length).toBeGreaterThan(5);
+            // The browser shows the Chinese of every message to a zh student.
+            expect(p.messageZh, `${p.path}: ${p.message}`).toMatch(/[\u4e00-\u9fff]/);
           }
           return;
         }
@@ -209,6 +211,7 @@ describe('when decisions files are generated for a scenario', () => {
         const res = loadDecisions(d, world);
         if (!res.ok) {
           expect(res.problems.length).toBeGreaterThan(0);
+          for (const p of res.problems) expect(p.messageZh, `${p.path}: ${p.message}`).toMatch(/[\u4e00-\u9fff]/);
           return;
         }
         accepted++;

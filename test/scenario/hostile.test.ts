@@ -27,9 +27,10 @@ function timed<T>(fn: () => T): { value: T; ms: number } {
   return { value, ms: (d.user + d.system) / 1000 };
 }
 
+/** The problems as the CLI prints them: path and English message (messageZh is checked elsewhere). */
 function refused(res: Checked<unknown>): { path: string; message: string }[] {
   expect(res.ok).toBe(false);
-  return res.ok ? [] : res.problems;
+  return res.ok ? [] : res.problems.map(({ path, message }) => ({ path, message }));
 }
 
 function firstProblem(text: string): { path: string; message: string } {

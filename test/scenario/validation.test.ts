@@ -23,9 +23,10 @@ function world(s: Json = tutorial()): World {
   return res.value;
 }
 
+/** The problems as the CLI prints them: path and English message. */
 function problemsOf(s: Json) {
   const res = loadScenario(s);
-  return res.ok ? [] : res.problems;
+  return res.ok ? [] : res.problems.map(({ path, message }) => ({ path, message }));
 }
 
 describe('when a scenario leaves fields out', () => {

@@ -7,6 +7,7 @@ import { explainRound } from '../../src/ui/why';
 import { playGame } from '../../src/sim/game';
 import { stateHash } from '../../src/sim/result';
 import { loadSave } from '../../src/sim/save';
+import type { Problem } from '../../src/scenario/problems';
 
 function start(seed = 1): Session {
   const res = startSession(builtinScenario(), seed);
@@ -160,16 +161,41 @@ describe('when a class scenario has several player shops', () => {
   });
 });
 
-describe('when a Chinese student meets a rule message', () => {
+describe('when a Chinese student meets a validator message', () => {
   it('should read the illegal price and a promotion rule in Chinese, with their numbers', async () => {
-    const { localizeProblem } = await import('../../src/ui/problemText');
+    const { problemMessage } = await import('../../src/ui/problemText');
     const s = start();
     const draft = initialDraft(s, current(s));
     draft.listings[0]!.price = '70';
     const tool = promotionTypes().find((x) => x.type === 'limitedDiscount')!;
     draft.promotions.push({ type: 'limitedDiscount', values: { ...defaultValues(tool, s.world), rate: '0.005' } });
-    const texts = checkDraft(s, draft).problems.map((p) => localizeProblem(p.message));
+    const texts = checkDraft(s, draft).problems.map((p) => problemMessage(p));
     expect(texts).toContainEqual(expect.stringContaining('违规价格：一口价 + 运费 = 70.00 元，超过上限 65.00 元'));
     expect(texts).toContainEqual(expect.stringContaining('违反平台规则 8.1a（折扣不低于 0.1折'));
+  });
+
+  it('should read every other message of the plan form in Chinese too (a restock of 2.5 units, a coupon of 0 issued)', async () => {
+    const { problemMessage } = await import('../../src/ui/problemText');
+    const s = start();
+    const restock = initialDraft(s, current(s));
+    restock.restock[0]!.quantity = '2.5';
+    expect(checkDraft(s, restock).problems.map((p) => problemMessage(p))).toEqual(['必须是整数（现为 2.5）']);
+    const coupon = initialDraft(s, current(s));
+    const tool = promotionTypes().find((x) => x.type === 'coupon')!;
+    coupon.promotions.push({ type: 'coupon', values: { ...defaultValues(tool, s.world), amount: '5', threshold: '50', quantity: '0' } });
+    expect(checkDraft(s, coupon).problems.map((p) => problemMessage(p))).toEqual(['违反平台规则 8.5b（至少发放 1 张）：发放张数必须 ≥ 1，现为 0']);
+  });
+
+  it('should show a refused save in Chinese, and English where a message has no Chinese', async () => {
+    const { problemMessage } = await import('../../src/ui/problemText');
+    const s = play(start());
+    const save = JSON.parse(JSON.stringify(toSave(s))) as { decisions: { shop: string }[] };
+    save.decisions[0]!.shop = 's2';
+    const res = sessionFromSaveText(JSON.stringify(save));
+    if (res.ok) throw new Error('a save for a bot shop loaded');
+    expect(res.problems[0]!.message).toBe('is "s2", a bot shop ("undercut"), not a player shop');
+    expect(problemMessage(res.problems[0]!)).toBe('是 "s2"，一个机器人网店（"undercut"），不是玩家网店');
+    const englishOnly: Problem = { path: '$', message: 'english only' };
+    expect(problemMessage(englishOnly)).toBe('english only');
   });
 });

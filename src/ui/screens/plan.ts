@@ -11,7 +11,7 @@ import { capFen, checkDraft, referenceFen, type FieldProblem, type PlanDraft } f
 import { defaultValues, promotionTypes, type PromoField } from '../promotionForms';
 import { current, playRoundWith, type Session } from '../session';
 import { crowdMarkerSvg } from '../crowdStyle';
-import { localizeProblem } from '../problemText';
+import { problemMessage } from '../problemText';
 import { meanReview } from '../why';
 import type { UiState } from '../store';
 
@@ -332,7 +332,7 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
 
   function problemText(p: FieldProblem): string {
     if (p.local) return t(p.local);
-    return localizeProblem(p.message);
+    return problemMessage(p);
   }
 
   function labelOf(field: string): string {
@@ -420,7 +420,7 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
     }
     const played = playRoundWith(session, entry);
     if (!played.ok) {
-      check(played.problems.map((p) => ({ field: '', path: p.path, message: p.message })));
+      check(played.problems.map((p) => ({ ...p, field: '' })));
       status.focus();
       return;
     }

@@ -6,6 +6,7 @@ import { BUILTIN_SCENARIOS } from '../../scenario/builtin';
 import { loadScenario, loadScenarioText } from '../../scenario/load';
 import type { World } from '../../engine';
 import type { Problem } from '../../scenario/problems';
+import { problemMessage } from '../problemText';
 import { autosave, isOver, playerShops, readAutosave, roundsPlayed, sessionFromSaveText, startSession, type Session } from '../session';
 import { initialDraft } from '../planDraft';
 import { current } from '../session';
@@ -17,7 +18,7 @@ export function problemList(problems: Problem[], testid: string): HTMLElement {
   return h(
     'ul',
     { className: 'problems', 'data-testid': testid },
-    ...problems.slice(0, 50).map((p) => h('li', {}, h('code', {}, p.path), ' ', p.message)),
+    ...problems.slice(0, 50).map((p) => h('li', {}, h('code', {}, p.path), ' ', problemMessage(p))),
     problems.length > 50 ? h('li', {}, `… +${problems.length - 50}`) : null,
   );
 }
