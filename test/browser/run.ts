@@ -61,6 +61,21 @@ async function brokenScenarioChecks(page: Page): Promise<void> {
   check(dropped.includes('$.rounds') && dropped.includes('24'), `a dropped scenario file is validated with field and rule: ${dropped.slice(0, 80)}…`);
 }
 
+/** A Chinese student reads the validator's message in Chinese, with the path and the limit. */
+async function brokenScenarioZh(page: Page): Promise<void> {
+  const broken = JSON.stringify({ kind: 'scenario', version: 1, id: 'bad', name: { zh: '坏', en: 'Bad' }, rounds: 0, cities: [], products: [], demand: [], shops: [], tickPerRound: 30 });
+  await page.setInputFiles(tid('scenario-file'), { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
+  await page.waitForSelector(tid('scenario-problems'));
+  const text = (await page.textContent(tid('scenario-problems'))) ?? '';
+  check(
+    text.includes('$.rounds') && text.includes('必须是 1 到 24 之间的整数（现为 0）') && text.includes('必须有 1 到 20 项') && text.includes('未知字段 "tickPerRound"') && !/must be|unknown field/.test(text),
+    `a broken scenario file shows every validator message in Chinese: ${text.slice(0, 90)}…`,
+  );
+  await page.screenshot({ path: resolve(ARTIFACTS, 'scenario-problems-zh.png'), fullPage: true });
+  await page.reload();
+  await page.waitForSelector(tid('new-game'));
+}
+
 async function playRoundFromPlan(page: Page, lang: string, round: number, shots: boolean): Promise<void> {
   // Keyboard: focus the submit button and press Enter.
   await page.focus(tid('play-round'));
@@ -90,6 +105,7 @@ async function game(page: Page, lang: 'en' | 'zh', extended: boolean): Promise<v
   check((await page.getAttribute('html', 'lang')) === (lang === 'zh' ? 'zh-CN' : 'en') && (await page.inputValue('#lang-select')) === lang, `the language (${lang}) is remembered after a reload`);
   await page.screenshot({ path: resolve(ARTIFACTS, `start-${lang}.png`) });
   if (extended) await brokenScenarioChecks(page);
+  if (lang === 'zh') await brokenScenarioZh(page);
   await page.check(tid('scenario-classic'));
   check((await page.inputValue(tid('seed'))) === '1', 'the seed shows the scenario seed (1)');
   await page.fill(tid('seed'), '7');
@@ -101,6 +117,7 @@ async function game(page: Page, lang: 'en' | 'zh', extended: boolean): Promise<v
   await page.fill(tid('listing:0:price'), '99');
   let status = await waitStatus(page);
   check(!status.ok && status.text.includes(lang === 'zh' ? '违规价格' : 'illegal price') && status.text.includes('65.00'), `an illegal price is refused, naming the cap: ${status.text.slice(0, 90)}…`);
+  if (lang === 'zh') await page.screenshot({ path: resolve(ARTIFACTS, 'plan-illegal-zh.png'), fullPage: true });
   await page.fill(tid('listing:0:price'), '45.50');
   await page.press(tid('listing:0:price'), 'Enter');
   check((await page.locator(tid('play-round')).count()) === 1, 'Enter in a price field re-checks the plan without starting the round');
@@ -204,6 +221,10 @@ async function fromFolder(page: Page): Promise<void> {
   await page.waitForSelector(tid('score-parts'));
   const summary = (await page.textContent(tid('final-summary'))) ?? '';
   check(/ranked \d of 5 with a score of \d+/.test(summary), `the final screen shows the ranking and the score: ${summary}`);
+  const parts = await page.locator(`${tid('rubric-parts')} tbody tr[data-metric]`).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-metric')));
+  const total = ((await page.textContent(tid('rubric-total'))) ?? '').trim();
+  check(parts.join(',') === 'equity' && summary.includes(`score of ${total}`), `the final screen shows the rubric part by part (${parts.join(', ')}; total ${total})`);
+  check((await page.locator(`${tid('final-standings')} tbody tr`).count()) === 5, 'the final standings list every shop with its rubric score');
   await page.screenshot({ path: resolve(ARTIFACTS, 'final-en.png'), fullPage: true });
   const hash = ((await page.textContent(tid('state-hash'))) ?? '').trim();
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(tid('export-save'))]);

@@ -36,7 +36,7 @@ export const METRIC_LABELS: Record<RubricMetric, { zh: string; en: string; unit:
   breachRate: { zh: '违约率', en: 'breach rate', unit: 'share' },
 };
 
-const LOWER_IS_BETTER: ReadonlySet<RubricMetric> = new Set(['breachRate']);
+export const LOWER_IS_BETTER: ReadonlySet<RubricMetric> = new Set(['breachRate']);
 
 export { RUBRIC_METRICS };
 

@@ -1,27 +1,52 @@
-/** Final: the ranking by the scenario's rubric and the player's score, part by part. */
+/**
+ * Final: the ranking by the scenario's rubric — the course's equity ranking, or the weighted
+ * components a scenario sets — computed by grading's own function on the game played, and the
+ * player's score part by part, so a student sees the breakdown a grader computes.
+ */
 import { h } from '../dom';
 import { local, t } from '../i18n';
 import type { App, Mounted } from '../app';
-import { formatYuan, unitsOwned } from '../../engine';
-import { rankShops } from '../../sim/scoring';
+import { equityFen, formatYuan, unitsOwned } from '../../engine';
 import { current } from '../session';
+import { finalScore, type ScoreLine } from '../finalScore';
+import { METRIC_LABELS, type Rubric } from '../../sim/grading/rubric';
 import { hashLine, leagueTable } from './review';
+
+const num = (x: number) => String(x);
+
+function rubricText(rubric: Rubric): string {
+  if (rubric.isDefault) return t('finalIntro', { first: rubric.first, step: rubric.step });
+  const parts = rubric.components.map((c) =>
+    t(c.method === 'rank' ? 'rubricByRank' : 'rubricByScale', {
+      weight: Math.round(c.weight * 1000) / 10,
+      metric: local(rubricLabel(c.metric)),
+      lower: c.metric === 'breachRate' ? t('rubricLower') : '',
+      first: rubric.first,
+      step: rubric.step,
+    }),
+  );
+  return t('finalIntroRubric', { parts: parts.join(local({ zh: '；', en: '; ' })) });
+}
+
+function rubricLabel(metric: ScoreLine['metric']): { zh: string; en: string } {
+  return METRIC_LABELS[metric];
+}
 
 export function mountFinal(root: HTMLElement, app: App): Mounted {
   const session = app.session()!;
   const { world } = session;
   const state = current(session);
-  const rules = world.rules;
+  const score = finalScore(session);
+  const { rubric, standings } = score;
   const section = h('section', { className: 'screen final-screen', 'aria-labelledby': 'final-h' });
   root.append(section);
-  section.append(h('h2', { id: 'final-h' }, t('finalTitle')), h('p', { className: 'help' }, t('finalIntro', { first: rules.rubricFirst, step: rules.rubricStep })));
-  const rows = rankShops(world, state);
+  section.append(h('h2', { id: 'final-h' }, t('finalTitle')), h('p', { className: 'help', 'data-testid': 'final-rubric' }, rubricText(rubric)));
   if (session.player >= 0) {
-    const mine = rows.find((r) => r.shop === session.player)!;
+    const mine = standings.find((r) => r.shop === session.player)!;
     const shop = state.shops[session.player]!;
     let stockFen = 0;
     unitsOwned(world, state, session.player).forEach((n, p) => (stockFen += n * world.products[p]!.unitCostFen));
-    const summary = t('finalSummary', { rank: mine.rank, shops: rows.length, score: mine.score });
+    const summary = t('finalSummary', { rank: mine.place, shops: standings.length, score: num(mine.total) });
     section.append(
       h('p', { className: 'summary', 'data-testid': 'final-summary' }, summary),
       h(
@@ -33,17 +58,70 @@ export function mountFinal(root: HTMLElement, app: App): Mounted {
           {},
           h('tr', {}, h('th', { scope: 'row' }, t('partCash')), h('td', { className: 'num' }, `¥${formatYuan(shop.cashFen)}`)),
           h('tr', {}, h('th', { scope: 'row' }, t('partStock')), h('td', { className: 'num' }, `¥${formatYuan(stockFen)}`)),
-          h('tr', {}, h('th', { scope: 'row' }, t('partEquity')), h('td', { className: 'num' }, `¥${formatYuan(mine.equityFen)}`)),
+          h('tr', {}, h('th', { scope: 'row' }, t('partEquity')), h('td', { className: 'num' }, `¥${formatYuan(equityFen(world, state, session.player))}`)),
           h('tr', {}, h('th', { scope: 'row' }, t('partSustain')), h('td', {}, mine.bankrupt ? t('partSustainBad') : t('partSustainOk'))),
-          h('tr', {}, h('th', { scope: 'row' }, t('partRank')), h('td', { className: 'num' }, `${mine.rank} / ${rows.length}`)),
-          h('tr', {}, h('th', { scope: 'row' }, t('partScore', { first: rules.rubricFirst, step: rules.rubricStep })), h('td', { className: 'num' }, h('strong', {}, mine.score))),
+        ),
+      ),
+      h(
+        'table',
+        { className: 'score-parts rubric-parts', 'data-testid': 'rubric-parts' },
+        h('caption', {}, t('rubricParts')),
+        h(
+          'thead',
+          {},
+          h('tr', {}, ...[t('rubricComponent'), t('rubricValue'), t('rubricRank'), t('rubricScore'), t('rubricWeight'), t('rubricWeighted')].map((x) => h('th', { scope: 'col' }, x))),
+        ),
+        h(
+          'tbody',
+          {},
+          ...mine.lines.map((l) =>
+            h(
+              'tr',
+              { 'data-metric': l.metric },
+              h('th', { scope: 'row' }, local(l.label) + (l.lowerIsBetter ? t('rubricLower') : '')),
+              h('td', { className: 'num' }, l.value),
+              h('td', { className: 'num' }, `${l.rank} / ${standings.length}`),
+              h('td', { className: 'num' }, num(l.score)),
+              h('td', { className: 'num' }, `${Math.round(l.weight * 1000) / 10}%`),
+              h('td', { className: 'num' }, num(l.weighted)),
+            ),
+          ),
+          h('tr', { className: 'total' }, h('th', { scope: 'row', colspan: '5' }, t('rubricTotal')), h('td', { className: 'num', 'data-testid': 'rubric-total' }, h('strong', {}, num(mine.total)))),
         ),
       ),
     );
     app.announce(summary);
   }
   section.append(
-    h('div', { className: 'table-scroll' }, leagueTable(world, session)),
+    h(
+      'div',
+      { className: 'table-scroll' },
+      h(
+        'table',
+        { className: 'league', 'data-testid': 'final-standings' },
+        h('caption', {}, t('finalStandings')),
+        h(
+          'thead',
+          {},
+          h('tr', {}, h('th', { scope: 'col' }, t('place')), h('th', { scope: 'col' }, t('shop')), ...rubric.components.map((c) => h('th', { scope: 'col' }, local(rubricLabel(c.metric)))), h('th', { scope: 'col' }, t('totalScore'))),
+        ),
+        h(
+          'tbody',
+          {},
+          ...standings.map((r) =>
+            h(
+              'tr',
+              { className: r.shop === session.player ? 'mine' : '' },
+              h('td', { className: 'num' }, r.place),
+              h('th', { scope: 'row' }, local(world.shops[r.shop]!.name) + (r.shop === session.player ? t('you') : '') + (r.bankrupt ? ` (${t('bankrupt')})` : '')),
+              ...r.lines.map((l) => h('td', { className: 'num' }, `${l.value} → ${num(l.score)}`)),
+              h('td', { className: 'num' }, h('strong', {}, num(r.total))),
+            ),
+          ),
+        ),
+      ),
+    ),
+    ...(rubric.isDefault ? [h('div', { className: 'table-scroll' }, leagueTable(world, session))] : []),
     hashLine(session),
     h('p', {}, local(world.name)),
     h('div', { className: 'review-actions' }, h('button', { type: 'button', className: 'primary', onclick: () => app.go('start') }, t('newGameAgain'))),
