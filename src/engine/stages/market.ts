@@ -92,6 +92,8 @@ interface CityMarket {
   weights: (Float64Array | undefined)[];
   /** buyers of deterministic crowds per ranking, for their visits */
   visitors: Int32Array;
+  /** per ranking (returning customers' too): the first offer that may still have stock */
+  firstLive: Int32Array;
   /** some offer has a coupon aimed at returning potential customers: they rank separately */
   potentialCoupon: boolean;
 }
@@ -293,7 +295,11 @@ function marketForProduct(ctx: RoundContext, p: number): void {
         want -= got;
       }
     }
-    for (let j = 0; j < ranking.length && want > 0; j++) {
+    // Stock only falls during a tick: offers before the ranking's first one with stock stay sold out.
+    let j = city.firstLive[key]!;
+    while (j < ranking.length && ranking[j]!.available <= 0 && ranking[j]!.presaleAvailable <= 0) j++;
+    city.firstLive[key] = j;
+    for (; j < ranking.length && want > 0; j++) {
       const o = ranking[j]!;
       if (o.available <= 0 && o.presaleAvailable <= 0) continue;
       if (o.conversion < 1 && choice.next() >= o.conversion) continue;
@@ -614,7 +620,7 @@ function snapshot(ctx: RoundContext, c: number, p: number, inboundByShop: readon
   }
   const lostReason = !listed ? NO_LISTING : !legal ? PRICE_ABOVE_CAP : farStock ? TOO_SLOW : OUT_OF_STOCK;
   const keys = world.demand[c * P + p]!.quantities.length * CROWD_COUNT;
-  return { offers, byShop, lostReason, referenceFen, capFen, rankings: new Array(keys), utilities: [], weights: [], visitors: new Int32Array(keys), potentialCoupon };
+  return { offers, byShop, lostReason, referenceFen, capFen, rankings: new Array(keys), utilities: [], weights: [], visitors: new Int32Array(keys), firstLive: new Int32Array(keys + keys / CROWD_COUNT), potentialCoupon };
 }
 
 function countActive(expiries: readonly number[], tick: number): number {
