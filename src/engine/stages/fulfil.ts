@@ -103,12 +103,16 @@ function rate(ctx: RoundContext, shop: ShopState, parcel: Parcel, tick: number):
   const P = ctx.world.products.length;
   const days = parcel.deliverTick - parcel.orderTick;
   const satisfaction = rules.ratingBase - rules.ratingPerDay * Math.max(0, days - 1);
-  const rng = ctx.rng.reviews;
+  const next = ctx.rng.reviews.next;
+  let sum = 0;
+  let fans = 0;
   for (let i = 0; i < parcel.orders; i++) {
-    const r = Math.max(1, Math.min(5, Math.floor(satisfaction + rng.next())));
-    shop.ledger.ratingSum += r;
-    shop.ledger.ratingCount++;
-    if (r >= 4) shop.fans[parcel.city * P + parcel.product]!++;
+    const r = Math.max(1, Math.min(5, Math.floor(satisfaction + next())));
+    sum += r;
+    if (r >= 4) fans++;
     else if (r <= 2) shop.tags[parcel.product]!.push(tick + rules.negativeTagTicks);
   }
+  shop.ledger.ratingSum += sum;
+  shop.ledger.ratingCount += parcel.orders;
+  shop.fans[parcel.city * P + parcel.product]! += fans;
 }
