@@ -73,13 +73,8 @@ export function advanceCommand(argv: string[], io: Output): number {
       teams: { type: 'string' },
       setup: { type: 'boolean' },
       'no-reports': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) {
-    io.out(ADVANCE_HELP);
-    return 0;
-  }
   if (positionals.length !== 1) throw new UsageError(`advance takes one GAME, got ${positionals.length}`);
   if (!values.out) throw new UsageError('advance needs --out NEXT (the next game file)');
   if (extname(values.out).toLowerCase() !== '.json') throw new UsageError(`--out must be a .json file, not "${values.out}"`);

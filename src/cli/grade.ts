@@ -82,13 +82,8 @@ export async function gradeCommand(argv: string[], io: Output): Promise<number> 
       out: { type: 'string' },
       similarity: { type: 'string' },
       strict: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) {
-    io.out(GRADE_HELP);
-    return 0;
-  }
   if (positionals.length < 2) throw new UsageError('grade needs a SCENARIO and at least one SUBMISSION');
   const seeds = values.seeds !== undefined ? parsePositiveInt('--seeds', values.seeds, MAX_SEEDS) : 5;
   const jobs = values.jobs !== undefined ? parsePositiveInt('--jobs', values.jobs, 256) : defaultJobs();

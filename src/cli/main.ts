@@ -37,6 +37,12 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
     io.err(`shopsim: unknown command "${name}"\n\n${usage()}`);
     return 2;
   }
+  // Every command's --help is answered here, from the command table, before its own parsing.
+  const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (options.includes('--help') || options.includes('-h')) {
+    io.out(command.help);
+    return 0;
+  }
   try {
     return await command.run(rest, io);
   } catch (e) {

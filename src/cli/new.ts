@@ -39,13 +39,8 @@ export function newCommand(argv: string[], io: Output): number {
       players: { type: 'string' },
       id: { type: 'string' },
       force: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) {
-    io.out(NEW_HELP);
-    return 0;
-  }
   if (positionals.length > 1) throw new UsageError(`new writes one file, got ${positionals.length}: ${positionals.join(' ')}`);
   const cities = values.cities === undefined ? 2 : parsePositiveInt('--cities', values.cities, STARTER_LIMITS.cities);
   const products = values.products === undefined ? 3 : parsePositiveInt('--products', values.products, STARTER_LIMITS.products);

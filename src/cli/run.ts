@@ -34,13 +34,8 @@ export function runCommand(argv: string[], io: Output): number {
       decisions: { type: 'string', multiple: true },
       json: { type: 'boolean' },
       out: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) {
-    io.out(RUN_HELP);
-    return 0;
-  }
   if (positionals.length > 1) throw new UsageError(`run takes one scenario, got ${positionals.length}: ${positionals.join(' ')}`);
   const arg = positionals[0];
   const save = arg !== undefined ? readSaveIfAny(arg) : null;

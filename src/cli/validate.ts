@@ -24,12 +24,8 @@ export function validateCommand(argv: string[], io: Output): number {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { scenario: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { scenario: { type: 'string' } },
   });
-  if (values.help) {
-    io.out(VALIDATE_HELP);
-    return 0;
-  }
   if (positionals.length === 0) throw new UsageError('validate needs at least one FILE');
   const scenarios = new Map<string, World>();
   if (values.scenario) {
