@@ -10,6 +10,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/browser/**', 'node_modules/**'],
+    // Builds the CLI bundle (build/cli) from the sources once, for the tests that start the CLI.
+    globalSetup: ['test/setup/build-cli.ts'],
     // The JSON report lets .ci/run print a plain "N passed, N failed" closing line.
     reporters: ['default', ['json', { outputFile: 'test-artifacts/vitest-results.json' }]],
     testTimeout: 60_000,

@@ -7,6 +7,14 @@ import { Worker } from 'node:worker_threads';
 import type { GameOutcome } from './metrics';
 import { playTask, worldOf, type GameTask, type GradeJob } from './games';
 
+/** Set by the CLI bundle's build (scripts/build-cli.mjs): the bundled worker beside it. */
+declare const SHOPSIM_WORKER_BUNDLE: string | undefined;
+
+/** The worker threads' entry: the bundled worker in the built CLI, else the TypeScript one (tsx). */
+function workerUrl(): URL {
+  return typeof SHOPSIM_WORKER_BUNDLE === 'string' ? new URL(SHOPSIM_WORKER_BUNDLE, import.meta.url) : new URL('./worker-entry.mjs', import.meta.url);
+}
+
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
@@ -39,7 +47,7 @@ export async function playAll(job: GradeJob, tasks: readonly GameTask[], jobs: n
       };
       const count = Math.min(jobs, tasks.length);
       for (let i = 0; i < count; i++) {
-        const w = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: job });
+        const w = new Worker(workerUrl(), { workerData: job });
         workers.push(w);
         w.on('message', (msg: { ready?: boolean; id?: number; outcome?: GameOutcome; error?: string }) => {
           if (msg.ready) return feed(w);

@@ -1,0 +1,58 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const read = (f: string) => readFileSync(f);
+const manifest = () => JSON.parse(readFileSync('build/cli/manifest.json', 'utf8')) as { sources: string[]; sourcesHash: string };
+
+/** The same hash as scripts/build-cli.mjs: each source's path and contents, in path order. */
+function hashOf(files: string[]): string {
+  const h = createHash('sha256');
+  for (const f of [...files].sort()) {
+    h.update(f);
+    h.update('\0');
+    h.update(readFileSync(f));
+    h.update('\0');
+  }
+  return h.digest('hex');
+}
+
+describe('when the CLI runs from its prebuilt bundle (build/cli, made by npm prepare from src/)', () => {
+  it('should be the bundle that the current sources build, byte for byte', () => {
+    const out = mkdtempSync(join(tmpdir(), 'shopsim-bundle-'));
+    execFileSync(process.execPath, ['scripts/build-cli.mjs', out], { stdio: 'ignore' });
+    for (const f of ['shopsim.mjs', 'grade-worker.mjs', 'manifest.json']) {
+      expect(read(join(out, f)).equals(read(join('build/cli', f))), `build/cli/${f} is stale: run npm run build:cli`).toBe(true);
+    }
+  });
+
+  it('should record the hash of the sources it was built from (every src/ and scenarios/ file the CLI and grading worker import)', () => {
+    const m = manifest();
+    expect(m.sources).toContain('src/cli/main.ts');
+    expect(m.sources).toContain('src/sim/grading/worker.ts');
+    expect(m.sources.every((f) => f.startsWith('src/') || f.startsWith('scenarios/'))).toBe(true);
+    expect(hashOf(m.sources)).toBe(m.sourcesHash);
+  });
+
+  it('should load neither tsx nor pixi.js (nor the browser UI)', () => {
+    const m = manifest();
+    expect(m.sources.filter((f) => f.startsWith('src/ui/'))).toEqual([]);
+    for (const f of ['build/cli/shopsim.mjs', 'build/cli/grade-worker.mjs']) {
+      const text = readFileSync(f, 'utf8');
+      expect(text).not.toMatch(/from ["']tsx|pixi\.js|@pixi\//);
+    }
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    expect(pkg.dependencies.tsx).toBeUndefined();
+    expect(pkg.scripts.prepare).toBe('node scripts/build-cli.mjs');
+  });
+
+  it('should answer --help from bin/shopsim.mjs with exit 0', () => {
+    const r = spawnSync(process.execPath, ['bin/shopsim.mjs', '--help'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Usage: shopsim COMMAND');
+    expect(r.stderr).toBe('');
+  });
+});
