@@ -5,6 +5,7 @@ import type { Output } from './io';
 import { RUN_HELP, runCommand } from './run';
 import { VALIDATE_HELP, validateCommand } from './validate';
 import { NEW_HELP, newCommand } from './new';
+import { SERVE_HELP, serveCommand } from './serve';
 
 export interface Command {
   summary: string;
@@ -17,5 +18,6 @@ export const COMMANDS: Record<string, Command> = {
   validate: { summary: 'check scenario and decisions files', help: VALIDATE_HELP, run: validateCommand },
   new: { summary: 'write a starter scenario to edit', help: NEW_HELP, run: newCommand },
   grade: { summary: 'grade submissions over several seeds (CSV, JSON or HTML report)', help: GRADE_HELP, run: gradeCommand },
+  serve: { summary: 'start the classroom server: students play from their browsers, the teacher runs the rounds', help: SERVE_HELP, run: serveCommand },
   advance: { summary: 'play one round of a classroom game and write the next game file and round reports', help: ADVANCE_HELP, run: advanceCommand },
 };
