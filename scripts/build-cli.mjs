@@ -44,6 +44,9 @@ export async function buildCli(outDir = join(ROOT, 'build/cli')) {
     format: 'esm',
     target: 'node20',
     // The pool starts this file for its worker threads (not the tsx entry used from the sources).
+    // The classroom server's database drivers stay in node_modules: PGlite loads its WebAssembly
+    // and data files next to its own module, and pg has an optional native binding.
+    external: ['@electric-sql/pglite', 'pg', 'pg-native'],
     define: { SHOPSIM_WORKER_BUNDLE: JSON.stringify('./grade-worker.mjs') },
     banner: { js: '// Built by scripts/build-cli.mjs from src/ (do not edit).' },
     legalComments: 'none',

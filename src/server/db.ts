@@ -21,7 +21,8 @@ export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
 }
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+// From the project root, so it resolves the same from src/server/ and from the CLI bundle (build/cli/).
+const MIGRATIONS_DIR = fileURLToPath(new URL('../../src/server/migrations/', import.meta.url));
 
 export interface Migration {
   version: number;
