@@ -21,6 +21,14 @@ export function summary(world: World, result: Result): string {
         `  ${padEnd(`${s.shop} ${names.get(s.shop) ?? ''}`, 20)}${pad(money(s.revenue), 11)}${pad(money(s.profit), 11)}${pad(money(s.cash), 12)}${pad(s.orders, 7)}${pad(s.units, 7)}${pad(s.visits, 7)}${pad(`${(s.conversionRate * 100).toFixed(1)}%`, 7)}${pad(s.breaches, 7)}${pad(s.dsr.toFixed(2), 6)}${pad(s.index.toFixed(1), 7)}  ${u.brandLoyal}/${u.lowPrice}/${u.composite}/${u.hesitant}${s.bankrupt ? '  BANKRUPT' : ''}${s.restockRefused ? `  restock refused (warehouse full): ${s.restockRefused}` : ''}`,
       );
     }
+    if (world.rules.service) {
+      for (const s of round.shops) {
+        const tags = Object.entries(s.negativeTags).filter(([, n]) => n > 0).map(([p, n]) => `${p} ${n}`);
+        lines.push(
+          `  service ${s.shop}: ${s.service.agents} agents, ${s.service.inquiries} inquiries, response ${s.service.avgResponseTicks.toFixed(2)} ticks, refunds ${(s.service.refundRate * 100).toFixed(1)}%, DSR description/service/logistics ${s.dsrParts.description.toFixed(2)}/${s.dsrParts.service.toFixed(2)}/${s.dsrParts.logistics.toFixed(2)}, negative tags ${tags.length ? tags.join(', ') : 'none'}`,
+        );
+      }
+    }
     for (const s of round.shops) {
       for (const x of s.promotions) {
         lines.push(

@@ -8,6 +8,8 @@ export interface Streams {
   choice: Rng;
   reviews: Rng;
   delivery: Rng;
+  /** refund requests (course §5) */
+  service: Rng;
 }
 
 /** Units sold and lost in one tick, for views that animate the market (the Pixi scene). */

@@ -6,8 +6,10 @@
  */
 import type { Promotion, PromotionReport, PromotionRules } from './promotions/types';
 import type { RngStates } from './rng';
+import type { ServiceDecision, ServiceRules, ShopService } from './service/types';
 
 export * from './promotions/types';
+export * from './service/types';
 
 export const CROWDS = ['brandLoyal', 'lowPrice', 'composite', 'hesitant'] as const;
 export type Crowd = (typeof CROWDS)[number];
@@ -56,6 +58,8 @@ export const COST_KINDS = [
   'certification',
   'rent',
   'penalty',
+  'service',
+  'gifts',
 ] as const;
 export type CostKind = (typeof COST_KINDS)[number];
 
@@ -104,6 +108,8 @@ export interface Rules {
   carrierDelayTicks: number;
   ratingBase: number;
   ratingPerDay: number;
+  /** description rating (描述相符) lost per unit of (price paid / reference − product quality) above 0 */
+  ratingDescription: number;
   negativeTagTicks: number;
   negativeTagThreshold: number;
   negativeTagConversion: number;
@@ -125,6 +131,8 @@ export interface Rules {
   rubricStep: number;
   /** how buyers respond to promotions (engine defaults when absent) */
   promotions?: PromotionRules;
+  /** customer service (客服); null: not simulated (instant answers, no wages, no refunds) */
+  service: ServiceRules | null;
 }
 
 export interface Controller {
@@ -166,6 +174,8 @@ export interface World {
     referencePriceFen: number[];
     /** per round multiplier of the reference price (length = rounds) */
     priceTrend: number[];
+    /** how well the product matches its description, 0–1 (1: as described) */
+    quality: number;
   }[];
   /** [c * P + p] */
   demand: DemandCell[];
@@ -213,6 +223,8 @@ export interface RoundDecision {
   marketing: MarketingDecision;
   /** promotion tools in force this round (course §8), checked on submission */
   promotions?: Promotion[];
+  /** service agents and gift policy (course §5); absent: as last round */
+  service?: ServiceDecision;
 }
 
 /** Restock in transit to a shop's city warehouse. */
@@ -276,6 +288,29 @@ export interface ShopLedger {
   unitsDelivered: number;
   /** units sold (allocated) per crowd in each city: [c * 4 + k] */
   soldByCityCrowd: number[];
+  /** customer service of the round (course §5) */
+  service: ServiceLedger;
+}
+
+export interface ServiceLedger {
+  inquiries: number;
+  /** sum of each tick's response time, ticks */
+  responseTickSum: number;
+  ticks: number;
+  /** orders delivered on time, and those of them refunded */
+  deliveredOrders: number;
+  refundOrders: number;
+  /** money paid back to buyers, fen */
+  refundFen: number;
+  /** units returned by refunds (back in the warehouse they left) */
+  refundUnits: number;
+  /** bad reviews amended (negative tags cleared early) */
+  amended: number;
+  /** rating parts, summed over rated orders: description, service, logistics */
+  descriptionSum: number;
+  serviceSum: number;
+  logisticsSum: number;
+  gifts: number;
 }
 
 export interface ShopState {
@@ -298,9 +333,10 @@ export interface ShopState {
   points: number;
   popularity: number;
   orderVolume: number;
-  /** ratings of the last rounds, newest last: [sum, count] pairs */
+  /** ratings of the last rounds, newest last: [sum, count, description sum, service sum, logistics sum] */
   dsrRounds: number[][];
   ledger: ShopLedger;
+  service: ShopService;
 }
 
 export interface ShopRoundReport {
@@ -330,6 +366,25 @@ export interface ShopRoundReport {
   listings: (Listing | null)[];
   /** what each promotion of the round did; absent when the shop ran none */
   promotions?: PromotionReport[];
+  service: ServiceReport;
+  /** rolling DSR parts (description, service, logistics), 0 before any rating */
+  dsrParts: number[];
+  /** active negative tags per product at the round's end */
+  negativeTags: number[];
+}
+
+export interface ServiceReport {
+  agents: number;
+  inquiries: number;
+  avgResponseTicks: number;
+  /** refunded / delivered orders of the round */
+  refundRate: number;
+  deliveredOrders: number;
+  refundOrders: number;
+  refundFen: number;
+  refundUnits: number;
+  amended: number;
+  gifts: number;
 }
 
 export interface RoundReport {

@@ -4,7 +4,7 @@
  */
 import type { RoundContext, Streams, TickFlows } from './context';
 import type { GameState, RoundDecision, World } from './model';
-import { restore } from './rng';
+import { restore, seedStream } from './rng';
 import { roundStart } from './stages/roundStart';
 import { roundEnd } from './stages/roundEnd';
 import { runTick } from './tick';
@@ -22,6 +22,8 @@ export function playRound(world: World, prev: GameState, decisions: readonly Rou
     choice: restore(state.rng.choice),
     reviews: restore(state.rng.reviews),
     delivery: restore(state.rng.delivery),
+    // Games saved before the service stream existed get it from the seed (no other stream moves).
+    service: restore(state.rng.service ?? seedStream(state.seed, 'service')),
   };
   const startTick = state.round * world.ticksPerRound + 1;
   const ctx: RoundContext = { world, state, rng, startTick, tick: startTick, fansDue: [], flows: null };
@@ -49,6 +51,7 @@ export function playRound(world: World, prev: GameState, decisions: readonly Rou
     choice: rng.choice.state(),
     reviews: rng.reviews.state(),
     delivery: rng.delivery.state(),
+    service: rng.service.state(),
   };
   return state;
 }

@@ -19,6 +19,20 @@ export function emptyLedger(cities: number): ShopLedger {
     unitsBought: 0,
     unitsDelivered: 0,
     soldByCityCrowd: new Array<number>(cities * CROWD_COUNT).fill(0),
+    service: {
+      inquiries: 0,
+      responseTickSum: 0,
+      ticks: 0,
+      deliveredOrders: 0,
+      refundOrders: 0,
+      refundFen: 0,
+      refundUnits: 0,
+      amended: 0,
+      descriptionSum: 0,
+      serviceSum: 0,
+      logisticsSum: 0,
+      gifts: 0,
+    },
   };
 }
 
@@ -53,6 +67,7 @@ export function createInitialState(world: World, seed: number): GameState {
       orderVolume: 0,
       dsrRounds: [],
       ledger: emptyLedger(C),
+      service: { agents: world.rules.service?.startAgents ?? 0, gift: null, queue: 0, responseTicks: 0, visitsSeen: 0, afterSales: 0, carry: 0 },
     })),
     inbound: [],
     parcels: [],

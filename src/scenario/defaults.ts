@@ -36,6 +36,7 @@ export function defaultRules(): Rules {
     carrierDelayTicks: 0,
     ratingBase: 4.6,
     ratingPerDay: 0.25,
+    ratingDescription: 0,
     negativeTagTicks: 30,
     negativeTagThreshold: 3,
     negativeTagConversion: 0.3,
@@ -54,5 +55,6 @@ export function defaultRules(): Rules {
     dsrWindowRounds: 3,
     rubricFirst: 45,
     rubricStep: 2,
+    service: null,
   };
 }

@@ -27,6 +27,7 @@ import {
 import { isKnownStrategy, STRATEGY_NAMES } from './strategies';
 import { checkScenarioFile, checkWorkload } from './checks';
 import { promotionRulesFrom, promotionsOfRound, promotionWorld, type PromotionWorld } from './promotions';
+import { serviceOfRound, serviceRulesFrom } from './service';
 
 export function loadScenarioText(text: string): Checked<World> {
   const parsed = parseJsonText(text);
@@ -99,6 +100,8 @@ function buildWorld(s: ScenarioFile, problems: Problem[]): World {
   }
   if (r.rating?.base !== undefined) rules.ratingBase = r.rating.base;
   if (r.rating?.perTick !== undefined) rules.ratingPerDay = r.rating.perTick;
+  if (r.rating?.description !== undefined) rules.ratingDescription = r.rating.description;
+  rules.service = serviceRulesFrom(r.service);
   if (r.negativeTags?.ticks !== undefined) rules.negativeTagTicks = r.negativeTags.ticks;
   if (r.negativeTags?.threshold !== undefined) rules.negativeTagThreshold = r.negativeTags.threshold;
   if (r.negativeTags?.conversion !== undefined) rules.negativeTagConversion = r.negativeTags.conversion;
@@ -143,7 +146,7 @@ function buildWorld(s: ScenarioFile, problems: Problem[]): World {
         if (i < rounds) trend[i] = m;
       });
     }
-    return { id: p.id, name: p.name, unitCostFen: yuanToFen(p.unitCost), volume: p.volume ?? 1, referencePriceFen: refFen, priceTrend: trend };
+    return { id: p.id, name: p.name, unitCostFen: yuanToFen(p.unitCost), volume: p.volume ?? 1, referencePriceFen: refFen, priceTrend: trend, quality: p.quality ?? 1 };
   });
 
   const demand = new Array(C * P).fill(null).map(() => ({
@@ -305,7 +308,7 @@ function buildWorld(s: ScenarioFile, problems: Problem[]): World {
   function ctxOf(): DecisionContext {
     const cities = s.cities.map((c) => c.id);
     const promotions = { ticksPerRound, cities, products, groupBuyFloat: rules.promotions!.groupBuyFloat };
-    return { cityIx, productIx, rounds, products, priceFloat: rules.priceFloat, cities, promotions };
+    return { cityIx, productIx, rounds, products, priceFloat: rules.priceFloat, cities, promotions, service: rules.service !== null };
   }
 }
 
@@ -326,6 +329,8 @@ interface DecisionContext {
   products: World['products'];
   priceFloat: number;
   promotions: PromotionWorld;
+  /** the scenario simulates customer service (rules.service) */
+  service: boolean;
 }
 
 export function emptyRound(): RoundDecision {
@@ -418,6 +423,10 @@ function buildRounds(rounds: RoundDecisionFile[], basePath: string, ctx: Decisio
       // Checked against the listings in force that round (listings carry over between rounds).
       dec.promotions = promotionsOfRound(rd, rounds, `${path}.promotions`, ctx.promotions, problems);
     }
+    if (rd.service) {
+      const sd = serviceOfRound(rd.service, `${path}.service`, { service: ctx.service, productIx: ctx.productIx }, problems);
+      if (sd) dec.service = sd;
+    }
     out[rd.round - 1] = dec;
   });
   for (let i = 0; i < ctx.rounds; i++) if (!out[i]) out[i] = emptyRound();
@@ -451,7 +460,7 @@ export function loadDecisions(input: unknown, world: World): Checked<LoadedDecis
   const rounds = buildRounds(
     d.rounds,
     '$.rounds',
-    { cityIx, productIx, rounds: world.rounds, products: world.products, priceFloat: world.rules.priceFloat, cities: world.cities.map((c) => c.id), promotions: promotionWorld(world) },
+    { cityIx, productIx, rounds: world.rounds, products: world.products, priceFloat: world.rules.priceFloat, cities: world.cities.map((c) => c.id), promotions: promotionWorld(world), service: world.rules.service !== null },
     problems,
   );
   return problems.length ? { ok: false, problems } : { ok: true, value: { shop, rounds } };

@@ -92,7 +92,15 @@ interface Section {
   rows: Row[];
 }
 
+/** The object of a nullable object field (zod's `.nullable()` becomes anyOf [object, null]), or null. */
+function nullableObject(s: Json): Json | null {
+  const list = s.anyOf as Json[] | undefined;
+  if (!Array.isArray(list) || list.length !== 2 || !list.some((a) => a.type === 'null')) return null;
+  return list.find((a) => a.type === 'object' && a.properties) ?? null;
+}
+
 function typeOf(s: Json): string {
+  if (nullableObject(s)) return 'object or null';
   if (s.const !== undefined) return `\`${JSON.stringify(s.const)}\``;
   if (Array.isArray(s.enum)) return s.enum.map((v) => `\`${JSON.stringify(v)}\``).join(' \\| ');
   const t = s.type;
@@ -143,7 +151,10 @@ function collect(schema: Json, path: string, en: string, zh: string, out: Sectio
     section.rows.push({ field: name, type: typeOf(prop), required: required.has(name), en: String(prop.description ?? ''), zh: String(prop.descriptionZh ?? '') });
     const child = `${path}.${name}`;
     if (NOT_EXPANDED.has(child)) continue;
-    if (prop.type === 'object' && prop.properties && name !== 'name' && name !== 'description') {
+    const orNull = nullableObject(prop);
+    if (orNull) {
+      later.push(() => collect(orNull, child, String(prop.description ?? ''), String(prop.descriptionZh ?? ''), out));
+    } else if (prop.type === 'object' && prop.properties && name !== 'name' && name !== 'description') {
       later.push(() => collect(prop, child, String(prop.description ?? ''), String(prop.descriptionZh ?? ''), out));
     } else if (prop.type === 'array' && (prop.items as Json | undefined)?.type === 'object') {
       const items = prop.items as Json;

@@ -15,6 +15,7 @@ import { hasAtMostTwoDecimals } from '../engine/money';
 import { doc } from './describe';
 import { STRATEGY_NAMES } from './strategies';
 import { promotionRulesSchema, promotionSchema } from './promotions';
+import { serviceDecisionSchema, serviceRulesSchema } from './service';
 
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
 export const LIMITS = {
@@ -93,7 +94,7 @@ export const indexWeights = doc(
 );
 
 /** What a weighted rubric can score (course §11); grading computes each from the game's Result. */
-export const RUBRIC_METRICS = ['equity', 'profit', 'revenue', 'marketShare', 'dsr', 'conversion', 'breachRate'] as const;
+export const RUBRIC_METRICS = ['equity', 'profit', 'revenue', 'marketShare', 'dsr', 'conversion', 'breachRate', 'afterSales'] as const;
 
 const rubricComponents = doc(
   z
@@ -101,8 +102,8 @@ const rubricComponents = doc(
       z.strictObject({
         metric: doc(
           z.enum(RUBRIC_METRICS),
-          'equity, profit, revenue, marketShare (units), dsr, conversion or breachRate (lower is better)',
-          '所有者权益、利润、销售额、市场占有率（件数）、动态评分、转化率或违约率（越低越好）',
+          'equity, profit, revenue, marketShare (units), dsr, conversion, breachRate (lower is better) or afterSales (the course’s after-sales KPI from the game’s refund rate: ≤ 5% 30 points, ≤ 8% 20, ≤ 11% 10, else 0)',
+          '所有者权益、利润、销售额、市场占有率（件数）、动态评分、转化率、违约率（越低越好）或售后客服考核（按全局退款率：≤ 5% 得 30 分，≤ 8% 得 20 分，≤ 11% 得 10 分，否则 0 分）',
         ),
         weight: doc(rate(0, 1), 'share of the grade; the weights sum to 1', '占总分的权重；各项权重之和为 1'),
         method: doc(
@@ -169,6 +170,11 @@ export const rulesSchema = doc(
       z.strictObject({
         base: doc(rate(1, 5), 'mean satisfaction (1–5) of a next-day delivery; default 4.6', '次日送达时的平均满意度（1–5）；默认 4.6').optional(),
         perTick: doc(rate(0, 5), 'satisfaction lost per extra delivery tick; default 0.25', '每多一天送达损失的满意度；默认 0.25').optional(),
+        description: doc(
+          rate(0, 20),
+          'description match (描述相符): rating lost per unit of (price + shipping) / reference price above the product’s quality, e.g. 2 loses 0.6 at 30% above reference for a product of quality 1; default 0 (price does not affect ratings)',
+          '描述相符：（一口价 + 运费）/ 参考价 超过商品质量的部分，每 1 个单位降低的评分，例如 2 表示质量为 1 的商品高于参考价 30% 时降低 0.6 分；默认 0（价格不影响评分）',
+        ).optional(),
       }),
       'how buyers rate delivered orders (DSR)',
       '买家如何给已送达订单评分（DSR 动态评分）',
@@ -209,6 +215,7 @@ export const rulesSchema = doc(
       '按所有者权益排名计分：第一名分数与名次间分差；可选加权评分项（批量评分）',
     ).optional(),
     promotions: promotionRulesSchema.optional(),
+    service: serviceRulesSchema.optional(),
   }),
   'platform and market rules; every field has a default',
   '平台与市场规则；每一项都有默认值',
@@ -260,6 +267,7 @@ export const roundDecisionSchema = z.strictObject({
     'promotion tools in force this round (course §8); each is checked against the platform rules when submitted',
     '本期使用的促销工具（课程 §8）；提交时按平台规则检查',
   ).optional(),
+  service: serviceDecisionSchema.optional(),
 });
 
 const schemaRef = doc(z.string().max(500), 'path or URL of the JSON Schema, so that an editor completes and checks the fields', 'JSON Schema 的路径或网址，供编辑器补全和检查字段');
@@ -387,6 +395,11 @@ export const scenarioSchema = doc(
                 'market reference price (市场参考价) per city, yuan, e.g. {"hz": 50}; needed in every city with demand for the product',
                 '各城市的市场参考价，元，例如 {"hz": 50}；有该商品需求的城市都必须给出',
               ),
+              quality: doc(
+                rate(0, 1),
+                'how well the product matches its description, 0–1: below 1 buyers ask for more refunds and rate the description lower (rules.service.refund, rules.rating.description); default 1',
+                '商品与描述的相符程度（0–1）：低于 1 时退款更多、描述相符评分更低（见 rules.service.refund、rules.rating.description）；默认 1',
+              ).optional(),
               priceTrend: doc(
                 z.array(rate(0.1, 10)).max(LIMITS.rounds),
                 'reference price multiplier per round (0.1–10), one per round; default 1 for every round',

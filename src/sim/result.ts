@@ -36,6 +36,12 @@ export interface ShopRoundResult {
   bankrupt: boolean;
   /** what each promotion of the round did (empty when the shop ran none) */
   promotions: PromotionResult[];
+  /** customer service (course §5): agents, inquiries, mean response time in ticks, refunded / delivered orders */
+  service: { agents: number; inquiries: number; avgResponseTicks: number; refundRate: number; deliveredOrders: number; refunds: number; refundAmount: number; amendedReviews: number; gifts: number };
+  /** rolling DSR parts: 描述相符, 服务态度, 物流服务 (0 before any rating) */
+  dsrParts: { description: number; service: number; logistics: number };
+  /** active negative tags per product at the round's end */
+  negativeTags: Record<string, number>;
 }
 
 export interface RoundResult {
@@ -102,6 +108,19 @@ export function buildResult(world: World, state: GameState): Result {
       unitsDelivered: x.unitsDelivered,
       bankrupt: x.bankrupt,
       promotions: promotionResults(world, x.promotions),
+      service: {
+        agents: x.service.agents,
+        inquiries: x.service.inquiries,
+        avgResponseTicks: x.service.avgResponseTicks,
+        refundRate: x.service.refundRate,
+        deliveredOrders: x.service.deliveredOrders,
+        refunds: x.service.refundOrders,
+        refundAmount: yuan(x.service.refundFen),
+        amendedReviews: x.service.amended,
+        gifts: x.service.gifts,
+      },
+      dsrParts: { description: x.dsrParts[0]!, service: x.dsrParts[1]!, logistics: x.dsrParts[2]! },
+      negativeTags: Object.fromEntries(world.products.map((p, i) => [p.id, x.negativeTags[i]!])),
     })),
     lostDemand: Object.fromEntries(world.cities.map((c, i) => [c.id, crowdMap(r.lost, i * 4)])),
     lostDemandByReason: Object.fromEntries(

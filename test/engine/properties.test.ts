@@ -33,6 +33,19 @@ const scenarioArb = fc
     stock: fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 12, maxLength: 12 }),
     controllers: fc.array(fc.constantFrom(...CONTROLLERS), { minLength: 4, maxLength: 4 }),
     qty: fc.boolean(),
+    // Customer service (course §5): wages, refunds, gifts, response times; absent in some markets.
+    service: fc.option(
+      fc.record({
+        wage: fc.integer({ min: 0, max: 900 }),
+        inquiryShare: fc.double({ min: 0, max: 1, noNaN: true }),
+        capacityPerAgent: fc.integer({ min: 1, max: 40 }),
+        refund: fc.record({ base: fc.double({ min: 0, max: 0.5, noNaN: true }), perQualityGap: fc.double({ min: 0, max: 1, noNaN: true }), perSlowTick: fc.double({ min: 0, max: 0.2, noNaN: true }) }),
+        amendInquiries: fc.integer({ min: 0, max: 20 }),
+      }),
+      { nil: undefined },
+    ),
+    quality: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }),
+    description: fc.double({ min: 0, max: 5, noNaN: true }),
   })
   .map((g) => {
     const cities = Array.from({ length: g.cities }, (_, i) => ({ id: `c${i}`, name: { zh: `城${i}`, en: `C${i}` } }));
@@ -41,6 +54,7 @@ const scenarioArb = fc
       name: { zh: `品${p}`, en: `P${p}` },
       unitCost: 5 + p,
       volume: 1 + p,
+      quality: g.quality[p]!,
       referencePrice: Object.fromEntries(cities.map((c, i) => [c.id, g.refs[(p * 3 + i) % 9]!])),
     }));
     const demand = cities.flatMap((c, ci) =>
@@ -69,6 +83,8 @@ const scenarioArb = fc
           demandFluctuation: g.fluctuation, restockLeadTicks: g.lead, credit: g.credit,
           carrierDelay: { probability: g.delayP, ticks: g.delayTicks },
           warehouse: { capacity: Math.max(g.capacity, 90 * 3), rent: g.rent },
+          rating: { description: g.description },
+          ...(g.service ? { service: g.service } : {}),
         },
         cities, products, demand, shops,
       },
@@ -86,11 +102,23 @@ const playerDecisionsArb = fc.array(
     restock: fc.integer({ min: 0, max: 60 }),
     spend: fc.integer({ min: 0, max: 800 }),
     iso: fc.boolean(),
+    agents: fc.integer({ min: 0, max: 4 }),
+    gift: fc.option(fc.record({ unitCost: fc.integer({ min: 1, max: 500 }), announced: fc.boolean() }), { nil: undefined }),
   }),
   { minLength: 3, maxLength: 3 },
 );
 
-type Pick = { priceShare: number; shippingShare: number; presale: boolean; sellerPays: boolean; restock: number; spend: number; iso: boolean };
+type Pick = {
+  priceShare: number;
+  shippingShare: number;
+  presale: boolean;
+  sellerPays: boolean;
+  restock: number;
+  spend: number;
+  iso: boolean;
+  agents: number;
+  gift: { unitCost: number; announced: boolean } | undefined;
+};
 
 function playerRounds(world: World, picks: Pick[]): RoundDecision[] {
   return Array.from({ length: world.rounds }, (_, r) => {
@@ -106,6 +134,7 @@ function playerRounds(world: World, picks: Pick[]): RoundDecision[] {
       }),
     );
     d.marketing = { decorationFen: pick.spend * 100, mediaFen: pick.spend * 50, charityFen: pick.spend * 10, iso: pick.iso, iec: false };
+    if (world.rules.service) d.service = { agents: pick.agents, surpriseGift: pick.gift ? { product: r % world.products.length, unitCostFen: pick.gift.unitCost, announced: pick.gift.announced } : null };
     return d;
   });
 }

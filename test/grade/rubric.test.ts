@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { playGame } from '../../src/sim/game';
 import { gameOutcome, type GameOutcome, type ShopMetrics } from '../../src/sim/grading/metrics';
-import { rubricOf, scoreGame, type Rubric } from '../../src/sim/grading/rubric';
+import { afterSalesKpi, rubricOf, scoreGame, type Rubric } from '../../src/sim/grading/rubric';
 import { buildResult } from '../../src/sim/result';
 import { classic } from './helpers';
 
 function shop(id: string, over: Partial<ShopMetrics>): ShopMetrics {
-  return { shop: id, equity: 0, equityByRound: [], profit: 0, revenue: 0, units: 0, orders: 0, visits: 0, breaches: 0, dsr: 0, bankrupt: false, ...over };
+  return { shop: id, equity: 0, equityByRound: [], profit: 0, revenue: 0, units: 0, orders: 0, visits: 0, breaches: 0, dsr: 0, refundRate: 0, bankrupt: false, ...over };
 }
 const game = (shops: ShopMetrics[]): GameOutcome => ({ seed: 1, hash: '', shops });
 const rubric = (components: Rubric['components']): Rubric => ({ first: 45, step: 2, components, isDefault: false });
@@ -76,5 +76,20 @@ describe('when a scenario weights several components', () => {
     expect(s[0]!.metrics.marketShare).toBe(0.75);
     expect(s[0]!.metrics.conversion).toBe(0.1);
     expect(s[1]!.metrics.conversion).toBe(0);
+  });
+});
+
+describe('when the rubric scores the after-sales KPI (售后客服考核, domain §11)', () => {
+  it('should give 30 at a 5% refund rate, 20 at 8%, 10 at 11% and 0 at 11.1%', () => {
+    expect([0, 0.05, 0.0501, 0.08, 0.11, 0.111].map(afterSalesKpi)).toEqual([30, 30, 20, 20, 10, 0]);
+  });
+
+  it('should rank shops by their KPI points: 4% (30) before 9% (10) before 20% (0): 45, 43, 41', () => {
+    const s = scoreGame(
+      rubric([{ metric: 'afterSales', weight: 1, method: 'rank' }]),
+      game([shop('a', { refundRate: 0.09 }), shop('b', { refundRate: 0.04 }), shop('c', { refundRate: 0.2 })]),
+    );
+    expect(s.map((x) => x.components[0]!.value)).toEqual([10, 30, 0]);
+    expect(s.map((x) => x.total)).toEqual([43, 45, 41]);
   });
 });

@@ -12,7 +12,8 @@ export function roundEnd(ctx: RoundContext): void {
   const { world, state } = ctx;
   const rules = world.rules;
   const shops: ShopRoundReport[] = state.shops.map((shop, s) => {
-    shop.dsrRounds.push([shop.ledger.ratingSum, shop.ledger.ratingCount]);
+    const sl = shop.ledger.service;
+    shop.dsrRounds.push([shop.ledger.ratingSum, shop.ledger.ratingCount, sl.descriptionSum, sl.serviceSum, sl.logisticsSum]);
     while (shop.dsrRounds.length > rules.dsrWindowRounds) shop.dsrRounds.shift();
     shop.tags = shop.tags.map((list) => list.filter((t) => t > ctx.tick));
     const report = shopReport(world, state, shop, s);
@@ -31,6 +32,17 @@ export function roundEnd(ctx: RoundContext): void {
     shops,
   });
   state.round++;
+}
+
+/** Rolling DSR parts: description (描述相符), service (服务态度), logistics (物流服务); 0 before any rating. */
+export function dsrPartsOf(shop: ShopState): number[] {
+  const sums = [0, 0, 0];
+  let count = 0;
+  for (const row of shop.dsrRounds) {
+    count += row[1]!;
+    for (let i = 0; i < 3; i++) sums[i]! += row[2 + i] ?? 0;
+  }
+  return sums.map((x) => (count === 0 ? 0 : Math.round((x / count) * 100) / 100));
 }
 
 export function dsrOf(shop: ShopState): number {
@@ -94,5 +106,19 @@ function shopReport(world: World, state: GameState, shop: ShopState, s: number):
     unitsDelivered: l.unitsDelivered,
     soldByCityCrowd: l.soldByCityCrowd.slice(),
     listings: shop.listings.map((x) => (x ? { ...x } : null)),
+    service: {
+      agents: world.rules.service === null ? 0 : shop.service.agents,
+      inquiries: l.service.inquiries,
+      avgResponseTicks: l.service.ticks === 0 ? 0 : Math.round((l.service.responseTickSum / l.service.ticks) * 100) / 100,
+      refundRate: l.service.deliveredOrders === 0 ? 0 : Math.round((l.service.refundOrders / l.service.deliveredOrders) * 10000) / 10000,
+      deliveredOrders: l.service.deliveredOrders,
+      refundOrders: l.service.refundOrders,
+      refundFen: l.service.refundFen,
+      refundUnits: l.service.refundUnits,
+      amended: l.service.amended,
+      gifts: l.service.gifts,
+    },
+    dsrParts: dsrPartsOf(shop),
+    negativeTags: shop.tags.map((list) => list.length),
   };
 }

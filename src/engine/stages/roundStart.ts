@@ -1,13 +1,13 @@
 /**
  * Before the round's first tick: fresh ledgers, each shop's decisions (listings, restock orders,
- * marketing), warehouse rent, the composite index, the seeded shop shuffle, the round's demand and
+ * marketing), warehouse rent, service agents' wages, the composite index, the seeded shop shuffle, the round's demand and
  * the fans who come back.
  */
 import { compositeIndex } from '../compositeIndex';
 import type { RoundContext } from '../context';
 import { roundDemand } from '../demand';
 import { bookCost } from '../ledger';
-import { BRAND_LOYAL, CROWD_COUNT, LOST_REASON_COUNT, type RoundDecision, type ShopState, type World } from '../model';
+import { BRAND_LOYAL, CROWD_COUNT, LOST_REASON_COUNT, type RoundDecision, type ServiceDecision, type ShopState, type World } from '../model';
 import { hashString } from '../hash';
 import { emptyLedger } from '../state';
 import { checkBankruptcy } from './bankruptcy';
@@ -26,6 +26,7 @@ export function roundStart(ctx: RoundContext, decisions: readonly RoundDecision[
     const d = decisions[s];
     if (d) applyDecision(ctx, shop, s, d);
     for (let w = 0; w < C; w++) if (shop.warehouses[w]) bookCost(shop, 'rent', world.rules.warehouseRentFen);
+    staffService(ctx, shop, d?.service);
   });
   checkBankruptcy(ctx);
   state.index = compositeIndex(state.shops, world.rules.indexWeights);
@@ -75,6 +76,20 @@ function applyDecision(ctx: RoundContext, shop: ShopState, s: number, d: RoundDe
     bookCost(shop, 'certification', world.rules.iecCostFen);
     shop.iec = true;
   }
+}
+
+/**
+ * The round's service desk (course §5): agents and gift policy as decided (or as last round), and
+ * the agents' wages for the round, paid up front. Without service rules there is no desk.
+ */
+function staffService(ctx: RoundContext, shop: ShopState, d: ServiceDecision | undefined): void {
+  const rules = ctx.world.rules.service;
+  if (rules === null) return;
+  const desk = shop.service;
+  if (d?.agents !== undefined) desk.agents = d.agents;
+  if (d?.surpriseGift !== undefined) desk.gift = d.surpriseGift === null ? null : { ...d.surpriseGift };
+  desk.visitsSeen = 0;
+  bookCost(shop, 'service', desk.agents * rules.wageFen);
 }
 
 /** Volume held or on its way in a shop's warehouse in one city. */

@@ -18,6 +18,8 @@ export interface ShopMetrics {
   breaches: number;
   /** the rolling DSR after the last round */
   dsr: number;
+  /** refunded / delivered orders over the game (0 without customer service) */
+  refundRate: number;
   bankrupt: boolean;
 }
 
@@ -39,6 +41,8 @@ export function gameOutcome(result: Result): GameOutcome {
     let orders = 0;
     let visits = 0;
     let breaches = 0;
+    let refunds = 0;
+    let delivered = 0;
     const equityByRound: number[] = [];
     for (const r of result.rounds) {
       const s = r.shops[i]!;
@@ -48,6 +52,8 @@ export function gameOutcome(result: Result): GameOutcome {
       orders += s.orders;
       visits += s.visits;
       breaches += s.breaches;
+      refunds += s.service?.refunds ?? 0;
+      delivered += s.service?.deliveredOrders ?? 0;
       equityByRound.push(s.equity);
     }
     const final = last!.shops[i]!;
@@ -63,6 +69,7 @@ export function gameOutcome(result: Result): GameOutcome {
       visits,
       breaches,
       dsr: final.dsr,
+      refundRate: delivered === 0 ? 0 : refunds / delivered,
       bankrupt: final.bankrupt,
     };
   });

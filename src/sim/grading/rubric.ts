@@ -34,7 +34,16 @@ export const METRIC_LABELS: Record<RubricMetric, { zh: string; en: string; unit:
   dsr: { zh: '动态评分', en: 'DSR', unit: '1–5' },
   conversion: { zh: '转化率', en: 'conversion rate', unit: 'share' },
   breachRate: { zh: '违约率', en: 'breach rate', unit: 'share' },
+  afterSales: { zh: '售后客服考核（退款率）', en: 'after-sales KPI (refund rate)', unit: 'points' },
 };
+
+/** The course's after-sales KPI (售后客服考核): refund rate ≤ 5% scores 30, ≤ 8% 20, ≤ 11% 10, above that 0. */
+export function afterSalesKpi(refundRate: number): number {
+  if (refundRate <= 0.05) return 30;
+  if (refundRate <= 0.08) return 20;
+  if (refundRate <= 0.11) return 10;
+  return 0;
+}
 
 export const LOWER_IS_BETTER: ReadonlySet<RubricMetric> = new Set(['breachRate']);
 
@@ -77,6 +86,8 @@ export function metricValue(metric: RubricMetric, shop: ShopMetrics, totalUnits:
       return shop.visits === 0 ? 0 : shop.orders / shop.visits;
     case 'breachRate':
       return shop.orders === 0 ? 0 : Math.min(1, shop.breaches / shop.orders);
+    case 'afterSales':
+      return afterSalesKpi(shop.refundRate);
   }
 }
 

@@ -1,0 +1,145 @@
+/**
+ * Customer service (客服, course §5) in the file formats: `rules.service` of a scenario and the
+ * `service` key of a round's decisions (contracts.md, "Wave 2 additions"), with their defaults and
+ * the checks that need the scenario (a gift's product, a scenario without service).
+ */
+import { z } from 'zod';
+import type { RoundDecision, ServiceRules, World } from '../engine/model';
+import { hasAtMostTwoDecimals, yuanToFen } from '../engine/money';
+import { doc } from './describe';
+import { problem, type Problem } from './problems';
+
+const range = (min: number, max: number) => `must be from ${min} to ${max}`;
+const rate = (min: number, max: number) => z.number().min(min, range(min, max)).max(max, range(min, max));
+const int = (min: number, max: number) =>
+  z
+    .number()
+    .int(`must be a whole number from ${min} to ${max}`)
+    .min(min, `must be a whole number from ${min} to ${max}`)
+    .max(max, `must be a whole number from ${min} to ${max}`);
+const yuan = (min: number, max: number) =>
+  z
+    .number()
+    .min(min, `must be from ${min} to ${max} yuan`)
+    .max(max, `must be from ${min} to ${max} yuan`)
+    .refine(hasAtMostTwoDecimals, { message: 'must have at most 2 decimals (1 fen is the smallest unit)' });
+
+export const DEFAULT_SERVICE = {
+  wage: 800,
+  inquiryShare: 0.2,
+  afterSalesShare: 0.3,
+  capacityPerAgent: 30,
+  maxResponseTicks: 3,
+  responseConversion: 0.5,
+  ratingPerResponseTick: 1,
+  giftLift: 0.5,
+  refund: { base: 0.02, perQualityGap: 0.3, perSlowTick: 0.02 },
+  amendInquiries: 10,
+  startAgents: 1,
+} as const;
+
+export const serviceRulesSchema = doc(
+  z.strictObject({
+    wage: doc(yuan(0, 1_000_000), `wage of one agent per round, yuan; default ${DEFAULT_SERVICE.wage}`, `每名客服每期的工资，元；默认 ${DEFAULT_SERVICE.wage}`).optional(),
+    inquiryShare: doc(rate(0, 1), `share of visits that ask a question before buying; default ${DEFAULT_SERVICE.inquiryShare}`, `购买前咨询客服的访客比例；默认 ${DEFAULT_SERVICE.inquiryShare}`).optional(),
+    afterSalesShare: doc(rate(0, 1), `share of delivered orders that contact after-sales (where is my parcel, complaint); every refund request does too; default ${DEFAULT_SERVICE.afterSalesShare}`, `已送达订单中联系售后（查物流、投诉）的比例；每个退款申请也算一次；默认 ${DEFAULT_SERVICE.afterSalesShare}`).optional(),
+    capacityPerAgent: doc(int(1, 100_000), `inquiries one agent answers per tick; default ${DEFAULT_SERVICE.capacityPerAgent}`, `每名客服每天能回复的咨询数；默认 ${DEFAULT_SERVICE.capacityPerAgent}`).optional(),
+    maxResponseTicks: doc(rate(0.1, 30), `longest response time in ticks; inquiries waiting longer give up (and with no agents every inquiry waits this long); default ${DEFAULT_SERVICE.maxResponseTicks}`, `最长响应时间（天）；等得更久的咨询会放弃（没有客服时每条咨询都等这么久）；默认 ${DEFAULT_SERVICE.maxResponseTicks}`).optional(),
+    responseConversion: doc(rate(0, 100), `slow answers lose buyers: hesitant and composite conversion × 1 / (1 + this × response ticks); default ${DEFAULT_SERVICE.responseConversion}`, `回复慢会流失买家：犹豫型与综合评价型买家的转化率 × 1 / (1 + 此值 × 响应天数)；默认 ${DEFAULT_SERVICE.responseConversion}`).optional(),
+    ratingPerResponseTick: doc(rate(0, 5), `service rating (服务态度) lost per tick of response time beyond the first (an answer within the day costs nothing); default ${DEFAULT_SERVICE.ratingPerResponseTick}`, `响应时间超过一天后每多一天，服务态度评分降低的分数（当天回复不扣分）；默认 ${DEFAULT_SERVICE.ratingPerResponseTick}`).optional(),
+    giftLift: doc(rate(0, 5), `rating added by a surprise gift (not announced in the listing); a promised gift adds nothing; default ${DEFAULT_SERVICE.giftLift}`, `意外赠品（未在商品页承诺）提高的评分；事先承诺的赠品不加分；默认 ${DEFAULT_SERVICE.giftLift}`).optional(),
+    refund: doc(
+      z.strictObject({
+        base: doc(rate(0, 1), `chance a delivered order asks for a refund; default ${DEFAULT_SERVICE.refund.base}`, `已送达订单申请退款的基础概率；默认 ${DEFAULT_SERVICE.refund.base}`).optional(),
+        perQualityGap: doc(rate(0, 1), `added × (1 − product quality); default ${DEFAULT_SERVICE.refund.perQualityGap}`, `再加上此值 × (1 − 商品质量)；默认 ${DEFAULT_SERVICE.refund.perQualityGap}`).optional(),
+        perSlowTick: doc(rate(0, 1), `added per tick of delivery beyond the next day; default ${DEFAULT_SERVICE.refund.perSlowTick}`, `送达比次日每晚一天再加上此值；默认 ${DEFAULT_SERVICE.refund.perSlowTick}`).optional(),
+      }),
+      'refund requests (退款): a refunded order is returned, its money paid back and its goods put back in the warehouse they left (the carrier fee stays spent)',
+      '退款申请：退款订单退货退款，货物回到发货的配送中心（物流费不退）',
+    ).optional(),
+    amendInquiries: doc(rate(0, 100_000), `agent time, in inquiries, to guide one buyer to amend a bad review, which clears a negative tag early (spare capacity only; 0: never); default ${DEFAULT_SERVICE.amendInquiries}`, `引导一位买家修改差评所需的客服时间（以咨询数计），可提前消除一个负面标签（只用空闲客服时间；0 表示不做）；默认 ${DEFAULT_SERVICE.amendInquiries}`).optional(),
+    startAgents: doc(int(0, 1000), `agents a shop has before its first service decision; default ${DEFAULT_SERVICE.startAgents}`, `网店做出第一次客服决策前的客服人数；默认 ${DEFAULT_SERVICE.startAgents}`).optional(),
+  }),
+  'customer service (客服): agents, inquiries, response time, refunds and bad-review handling; absent: service is not simulated (instant answers, no wages, no refunds), as in scenarios written before it existed',
+  '客户服务：客服人数、咨询量、响应时间、退款与差评处理；不写则不模拟客服（即时回复、无工资、无退款），与旧场景一致',
+);
+
+export type ServiceRulesFile = z.infer<typeof serviceRulesSchema>;
+
+export function serviceRulesFrom(r: ServiceRulesFile | undefined): ServiceRules | null {
+  if (r === undefined) return null;
+  const d = DEFAULT_SERVICE;
+  return {
+    wageFen: yuanToFen(r.wage ?? d.wage),
+    inquiryShare: r.inquiryShare ?? d.inquiryShare,
+    afterSalesShare: r.afterSalesShare ?? d.afterSalesShare,
+    capacityPerAgent: r.capacityPerAgent ?? d.capacityPerAgent,
+    maxResponseTicks: r.maxResponseTicks ?? d.maxResponseTicks,
+    responseConversion: r.responseConversion ?? d.responseConversion,
+    ratingPerResponseTick: r.ratingPerResponseTick ?? d.ratingPerResponseTick,
+    giftLift: r.giftLift ?? d.giftLift,
+    refundBase: r.refund?.base ?? d.refund.base,
+    refundPerQualityGap: r.refund?.perQualityGap ?? d.refund.perQualityGap,
+    refundPerSlowTick: r.refund?.perSlowTick ?? d.refund.perSlowTick,
+    amendInquiries: r.amendInquiries ?? d.amendInquiries,
+    startAgents: r.startAgents ?? d.startAgents,
+  };
+}
+
+export const serviceDecisionSchema = doc(
+  z.strictObject({
+    agents: doc(int(0, 1000), 'customer-service agents staffed from this round on (0–1000); each is paid rules.service.wage per round', '本期起配置的客服人数（0–1000）；每人每期工资见 rules.service.wage').optional(),
+    surpriseGift: doc(
+      z
+        .strictObject({
+          product: doc(z.string(), 'product whose orders get the gift (a product id)', '随哪件商品的订单赠送（商品 id）'),
+          unitCost: doc(yuan(0.01, 10_000), 'cost of one gift, yuan (a cost of the shop, per delivered order)', '每份赠品的成本，元（按送达订单计入网店成本）'),
+          announced: doc(z.boolean(), 'true: promised in the listing, so it lifts no rating (course: only a surprise does); default false', 'true 表示在商品页事先承诺，不会提高评分（课程：只有意外惊喜才加分）；默认 false').optional(),
+        })
+        .nullable(),
+      'a small gift in every delivered order of a product, from this round on; null stops it',
+      '本期起随某商品的每个送达订单附赠小礼品；null 表示停止',
+    ).optional(),
+  }),
+  'customer service (客服) this round; a field left out keeps last round’s',
+  '本期的客户服务决策；未写的字段保持上一期的设置',
+);
+
+export type ServiceDecisionFile = z.infer<typeof serviceDecisionSchema>;
+
+/** The service decision of a round in engine terms, or problems naming the field and the rule. */
+export function serviceOfRound(
+  d: ServiceDecisionFile,
+  path: string,
+  world: { service: boolean; productIx: Map<string, number> },
+  problems: Problem[],
+): RoundDecision['service'] {
+  if (!world.service) {
+    problems.push(
+      problem(
+        path,
+        'this scenario does not simulate customer service (it has no rules.service), so a round cannot staff agents or give gifts',
+        '本场景不模拟客户服务（没有 rules.service），不能配置客服或赠品',
+      ),
+    );
+    return undefined;
+  }
+  const out: NonNullable<RoundDecision['service']> = {};
+  if (d.agents !== undefined) out.agents = d.agents;
+  if (d.surpriseGift === null) out.surpriseGift = null;
+  else if (d.surpriseGift !== undefined) {
+    const g = d.surpriseGift;
+    const p = world.productIx.get(g.product);
+    if (p === undefined) {
+      const known = [...world.productIx.keys()].join(', ');
+      problems.push(problem(`${path}.surpriseGift.product`, `unknown product "${g.product}" (known: ${known})`, `未知的商品 "${g.product}"（已有：${known}）`));
+      return undefined;
+    }
+    out.surpriseGift = { product: p, unitCostFen: yuanToFen(g.unitCost), announced: g.announced ?? false };
+  }
+  return out;
+}
+
+export function hasService(world: Pick<World, 'rules'>): boolean {
+  return world.rules.service !== null;
+}
