@@ -8,6 +8,7 @@ import priceWar from '../../scenarios/price-war.json';
 import brandBuilding from '../../scenarios/brand-building.json';
 import double11 from '../../scenarios/double-11.json';
 import retention from '../../scenarios/retention.json';
+import service from '../../scenarios/service.json';
 
 export const DEFAULT_SCENARIO_ID = 'classic';
 /** By id, in the order a course would play them (the tutorial first). */
@@ -19,6 +20,7 @@ export const BUILTIN_SCENARIOS: Readonly<Record<string, unknown>> = Object.assig
   'brand-building': brandBuilding,
   'double-11': double11,
   retention,
+  service,
 });
 
 export function builtinScenario(id: string = DEFAULT_SCENARIO_ID): unknown {

@@ -1,6 +1,6 @@
 /** Balanced: a little under the reference price everywhere, steady stock, modest marketing. */
 import { emptyRound } from '../../scenario/load';
-import { hasMarket, listEverywhere, planRestock } from './common';
+import { hasMarket, listEverywhere, planRestock, staffAgents } from './common';
 import { referenceFen, type BotView } from './view';
 import type { RoundDecision } from '../../engine';
 
@@ -11,5 +11,7 @@ export function balanced(view: BotView): RoundDecision {
   d.restock = planRestock(view, { ambition: 1.1, reserveFen: 200000 }, (c, p) => hasMarket(view, c, p));
   const spare = view.me.cashFen > 1000000 ? 50000 : 0;
   d.marketing = { decorationFen: spare, mediaFen: spare, charityFen: 0, iso: false, iec: false };
+  // Enough agents for the inquiries it expects.
+  if (view.world.rules.service) d.service = { agents: staffAgents(view, 1.25) };
   return d;
 }

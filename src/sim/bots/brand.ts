@@ -4,7 +4,7 @@
  * review score and city influence grow.
  */
 import { emptyRound } from '../../scenario/load';
-import { hasMarket, listEverywhere, planRestock } from './common';
+import { hasMarket, listEverywhere, planRestock, staffAgents } from './common';
 import { referenceFen, type BotView } from './view';
 import type { RoundDecision } from '../../engine';
 
@@ -21,5 +21,11 @@ export function brand(view: BotView): RoundDecision {
     iso: me.cashFen > world.rules.isoCostFen + 1000000,
     iec: view.round >= 2 && me.cashFen > world.rules.iecCostFen + 1000000,
   };
+  // Reputation first: agents to spare (time left over amends bad reviews) and a surprise gift in
+  // the orders of its first product, worth 2% of its unit cost.
+  if (world.rules.service) {
+    const gift = world.products[0]!;
+    d.service = { agents: staffAgents(view, 1.5), surpriseGift: { product: 0, unitCostFen: Math.max(1, Math.round(gift.unitCostFen * 0.02)), announced: false } };
+  }
   return d;
 }

@@ -59,3 +59,22 @@ export function listEverywhere(view: BotView, priceFor: (c: number, p: number) =
   }
   return out;
 }
+
+/**
+ * Agents for the round's expected inquiries (course §5): last round's inquiries, or before any
+ * round a guess from the published demand (each buyer visits up to visitDepth of the shops), over
+ * the round's ticks and one agent's capacity, times `headroom` (below 1: understaffed on purpose).
+ */
+export function staffAgents(view: BotView, headroom: number): number {
+  const rules = view.world.rules.service;
+  if (rules === null) return 0;
+  let inquiries = view.me.ledger.service.inquiries;
+  if (view.round === 1) {
+    const shops = Math.max(1, activeShops(view));
+    let demand = 0;
+    for (let c = 0; c < view.world.cities.length; c++) for (let p = 0; p < view.world.products.length; p++) demand += publishedDemand(view, c, p);
+    inquiries = ((demand * Math.min(view.world.rules.visitDepth, shops)) / shops) * rules.inquiryShare;
+  }
+  const perTick = inquiries / view.world.ticksPerRound;
+  return Math.min(1000, Math.max(0, Math.ceil((perTick / rules.capacityPerAgent) * headroom - 1e-9)));
+}

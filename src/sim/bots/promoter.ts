@@ -8,7 +8,7 @@
  */
 import { emptyRound } from '../../scenario/load';
 import { DEFAULT_PROMOTION_RULES, mulRoundHalfUp, type Promotion, type RoundDecision } from '../../engine';
-import { planRestock } from './common';
+import { planRestock, staffAgents } from './common';
 import { capFen, referenceFen, tidyPrice, type BotView } from './view';
 
 export function promoter(view: BotView): RoundDecision {
@@ -124,6 +124,7 @@ export function promoter(view: BotView): RoundDecision {
     promos.push({ type: 'memberDay', weekday: view.round % 7, buy: 2, get: 1, product: null });
   }
   d.promotions = promos;
+  if (world.rules.service) d.service = { agents: staffAgents(view, 1.25) };
   return d;
 
   /** The discounted price stays ≥ 1.00 yuan wherever the product is listed (rules 8.1c, 8.4d). */

@@ -3,7 +3,7 @@
  * stocks for a large share of the market and presells restock in transit, so it can breach.
  */
 import { emptyRound } from '../../scenario/load';
-import { hasMarket, listEverywhere, planRestock } from './common';
+import { hasMarket, listEverywhere, planRestock, staffAgents } from './common';
 import { lowestRival, referenceFen, type BotView } from './view';
 import type { RoundDecision } from '../../engine';
 
@@ -21,5 +21,7 @@ export function undercut(view: BotView): RoundDecision {
     true,
   );
   d.restock = planRestock(view, { ambition: 1.6, reserveFen: 100000 }, (c, p) => hasMarket(view, c, p));
+  // Saves on wages: half the agents its inquiries need.
+  if (world.rules.service) d.service = { agents: staffAgents(view, 0.5) };
   return d;
 }

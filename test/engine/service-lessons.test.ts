@@ -1,0 +1,78 @@
+/**
+ * Lessons of customer service (domain §12, lessons 5 and 10) as controlled experiments in the
+ * shipped `service` scenario: same seed and bots, one decision or one rule changed. Sizes are
+ * measured at the scenario's seed (11) and asserted with a margin.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RoundDecision, World } from '../../src/engine';
+import { emptyRound, loadScenarioText } from '../../src/scenario/load';
+import { playGame } from '../../src/sim/game';
+import { buildResult, type ShopRoundResult } from '../../src/sim/result';
+
+const service: World = (() => {
+  const res = loadScenarioText(readFileSync(join(import.meta.dirname, '..', '..', 'scenarios', 'service.json'), 'utf8'));
+  if (!res.ok) throw new Error('service.json must load');
+  return res.value;
+})();
+
+/** The player's shop in Shanghai at 5% under the reference price, restocking each round, with `agents` agents. */
+function player(agents: number): RoundDecision[] {
+  return Array.from({ length: service.rounds }, (_, r) => {
+    const d = emptyRound();
+    if (r === 0) {
+      d.listings.push({ city: 0, product: 0, listing: { priceFen: 4900, shippingFen: 0, sellerPaysShipping: true, presale: false } });
+      d.listings.push({ city: 0, product: 1, listing: { priceFen: 7400, shippingFen: 0, sellerPaysShipping: true, presale: false } });
+    }
+    d.restock.push({ city: 0, product: 0, quantity: 250 }, { city: 0, product: 1, quantity: 150 });
+    d.service = { agents };
+    return d;
+  });
+}
+
+function rounds(world: World, given: Map<number, RoundDecision[]>, shop: number): ShopRoundResult[] {
+  return buildResult(world, playGame(world, world.seed, given)).rounds.map((rd) => rd.shops[shop]!);
+}
+
+describe('when a careless shop saves on agents in the service scenario', () => {
+  it('should let the undercutter (half the agents it needs) reach 3 or more negative tags in round 1, while the brand shop answers within 1.5 ticks and rates more than 1 point higher on service', () => {
+    const r = buildResult(service, playGame(service, service.seed, new Map())).rounds[0]!;
+    const s2 = r.shops.find((s) => s.shop === 's2')!;
+    const s3 = r.shops.find((s) => s.shop === 's3')!;
+    expect(Math.max(...Object.values(s2.negativeTags))).toBeGreaterThanOrEqual(3);
+    expect(s2.service.avgResponseTicks).toBeGreaterThan(2);
+    expect(s3.service.avgResponseTicks).toBeLessThan(1.5);
+    expect(s3.dsrParts.service).toBeGreaterThan(s2.dsrParts.service + 1);
+  });
+});
+
+describe('lesson 5: three negative tags on a product cut its conversion sharply', () => {
+  it('should cut the tagged undercutter’s round-1 orders by more than half (×0.3 at 3 tags against no cut: one rule changed)', () => {
+    const uncut: World = { ...service, rules: { ...service.rules, negativeTagConversion: 1 } };
+    const withCut = rounds(service, new Map(), 1)[0]!;
+    const without = rounds(uncut, new Map(), 1)[0]!;
+    // Measured: 226 orders against 684 (−67%).
+    expect(withCut.orders).toBeLessThan(0.5 * without.orders);
+    expect(withCut.conversionRate).toBeLessThan(0.5 * without.conversionRate);
+  });
+});
+
+describe('lesson 10: slow customer service lowers conversion and ratings', () => {
+  const one = rounds(service, new Map([[0, player(1)]]), 0);
+  const two = rounds(service, new Map([[0, player(2)]]), 0);
+
+  it('should answer in about 2 ticks with 1 agent and well under 1 tick with 2 (round 1)', () => {
+    expect(one[0]!.service.avgResponseTicks).toBeGreaterThan(1.5);
+    expect(two[0]!.service.avgResponseTicks).toBeLessThan(1);
+  });
+
+  it('should lower the service rating (服务态度) by more than 0.8 and the DSR by more than 0.8 (measured 3.59 vs 4.62, DSR 3.55 vs 4.57)', () => {
+    expect(two[0]!.dsrParts.service - one[0]!.dsrParts.service).toBeGreaterThan(0.8);
+    expect(two[0]!.dsr - one[0]!.dsr).toBeGreaterThan(0.8);
+  });
+
+  it('should lower round-1 conversion by more than a third with 1 agent (measured 25.8% vs 43.8%)', () => {
+    expect(one[0]!.conversionRate).toBeLessThan((2 / 3) * two[0]!.conversionRate);
+  });
+});
