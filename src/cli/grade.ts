@@ -14,7 +14,8 @@ import { MAX_SEEDS } from '../sim/grading/seeds';
 import { DEFAULT_SIMILARITY_THRESHOLD } from '../sim/grading/similarity';
 import { isSaveLike } from '../sim/save';
 import { parsePositiveInt } from './args';
-import { InputError, UsageError, readText, writeText, type Output } from './io';
+import { InputError, UsageError, readText, stdio, writeText, type Output } from './io';
+import { progressBar } from './progress';
 import { problemLines } from './load';
 
 export const GRADE_HELP = `Usage: shopsim grade SCENARIO SUBMISSION... [--seeds N] [--mode solo|market]
@@ -111,7 +112,9 @@ export async function gradeCommand(argv: string[], io: Output): Promise<number> 
   });
   let report;
   try {
-    report = await grade(scenario.world, scenario.file, inputs, { seeds, mode, jobs, similarityThreshold });
+    // A progress bar on the terminal only (never when stderr is piped, nor for an embedding caller).
+    const onGame = io === stdio ? progressBar('grading') : undefined;
+    report = await grade(scenario.world, scenario.file, inputs, { seeds, mode, jobs, similarityThreshold, ...(onGame ? { onGame } : {}) });
   } catch (e) {
     if (e instanceof SeatError) throw new InputError(`${scenario.label}: ${e.message}`);
     throw e;

@@ -49,6 +49,20 @@ describe('when the CLI runs from its prebuilt bundle (build/cli, made by npm pre
     expect(pkg.scripts.prepare).toBe('node scripts/build-cli.mjs');
   });
 
+  it('should grade with worker threads from the bundled worker, byte-identical to one thread (batches of games)', () => {
+    const out = mkdtempSync(join(tmpdir(), 'shopsim-bundle-grade-'));
+    const files = ['examples/grade-team-01.json', 'examples/grade-team-02.json', 'examples/grade-team-03.json', 'examples/grade-team-06-save.json'];
+    const grade = (jobs: string, file: string) =>
+      spawnSync(process.execPath, ['bin/shopsim.mjs', 'grade', 'classic', ...files, '--seeds', '3', '--jobs', jobs, '--out', join(out, file)], { encoding: 'utf8' });
+    const one = grade('1', 'one.csv');
+    const three = grade('3', 'three.csv');
+    expect(one.status).toBe(0);
+    expect(three.status).toBe(0);
+    expect(three.stderr).toBe(''); // stderr is no terminal here: no progress bar
+    expect(three.stdout.replace('three.csv', 'one.csv')).toBe(one.stdout);
+    expect(readFileSync(join(out, 'three.csv'), 'utf8')).toBe(readFileSync(join(out, 'one.csv'), 'utf8'));
+  });
+
   it('should answer --help from bin/shopsim.mjs with exit 0', () => {
     const r = spawnSync(process.execPath, ['bin/shopsim.mjs', '--help'], { encoding: 'utf8' });
     expect(r.status).toBe(0);

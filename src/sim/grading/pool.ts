@@ -40,12 +40,16 @@ export async function playAll(job: GradeJob, tasks: readonly GameTask[], jobs: n
         failed = true;
         reject(e);
       };
+      const count = Math.min(jobs, tasks.length);
+      // Games go out in batches (one message for several games; the worker answers each game and
+      // asks for more after the batch); small enough that the workers finish close together.
+      const batch = Math.max(1, Math.min(8, Math.ceil(tasks.length / (count * 8))));
       const feed = (w: Worker) => {
         if (failed || next >= tasks.length) return;
-        const id = next++;
-        w.postMessage({ id, task: tasks[id] });
+        const first = next;
+        next = Math.min(tasks.length, next + batch);
+        w.postMessage({ first, tasks: tasks.slice(first, next) });
       };
-      const count = Math.min(jobs, tasks.length);
       for (let i = 0; i < count; i++) {
         const w = new Worker(workerUrl(), { workerData: job });
         workers.push(w);
@@ -56,7 +60,6 @@ export async function playAll(job: GradeJob, tasks: readonly GameTask[], jobs: n
           done++;
           onGame?.(done);
           if (done === tasks.length) resolve();
-          else feed(w);
         });
         w.on('error', (e: unknown) => fail(e instanceof Error ? e : new Error(String(e))));
         w.on('exit', (code) => {
