@@ -1,6 +1,8 @@
 /**
  * A round: (state, decisions) → next state. The input state is never changed; the round works on
  * a private copy and returns it, so every finished round is a snapshot (history, replay, undo).
+ * Past rounds' reports are never changed either, so the copy shares them with the input state
+ * (only the list is new): a round copies what it can change, not the whole history.
  */
 import type { RoundContext, Streams, TickFlows } from './context';
 import type { GameState, RoundDecision, World } from './model';
@@ -16,7 +18,8 @@ export interface RoundOptions {
 
 export function playRound(world: World, prev: GameState, decisions: readonly RoundDecision[], opts: RoundOptions = {}): GameState {
   if (prev.round >= world.rounds) throw new Error(`the game is over: all ${world.rounds} rounds are played`);
-  const state = structuredClone(prev);
+  const { reports, ...current } = prev;
+  const state: GameState = { ...structuredClone(current), reports: reports.slice() };
   const rng: Streams = {
     demand: restore(state.rng.demand),
     choice: restore(state.rng.choice),
