@@ -40,14 +40,20 @@ function applyDecision(ctx: RoundContext, shop: ShopState, s: number, d: RoundDe
   const { world, state } = ctx;
   const P = world.products.length;
   for (const l of d.listings) shop.listings[l.city * P + l.product] = l.listing ? { ...l.listing } : null;
+  // Volume used per warehouse city, summed once and then kept up to date as restock is ordered:
+  // the same additions in the same order as warehouseVolume, so the same numbers.
+  const mine = d.restock.length > 0 ? state.inbound.filter((x) => x.shop === s) : [];
+  const usedBy = new Map<number, number>();
   for (const r of d.restock) {
     const product = world.products[r.product]!;
-    const used = warehouseVolume(world, state.inbound, shop, s, r.city);
+    let used = usedBy.get(r.city);
+    if (used === undefined) used = warehouseVolume(world, mine, shop, s, r.city);
     const room = Math.max(0, Math.floor((world.rules.warehouseCapacity - used) / product.volume + 1e-9));
     const units = Math.min(r.quantity, room);
     // What does not fit is not bought; the round report shows it (restockRefused).
     shop.ledger.restockRefused += r.quantity - units;
     if (units === 0) continue;
+    usedBy.set(r.city, used + units * product.volume);
     shop.warehouses[r.city] = true;
     shop.ledger.unitsBought += units;
     bookCost(shop, 'goods', units * product.unitCostFen);
