@@ -1,18 +1,31 @@
 /**
- * Engine benchmark: a generated large market (20 shops, 5 cities, 4 products, > 5 million buyer
- * decisions) played end to end, and the default game timed over repeated runs.
- * Prints buyer decisions per second, milliseconds per default game and peak memory.
+ * Engine benchmark, in one process:
+ * - the market matched to the C reference kernel (bench/ref-kernel.c: one city, one product, the
+ *   four crowd rules; 6 M buyer decisions) at 20, 50 and 200 shops: engine and kernel decisions
+ *   per second and their ratio, on CPU time (a shared machine's wall clock varies; the kernel is
+ *   built with the C compiler when there is one, else skipped with a message);
+ * - the project's own large market (20 shops, 5 cities, 4 products, 5 M buyers, bots' stock);
+ * - the default game (classic, 6 rounds), warm, in milliseconds.
+ *   node bin/run-ts.mjs bench/engine.bench.ts [--quick] [--json FILE]
  */
-import { loadScenario } from '../src/scenario/load';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { builtinScenario } from '../src/scenario/builtin';
+import { loadScenario } from '../src/scenario/load';
 import { playGame } from '../src/sim/game';
 import { buildResult } from '../src/sim/result';
-import { largeMarket } from './largeMarket';
+import { largeMarket, matchedMarket, widenShops } from './largeMarket';
+import type { World } from '../src/engine';
+import { LIMITS } from '../src/scenario/schema';
 
-function median(xs: number[]): number {
-  const s = xs.slice().sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
+const HERE = dirname(fileURLToPath(import.meta.url));
+const quick = process.argv.includes('--quick');
+const jsonAt = process.argv.indexOf('--json');
+const BUYERS = quick ? 1_000_000 : 6_000_000;
+const SHOP_POINTS = [20, 50, 200];
 
 function load(obj: unknown) {
   const res = loadScenario(obj);
@@ -20,9 +33,76 @@ function load(obj: unknown) {
   return res.value;
 }
 
-const quick = process.argv.includes('--quick');
+const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-// Default game: warm up, then time.
+/** Plays a game `runs` times after one warm-up; the fastest run's CPU seconds, wall seconds and buyers. */
+function timeGame(scenario: unknown, runs: number): { cpu: number; wall: number; buyers: number; hash: string } {
+  const world = typeof scenario === 'object' && scenario !== null && 'deliveryTicks' in scenario ? (scenario as World) : load(scenario);
+  let state = playGame(world, 1, new Map());
+  let cpu = Infinity;
+  let wall = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    state = playGame(world, 1, new Map());
+    const w = (performance.now() - t0) / 1000;
+    const c = process.cpuUsage(c0);
+    cpu = Math.min(cpu, (c.user + c.system) / 1e6);
+    wall = Math.min(wall, w);
+  }
+  let buyers = 0;
+  for (const r of state.reports) for (const n of r.demand) buyers += n;
+  return { cpu, wall, buyers, hash: buildResult(world, state).hash };
+}
+
+/** Builds the C kernel into a temporary folder; null (with the reason) when no compiler works. */
+function buildKernel(): { path: string } | { skipped: string } {
+  const cc = process.env.CC ?? 'cc';
+  const out = join(mkdtempSync(join(tmpdir(), 'shopsim-refk-')), 'refk');
+  const r = spawnSync(cc, ['-O2', '-o', out, join(HERE, 'ref-kernel.c'), '-lm'], { encoding: 'utf8' });
+  if (r.error || r.status !== 0) return { skipped: `no working C compiler (${cc}: ${r.error ? (r.error as NodeJS.ErrnoException).code : r.stderr.trim().split('\n')[0]}); install gcc to compare with the C kernel` };
+  return { path: out };
+}
+
+/** Runs the kernel `runs` times on the same work; the fastest run's CPU seconds. */
+function timeKernel(path: string, shops: number, buyers: number, runs: number): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const line = execFileSync(path, [String(shops), String(buyers)], { encoding: 'utf8' });
+    const cpu = Number(/cpu_seconds=([\d.]+)/.exec(line)?.[1]);
+    best = Math.min(best, cpu);
+  }
+  return best;
+}
+
+const M = (n: number) => (n / 1e6).toFixed(2);
+const out: Record<string, unknown> = {};
+const kernel = buildKernel();
+if ('skipped' in kernel) console.log(`C kernel: skipped: ${kernel.skipped}`);
+out.matched = [] as unknown[];
+for (const shops of SHOP_POINTS) {
+  // Above the validator's shop limit the World is widened directly (no file that large is accepted).
+  const market = shops <= LIMITS.shops ? matchedMarket(shops, BUYERS) : widenShops(load(matchedMarket(LIMITS.shops, BUYERS)), shops);
+  const e = timeGame(market, quick ? 1 : 2);
+  const eRate = e.buyers / e.cpu;
+  let line = `matched market, ${String(shops).padStart(3)} shops${shops > LIMITS.shops ? '*' : ''}: engine ${M(eRate)} M decisions/s (${M(e.buyers)} M in ${e.cpu.toFixed(2)} s CPU)`;
+  const row: Record<string, unknown> = { shops, buyers: e.buyers, engineCpu: e.cpu, engineRate: eRate };
+  if ('path' in kernel) {
+    const kCpu = timeKernel(kernel.path, shops, e.buyers, quick ? 1 : 3);
+    const kRate = e.buyers / kCpu;
+    line += ` · C kernel ${M(kRate)} M/s · ratio ${(eRate / kRate).toFixed(2)}`;
+    Object.assign(row, { kernelCpu: kCpu, kernelRate: kRate, ratio: eRate / kRate });
+  }
+  console.log(line);
+  (out.matched as unknown[]).push(row);
+}
+
+if (SHOP_POINTS.some((s) => s > LIMITS.shops)) console.log(`  * more shops than a scenario file may have (${LIMITS.shops}): the bench widens the World directly`);
+
+const big = timeGame(largeMarket({ shops: 20, cities: 5, products: 4, buyersPerCrowd: quick ? 2000 : 11000 }), quick ? 1 : 3);
+console.log(`large market (20 shops, 5 cities, 4 products, 6 rounds): ${M(big.buyers)} M buyer decisions in ${big.cpu.toFixed(2)} s CPU = ${M(big.buyers / big.cpu)} M decisions/s (hash ${big.hash})`);
+out.large = big;
+
 const classic = load(builtinScenario());
 for (let i = 0; i < 3; i++) playGame(classic, 1, new Map());
 const times: number[] = [];
@@ -31,27 +111,6 @@ for (let i = 0; i < (quick ? 5 : 20); i++) {
   playGame(classic, 100 + i, new Map());
   times.push(performance.now() - t0);
 }
-
-// Large market: played three times (the first run includes JIT warm-up); median and best reported,
-// because a shared machine's timings vary by a quarter from run to run.
-const big = load(largeMarket({ shops: 20, cities: 5, products: 4, buyersPerCrowd: quick ? 1500 : 11000 }));
-const runs: number[] = [];
-let state = playGame(big, 1, new Map());
-for (let i = 0; i < 3; i++) {
-  const t0 = performance.now();
-  state = playGame(big, 1, new Map());
-  runs.push(performance.now() - t0);
-}
-const ms = median(runs);
-let buyers = 0;
-for (const r of state.reports) for (const n of r.demand) buyers += n;
-const result = buildResult(big, state);
-
-const rssMb = process.resourceUsage().maxRSS / 1024;
-console.log(`default game (classic, 6 rounds): median ${median(times).toFixed(1)} ms over ${times.length} runs (min ${Math.min(...times).toFixed(1)} ms)`);
-console.log(
-  `large market (${big.shops.length} shops, ${big.cities.length} cities, ${big.products.length} products, ${big.rounds} rounds): ` +
-    `${(buyers / 1e6).toFixed(2)} M buyer decisions per game, median ${(ms / 1000).toFixed(2)} s = ${((buyers / ms) * 1000 / 1e6).toFixed(2)} M decisions/s ` +
-    `(best of ${runs.length}: ${((buyers / Math.min(...runs)) * 1000 / 1e6).toFixed(2)} M/s)`,
-);
-console.log(`peak memory (max RSS): ${rssMb.toFixed(0)} MB · large-market hash ${result.hash}`);
+console.log(`default game (classic, 6 rounds), warm, in process: median ${median(times).toFixed(1)} ms over ${times.length} runs`);
+out.defaultGameWarmMs = median(times);
+if (jsonAt > 0) writeFileSync(process.argv[jsonAt + 1]!, JSON.stringify(out));

@@ -1,9 +1,16 @@
+import type { World } from '../src/engine';
 /** A generated scenario file for benchmarks: many shops, cities and products, all four crowds. */
 export interface LargeMarketSize {
   shops: number;
   cities: number;
   products: number;
   buyersPerCrowd: number;
+  /** default 6 */
+  rounds?: number;
+  /** every buyer wants 1 unit (default: 1 or 2) */
+  singleUnit?: boolean;
+  /** units each shop holds of each product at the start (default: about 2.4 × its share of demand) */
+  stockPerShop?: number;
 }
 
 export function largeMarket(size: LargeMarketSize): unknown {
@@ -19,14 +26,16 @@ export function largeMarket(size: LargeMarketSize): unknown {
       city: c.id,
       product: p.id,
       perRound: { brandLoyal: size.buyersPerCrowd, lowPrice: size.buyersPerCrowd, composite: size.buyersPerCrowd, hesitant: size.buyersPerCrowd },
-      quantity: [
-        { quantity: 1, weight: 0.7 },
-        { quantity: 2, weight: 0.3 },
-      ],
+      quantity: size.singleUnit
+        ? [{ quantity: 1, weight: 1 }]
+        : [
+            { quantity: 1, weight: 0.7 },
+            { quantity: 2, weight: 0.3 },
+          ],
     })),
   );
   const strategies = ['undercut', 'brand', 'balanced'];
-  const stockPer = Math.ceil((size.buyersPerCrowd * 4 * 1.2) / size.shops) * 2;
+  const stockPer = size.stockPerShop ?? Math.ceil((size.buyersPerCrowd * 4 * 1.2) / size.shops) * 2;
   const shops = Array.from({ length: size.shops }, (_, i) => ({
     id: `s${i}`,
     controller: i === 0 ? 'player' : `bot:${strategies[i % strategies.length]}`,
@@ -38,7 +47,7 @@ export function largeMarket(size: LargeMarketSize): unknown {
     version: 1,
     id: 'bench-large',
     name: { zh: '大市场基准', en: 'Large market benchmark' },
-    rounds: 6,
+    rounds: size.rounds ?? 6,
     ticksPerRound: 30,
     rules: { warehouse: { capacity: 50_000_000, rent: 300 } },
     cities,
@@ -46,4 +55,25 @@ export function largeMarket(size: LargeMarketSize): unknown {
     demand,
     shops,
   };
+}
+
+/**
+ * The market matched to the C reference kernel (bench/ref-kernel.c): one city, one product, every
+ * buyer wants one unit, every shop holds stock for the whole demand (up to the 1,000,000 units a file allows); `buyers` in all,
+ * spread over the four crowds and 6 rounds.
+ */
+export function matchedMarket(shops: number, buyers: number): unknown {
+  const buyersPerCrowd = Math.round(buyers / 4 / 6);
+  return largeMarket({ shops, cities: 1, products: 1, buyersPerCrowd, singleUnit: true, stockPerShop: Math.min(1_000_000, buyersPerCrowd * 4 * 6) });
+}
+
+/**
+ * A World with more shops than a scenario file may have (the validator allows 60): the matched
+ * market loaded with 60 shops, its bot shops repeated (new ids) up to `shops`. Only for measuring
+ * how the engine scales; no file of that size is accepted.
+ */
+export function widenShops(world: World, shops: number): World {
+  const bots = world.shops.slice(1);
+  const extra = Array.from({ length: shops - world.shops.length }, (_, i) => ({ ...bots[i % bots.length]!, id: `x${i}` }));
+  return { ...world, shops: [...world.shops, ...extra] };
 }
