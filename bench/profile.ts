@@ -2,7 +2,6 @@
 import { loadScenario } from '../src/scenario/load';
 import { playGame } from '../src/sim/game';
 import { largeMarket } from './largeMarket';
-import * as M from '../src/engine/stages/market';
 const res = loadScenario(largeMarket({ shops: 20, cities: 5, products: 4, buyersPerCrowd: 11000 }));
 if (!res.ok) throw new Error('bad');
 playGame(res.value, 2, new Map());

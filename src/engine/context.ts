@@ -1,4 +1,5 @@
 /** What every stage of a round works with: the world, the mutable working state, the streams. */
+import type { ProductMarket } from './market';
 import type { GameState, World } from './model';
 import type { RoundPromotions } from './promotions/round';
 import type { Rng } from './rng';
@@ -37,5 +38,7 @@ export interface RoundContext {
   flows: TickFlows | null;
   /** the round's promotions; null or absent when no shop runs any */
   promos?: RoundPromotions | null;
+  /** the markets' working buffers, made on first use and reused by every tick (see market.ts) */
+  market?: ProductMarket;
 }
 

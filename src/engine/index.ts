@@ -6,3 +6,8 @@ export type { TickFlows } from './context';
 export { hashValue, canonicalJson } from './hash';
 export { equityFen, unitsOwned, dsrOf } from './stages/roundEnd';
 export { TICK_STAGES } from './tick';
+export { PRICE_FLOOR_FEN, capFromReferenceFen, priceCapFen, priceFloorFen, referencePriceFen } from './pricing';
+export { newProductMarket, type ProductMarket } from './market';
+export { CROWD_RANKING_KEYS } from './crowds';
+export type { RankingKeyId } from './crowds/offer';
+export { MARKET_STAGES } from './tick';

@@ -5,6 +5,7 @@
  * (only the list is new): a round copies what it can change, not the whole history.
  */
 import type { RoundContext, Streams, TickFlows } from './context';
+import type { ProductMarket } from './market';
 import type { GameState, RoundDecision, World } from './model';
 import { restore, seedStream } from './rng';
 import { roundStart } from './stages/roundStart';
@@ -14,6 +15,8 @@ import { runTick } from './tick';
 export interface RoundOptions {
   /** called after every tick with that tick's flows of buyers (for views that animate them) */
   onTick?: (flows: TickFlows) => void;
+  /** the markets' working buffers, to reuse across the rounds of a game (made per round when absent) */
+  market?: ProductMarket;
 }
 
 export function playRound(world: World, prev: GameState, decisions: readonly RoundDecision[], opts: RoundOptions = {}): GameState {
@@ -30,6 +33,7 @@ export function playRound(world: World, prev: GameState, decisions: readonly Rou
   };
   const startTick = state.round * world.ticksPerRound + 1;
   const ctx: RoundContext = { world, state, rng, startTick, tick: startTick, fansDue: [], flows: null };
+  if (opts.market && opts.market.world === world && opts.market.S === state.shops.length) ctx.market = opts.market;
   roundStart(ctx, decisions);
   const S = state.shops.length;
   const C = world.cities.length;

@@ -4,7 +4,8 @@
  * Defaults are filled into new objects; the input is never mutated.
  */
 import { CROWDS, INDEX_INPUTS, type Controller, type DemandEvent, type RoundDecision, type ShopSetup, type World } from '../engine/model';
-import { mulRoundHalfUp, yuanToFen, formatYuan } from '../engine/money';
+import { yuanToFen, formatYuan } from '../engine/money';
+import { priceCapFen, referencePriceFen } from '../engine/pricing';
 import { parseJsonText } from './parse';
 import { fromZod, problem, type Checked, type Problem } from './problems';
 import {
@@ -337,12 +338,8 @@ export function emptyRound(): RoundDecision {
   return { listings: [], restock: [], marketing: { decorationFen: 0, mediaFen: 0, charityFen: 0, iso: false, iec: false } };
 }
 
-/** The legal price cap of a product in a city in a round, fen (course rule §3). */
-export function priceCapFen(world: Pick<World, 'products' | 'rules'>, product: number, city: number, round: number): number {
-  const p = world.products[product]!;
-  const refFen = mulRoundHalfUp(p.referencePriceFen[city]!, p.priceTrend[round - 1] ?? 1);
-  return mulRoundHalfUp(refFen, 1 + world.rules.priceFloat);
-}
+/** The legal price cap of a product in a city in a round, fen (course rule §3): see engine/pricing.ts. */
+export { priceCapFen } from '../engine/pricing';
 
 function buildRounds(rounds: RoundDecisionFile[], basePath: string, ctx: DecisionContext, problems: Problem[]): RoundDecision[] {
   const out: RoundDecision[] = [];
@@ -385,10 +382,10 @@ function buildRounds(rounds: RoundDecisionFile[], basePath: string, ctx: Decisio
       }
       const priceFen = yuanToFen(l.price);
       const shippingFen = l.sellerPaysShipping ? 0 : yuanToFen(l.shipping ?? 0);
-      const cap = priceCapFen({ products: ctx.products, rules: { priceFloat: ctx.priceFloat } as World['rules'] }, p, c, rd.round);
+      const cap = priceCapFen({ products: ctx.products, rules: { priceFloat: ctx.priceFloat } }, p, c, rd.round);
       if (priceFen + shippingFen > cap) {
         const total = formatYuan(priceFen + shippingFen);
-        const refText = formatYuan(mulRoundHalfUp(product.referencePriceFen[c]!, product.priceTrend[rd.round - 1] ?? 1));
+        const refText = formatYuan(referencePriceFen(ctx, p, c, rd.round));
         problems.push(
           problem(
             `${lp}.price`,

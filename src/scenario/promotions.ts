@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { formatYuan, hasAtMostTwoDecimals, mulRoundHalfUp, yuanToFen } from '../engine/money';
+import { capFromReferenceFen, PRICE_FLOOR_FEN, referencePriceFen } from '../engine/pricing';
 import {
   COUPON_TARGETS,
   DEFAULT_PROMOTION_RULES,
@@ -471,7 +472,7 @@ export function checkPromotions(
   let memberDays = 0;
   const cityName = (c: number) => `"${pw.cities[c]}"`;
   const productName = (p: number) => `"${pw.products[p]!.id}"`;
-  const refFen = (p: number, c: number) => mulRoundHalfUp(pw.products[p]!.referencePriceFen[c]!, pw.products[p]!.priceTrend[round - 1] ?? 1);
+  const refFen = (p: number, c: number) => referencePriceFen(pw, p, c, round);
   /** Cities where a product promotion applies: its city, or every city where the product is listed. */
   const citiesOf = (product: number, city: number | null, path: string): number[] => {
     if (city !== null) {
@@ -507,7 +508,7 @@ export function checkPromotions(
     for (const c of cities) {
       const list = listings[c * P + product]!.priceFen;
       const after = mulRoundHalfUp(list, rate);
-      if (after < 100) {
+      if (after < PRICE_FLOOR_FEN) {
         problems.push(
           ruleProblem(
             `${path}.rate`,
@@ -614,7 +615,7 @@ export function checkPromotions(
           );
           break;
         }
-        if (pr.priceFen < 100) problems.push(ruleProblem(`${path}.price`, '8.3c', `price must be ≥ 1.00 yuan, got ${yuanText(pr.priceFen)}`, `套餐价必须 ≥ 1.00 元，现为 ${yuanText(pr.priceFen)} 元`));
+        if (pr.priceFen < PRICE_FLOOR_FEN) problems.push(ruleProblem(`${path}.price`, '8.3c', `price must be ≥ 1.00 yuan, got ${yuanText(pr.priceFen)}`, `套餐价必须 ≥ 1.00 元，现为 ${yuanText(pr.priceFen)} 元`));
         for (const c of cities) {
           let sum = 0;
           for (const it of pr.items) sum += listings[c * P + it.product]!.priceFen * it.quantity;
@@ -667,14 +668,14 @@ export function checkPromotions(
         const [c] = citiesOf(pr.product, pr.city, path);
         if (c === undefined) break;
         const l = listings[c * P + pr.product]!;
-        if (pr.priceFen < 100) problems.push(ruleProblem(`${path}.price`, '8.6b', `price must be ≥ 1.00 yuan, got ${yuanText(pr.priceFen)}`, `团购价必须 ≥ 1.00 元，现为 ${yuanText(pr.priceFen)} 元`));
+        if (pr.priceFen < PRICE_FLOOR_FEN) problems.push(ruleProblem(`${path}.price`, '8.6b', `price must be ≥ 1.00 yuan, got ${yuanText(pr.priceFen)}`, `团购价必须 ≥ 1.00 元，现为 ${yuanText(pr.priceFen)} 元`));
         else if (pr.priceFen >= l.priceFen) {
           problems.push(
             ruleProblem(`${path}.price`, '8.6b', `price ${yuanText(pr.priceFen)} must be below the fixed price ${yuanText(l.priceFen)}`, `团购价 ${yuanText(pr.priceFen)} 元必须低于一口价 ${yuanText(l.priceFen)} 元`),
           );
         }
         const ref = refFen(pr.product, c);
-        const cap = mulRoundHalfUp(ref, 1 + pw.groupBuyFloat);
+        const cap = capFromReferenceFen(ref, pw.groupBuyFloat);
         if (pr.priceFen + l.shippingFen > cap) {
           problems.push(
             ruleProblem(
@@ -689,7 +690,7 @@ export function checkPromotions(
       }
       case 'flashSale': {
         const cities = citiesOf(pr.product, pr.city, path);
-        if (pr.priceFen < 100) problems.push(ruleProblem(`${path}.price`, '8.7a', `price must be ≥ 1.00 yuan, got ${yuanText(pr.priceFen)}`, `秒杀价必须 ≥ 1.00 元，现为 ${yuanText(pr.priceFen)} 元`));
+        if (pr.priceFen < PRICE_FLOOR_FEN) problems.push(ruleProblem(`${path}.price`, '8.7a', `price must be ≥ 1.00 yuan, got ${yuanText(pr.priceFen)}`, `秒杀价必须 ≥ 1.00 元，现为 ${yuanText(pr.priceFen)} 元`));
         for (const c of cities) {
           const list = listings[c * P + pr.product]!.priceFen;
           if (pr.priceFen >= list) {

@@ -3,7 +3,7 @@
  * a player's shop with no decisions is played by a stand-in bot. The CLI, the browser and
  * grading all drive these same functions.
  */
-import { createInitialState, playRound, type GameState, type RoundDecision, type RoundOptions, type World } from '../engine';
+import { createInitialState, newProductMarket, playRound, type GameState, type RoundDecision, type RoundOptions, type World } from '../engine';
 import { restore, seedStream } from '../engine/rng';
 import { emptyRound } from '../scenario/load';
 import { STAND_IN, STRATEGIES } from './bots';
@@ -39,6 +39,8 @@ export function playNextRound(world: World, state: GameState, given: DecisionsBy
 /** Plays rounds until `rounds` are done (default: the whole game). */
 export function playGame(world: World, seed: number, given: DecisionsByShop, opts?: RoundOptions, rounds: number = world.rounds): GameState {
   let state = newGame(world, seed);
-  while (state.round < rounds) state = playNextRound(world, state, given, opts);
+  // One set of market buffers for the whole game.
+  const withBuffers: RoundOptions = { ...opts, market: opts?.market ?? newProductMarket(world, state.shops.length) };
+  while (state.round < rounds) state = playNextRound(world, state, given, withBuffers);
   return state;
 }

@@ -3,8 +3,8 @@
  * turned into a decisions-file round (yuan, ids) and checked by the same validator as the CLI.
  * Each problem is mapped back to the form field it names.
  */
-import type { GameState, World } from '../engine';
-import { formatYuan, mulRoundHalfUp } from '../engine/money';
+import { referencePriceFen, type GameState, type World } from '../engine';
+import { formatYuan } from '../engine/money';
 import { priceCapFen } from '../scenario/load';
 import type { Problem } from '../scenario/problems';
 import { promotionToFile, type PromotionDraft } from './promotionForms';
@@ -57,8 +57,7 @@ const yuanText = (fen: number) => formatYuan(fen);
 
 /** Reference price of a product in a city for a round (trend applied), fen. */
 export function referenceFen(world: World, p: number, c: number, round: number): number {
-  const product = world.products[p]!;
-  return mulRoundHalfUp(product.referencePriceFen[c]!, product.priceTrend[round - 1] ?? 1);
+  return referencePriceFen(world, p, c, round);
 }
 
 export function capFen(world: World, p: number, c: number, round: number): number {

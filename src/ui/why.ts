@@ -1,9 +1,10 @@
 /**
  * Why the buyers went where they went in a round: for each city and crowd, what the player sold,
  * who sold the most, and how the player's offer compared on what that crowd ranks by (domain.md
- * §4): price rank, review score, city influence, composite index, stock and delivery.
+ * §4; the keys come from each crowd's file): price rank, review score, city influence, composite
+ * index; then stock and delivery.
  */
-import { BRAND_LOYAL, COMPOSITE, CROWD_COUNT, HESITANT, LOW_PRICE, type GameState, type World } from '../engine';
+import { CROWD_COUNT, CROWD_RANKING_KEYS, type GameState, type World } from '../engine';
 
 export type Factor =
   | { kind: 'noListing' }
@@ -69,17 +70,18 @@ export function explainRound(world: World, before: GameState, after: GameState, 
       const listed = markets.filter((p) => me.listings[c * P + p]);
       if (listed.length === 0) factors.push({ kind: 'noListing' });
       else {
-        if (k === LOW_PRICE || k === HESITANT) {
-          for (const p of listed) factors.push(priceRank(report.shops.map((x) => x.listings[c * P + p] ?? null), report.shops.map((x) => x.bankrupt), player, p));
-        }
-        if (k === BRAND_LOYAL || k === COMPOSITE || k === HESITANT) {
-          const review = { kind: 'review' as const, mine: meanReview(me.reviewScore), theirs: rival ? meanReview(rival.reviewScore) : meanReview(me.reviewScore) };
-          const index = { kind: 'index' as const, mine: me.index, theirs: rival ? rival.index : me.index };
-          if (k === BRAND_LOYAL) {
-            factors.push(review, { kind: 'influence', mine: me.cityInfluence[c]!, theirs: rival ? rival.cityInfluence[c]! : me.cityInfluence[c]! });
+        // What this crowd ranks by, most important first, as its crowd file declares it.
+        const theirs = <T>(mine: T, of: (x: typeof me) => T): T => (rival ? of(rival) : mine);
+        for (const key of CROWD_RANKING_KEYS[k]!) {
+          if (key === 'price') {
+            for (const p of listed) factors.push(priceRank(report.shops.map((x) => x.listings[c * P + p] ?? null), report.shops.map((x) => x.bankrupt), player, p));
+          } else if (key === 'index') {
+            factors.push({ kind: 'index', mine: me.index, theirs: theirs(me.index, (x) => x.index) });
+          } else {
+            const mineReview = meanReview(me.reviewScore);
+            factors.push({ kind: 'review', mine: mineReview, theirs: theirs(mineReview, (x) => meanReview(x.reviewScore)) });
+            if (key === 'reviewAndInfluence') factors.push({ kind: 'influence', mine: me.cityInfluence[c]!, theirs: theirs(me.cityInfluence[c]!, (x) => x.cityInfluence[c]!) });
           }
-          if (k === COMPOSITE) factors.push(index, review);
-          if (k === HESITANT) factors.push(review, index);
         }
         const slow = deliveryTicks(world, before, after, player, c);
         const deadline = Math.min(...markets.map((p) => world.demand[c * P + p]!.deadlineTicks));

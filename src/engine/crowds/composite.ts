@@ -1,8 +1,21 @@
-/** Composite-score crowd (综合评价需求人群): composite index, then review score, then lower price. */
-import { byShuffle, transactionFen, type CrowdRule, type Offer, type RankContext } from './offer';
+/**
+ * Composite-score crowd (综合评价需求人群): composite index, then review score, then lower price.
+ * In this engine version it, too, walks its whole ranking; the offers it visits are the first
+ * `rules.visitDepth` of it.
+ */
+import { COMPOSITE } from '../model';
+import type { ProductMarket } from '../market';
+import { byShuffle, KEY_INDEX, KEY_PRICE, KEY_REVIEW, transactionFen, type BuyerTurn, type CrowdBehaviour, type Offer, type RankContext } from './offer';
+import { buyDownRanking } from './rankedBuyer';
 
-export const composite: CrowdRule = {
+export const KEYS = [KEY_INDEX, KEY_REVIEW, KEY_PRICE];
+
+export const composite: CrowdBehaviour = {
+  crowd: COMPOSITE,
+  keys: KEYS.map((k) => k.id),
+  searchDepth: Infinity,
   rank(offers: readonly Offer[], ctx: RankContext): Offer[] {
+    // KEYS written out (a test checks they agree): this sort runs for every city, crowd and tick.
     return offers
       .slice()
       .sort(
@@ -12,5 +25,8 @@ export const composite: CrowdRule = {
           transactionFen(a, ctx.quantity) - transactionFen(b, ctx.quantity) ||
           byShuffle(a, b),
       );
+  },
+  buy(m: ProductMarket, b: BuyerTurn): void {
+    buyDownRanking(m, b, b.quantity, b.city.lostReason);
   },
 };

@@ -2,13 +2,14 @@
  * Hesitant crowd (犹豫不定需求人群): sees only the first few search results, scores each by a
  * utility blending price attractiveness, review score and composite index, then buys with a
  * probability that grows with the best utility, choosing by seeded weights. The ranking returned
- * here is the search order cut to what the buyer sees, best utility first; the market draws the
- * purchase and the choice per buyer. Promotions lower the price it sees and, when a discount,
+ * here is the search order cut to what the buyer sees, best utility first; each buyer then draws
+ * whether to buy and from whom. Promotions lower the price it sees and, when a discount,
  * flash sale or coupon is in force, add urgency.
  */
-import type { Rules } from '../model';
-import { composite } from './composite';
-import { transactionFen, type CrowdRule, type Offer, type RankContext } from './offer';
+import { HESITANT, NO_PURCHASE, OUT_OF_STOCK, type Rules } from '../model';
+import type { ProductMarket } from '../market';
+import { lose, order } from '../orders';
+import { transactionFen, type BuyerTurn, type CrowdBehaviour, type Offer, type RankContext, type RankingKeyId } from './offer';
 
 export function hesitantUtility(o: Offer, ctx: RankContext, h: Rules['hesitant']): number {
   const unitFen = transactionFen(o, ctx.quantity, ctx.returning) / ctx.quantity;
@@ -22,18 +23,82 @@ export function hesitantUtility(o: Offer, ctx: RankContext, h: Rules['hesitant']
   return (h.priceWeight * price + h.reviewWeight * review + h.indexWeight * index) * o.conversion * urgency;
 }
 
-export function makeHesitant(h: Rules['hesitant']): CrowdRule {
+/** Its utility blends these three (weights in rules.hesitant); it ranks by that utility. */
+export const HESITANT_KEYS: readonly RankingKeyId[] = ['price', 'review', 'index'];
+
+/** The hesitant crowd for a scenario's rules. */
+export function makeHesitant(h: Rules['hesitant']): CrowdBehaviour {
   return {
+    crowd: HESITANT,
+    keys: HESITANT_KEYS,
+    searchDepth: h.searchSlots,
+    /** `offers` are the search results in order; the buyer sees the first few. */
     rank(offers: readonly Offer[], ctx: RankContext): Offer[] {
-      // Search order: this engine version ranks search results like the composite crowd does.
-      const seen = composite.rank(offers, ctx).slice(0, h.searchSlots);
+      const seen = offers.slice(0, h.searchSlots);
       for (const o of seen) {
         o.utility = hesitantUtility(o, ctx, h);
         o.weight = Math.pow(o.utility, h.sharpness);
       }
       return seen.sort((a, b) => b.utility - a.utility || a.shuffleRank - b.shuffleRank);
     },
+    buy(m: ProductMarket, b: BuyerTurn): void {
+      buyHesitant(m, b, h);
+    },
   };
+}
+
+/**
+ * One hesitant buyer: visits every result it sees; among those with stock, buys at all with a
+ * probability that grows with the best utility, then picks one by seeded weights; what that shop
+ * lacks it takes from the others it saw. Undecided, it becomes a potential customer (潜在客户)
+ * and may come back on a later tick; a second no is final.
+ */
+function buyHesitant(m: ProductMarket, b: BuyerTurn, h: Rules['hesitant']): void {
+  const { city, ranking, key, c, k } = b;
+  const choice = m.choice;
+  const visits = m.visits;
+  const seen = m.seen;
+  const weights = m.weights;
+  const rankedWeights = city.weights[key]!;
+  const rankedUtilities = city.utilities[key]!;
+  let live = 0;
+  let wsum = 0;
+  let best = 0;
+  for (let j = 0; j < ranking.length; j++) {
+    const o = ranking[j]!;
+    visits[o.shop]!++;
+    if (o.available > 0 || o.presaleAvailable > 0) {
+      if (live === 0) best = rankedUtilities[j]!;
+      seen[live] = o;
+      const w = rankedWeights[j]!;
+      weights[live++] = w;
+      wsum += w;
+    }
+  }
+  if (live === 0) {
+    lose(m.ctx, c, k, ranking.length ? OUT_OF_STOCK : city.lostReason);
+    return;
+  }
+  if (choice.next() >= buyProbability(best, h)) {
+    if (b.returning) lose(m.ctx, c, k, NO_PURCHASE);
+    else m.ctx.state.potential[c * m.P + m.p]!++;
+    return;
+  }
+  let pick = 0;
+  if (live > 1 && wsum > 0) {
+    let u = choice.next() * wsum;
+    for (pick = 0; pick < live - 1; pick++) {
+      u -= weights[pick]!;
+      if (u < 0) break;
+    }
+  }
+  let want = b.quantity;
+  want -= order(m, seen[pick]!, want, c, k, b.returning, false);
+  for (let j = 0; j < live && want > 0; j++) {
+    if (j === pick) continue;
+    want -= order(m, seen[j]!, want, c, k, b.returning, false);
+  }
+  if (want === b.quantity) lose(m.ctx, c, k, OUT_OF_STOCK);
 }
 
 /** Probability that a hesitant buyer buys at all, given the best utility on offer. */

@@ -2,6 +2,7 @@
  * What a buyer sees of one shop's listing during a tick: a snapshot taken before any buyer of the
  * tick chooses (collect, then resolve). Built once per tick, city and product; never per buyer.
  */
+import type { CityMarket, ProductMarket } from '../market';
 import { quote, type OfferPromo } from '../promotions/round';
 
 export interface Offer {
@@ -54,6 +55,69 @@ export interface RankContext {
  */
 export interface CrowdRule {
   rank(offers: readonly Offer[], ctx: RankContext): Offer[];
+}
+
+/**
+ * What a crowd ranks offers by (domain.md §4), in the words the "why" table uses:
+ * `reviewAndInfluence` is product review score + city influence; `price` the transaction price
+ * for the wanted quantity.
+ */
+export type RankingKeyId = 'reviewAndInfluence' | 'review' | 'index' | 'price';
+
+export interface RankingKey {
+  id: RankingKeyId;
+  /** which end wins */
+  better: 'higher' | 'lower';
+  value(o: Offer, ctx: RankContext): number;
+}
+
+export const KEY_REVIEW_AND_INFLUENCE: RankingKey = { id: 'reviewAndInfluence', better: 'higher', value: (o) => o.reviewScore + o.cityInfluence };
+export const KEY_REVIEW: RankingKey = { id: 'review', better: 'higher', value: (o) => o.reviewScore };
+export const KEY_INDEX: RankingKey = { id: 'index', better: 'higher', value: (o) => o.index };
+export const KEY_PRICE: RankingKey = { id: 'price', better: 'lower', value: (o, ctx) => transactionFen(o, ctx.quantity) };
+
+/** A comparator that applies the keys in order, then the round's seeded shop order. */
+export function compareByKeys(keys: readonly RankingKey[], ctx: RankContext): (a: Offer, b: Offer) => number {
+  return (a, b) => {
+    for (const key of keys) {
+      const d = key.better === 'higher' ? key.value(b, ctx) - key.value(a, ctx) : key.value(a, ctx) - key.value(b, ctx);
+      if (d !== 0) return d;
+    }
+    return byShuffle(a, b);
+  };
+}
+
+/**
+ * One buyer's turn in the market: the city's offers and this buyer's ranking of them (`key` is
+ * the ranking's index in the city's rankings), its city, crowd, the wanted quantity and its code
+ * (see stages/buyers.ts).
+ */
+export interface BuyerTurn {
+  city: CityMarket;
+  ranking: Offer[];
+  key: number;
+  c: number;
+  k: number;
+  quantity: number;
+  /** shop the buyer is a fan of (brand-loyal returning customers), or -1 */
+  fan: number;
+  /** a potential customer coming back */
+  returning: boolean;
+}
+
+/**
+ * A crowd's whole behaviour (domain.md §4, §7): how deep it looks into search results, what it
+ * ranks by, its ranking, and how one of its buyers buys from that ranking.
+ */
+export interface CrowdBehaviour extends CrowdRule {
+  /** crowd index (BRAND_LOYAL …) */
+  crowd: number;
+  /** what the crowd ranks by, most important first; the "why" table reads these */
+  keys: readonly RankingKeyId[];
+  /** how many search results it looks at (Infinity: it compares every eligible offer) */
+  searchDepth: number;
+  /** one buyer of this crowd buys (or not) from its ranking */
+  buy(m: ProductMarket, b: BuyerTurn): void;
 }
 
 export function byShuffle(a: Offer, b: Offer): number {

@@ -7,7 +7,7 @@
  * sale, a group buy and a member day.
  */
 import { emptyRound } from '../../scenario/load';
-import { DEFAULT_PROMOTION_RULES, mulRoundHalfUp, type Promotion, type RoundDecision } from '../../engine';
+import { capFromReferenceFen, DEFAULT_PROMOTION_RULES, PRICE_FLOOR_FEN, mulRoundHalfUp, type Promotion, type RoundDecision } from '../../engine';
 import { planRestock, staffAgents } from './common';
 import { capFen, referenceFen, tidyPrice, type BotView } from './view';
 
@@ -104,7 +104,7 @@ export function promoter(view: BotView): RoundDecision {
       let lowest = Infinity;
       for (let c = 0; c < C; c++) if (price[c * P + stocked]! > 0) lowest = Math.min(lowest, price[c * P + stocked]!);
       const flash = tidyPrice(Math.round(lowest * 0.7));
-      if (flash >= 100 && flash < lowest) {
+      if (flash >= PRICE_FLOOR_FEN && flash < lowest) {
         promos.push({ type: 'flashSale', product: stocked, city: null, priceFen: flash, quantity: 20, perBuyer: 1, fromTick: 1, toTick: Math.min(T, 3) });
       }
     }
@@ -113,9 +113,9 @@ export function promoter(view: BotView): RoundDecision {
     for (let c = 0; c < C; c++) {
       const list = price[c * P]!;
       if (list === 0) continue;
-      const cap = mulRoundHalfUp(referenceFen(view, c, 0), 1 + gbFloat);
+      const cap = capFromReferenceFen(referenceFen(view, c, 0), gbFloat);
       const group = tidyPrice(Math.min(cap, Math.round(list * 0.9)));
-      if (group >= 100 && group < list && group <= cap) {
+      if (group >= PRICE_FLOOR_FEN && group < list && group <= cap) {
         promos.push({ type: 'groupBuy', product: 0, city: c, priceFen: group, fromTick: Math.min(T, 11), toTick: Math.min(T, 20) });
       }
       break;
@@ -131,7 +131,7 @@ export function promoter(view: BotView): RoundDecision {
   function canDiscount(prices: number[], p: number, rate: number): boolean {
     for (let c = 0; c < C; c++) {
       const x = prices[c * P + p]!;
-      if (x > 0 && mulRoundHalfUp(x, rate) < 100) return false;
+      if (x > 0 && mulRoundHalfUp(x, rate) < PRICE_FLOOR_FEN) return false;
     }
     return true;
   }

@@ -4,7 +4,7 @@
  * the others (their current listings and last round's public results).
  */
 import { CROWD_COUNT, type GameState, type Listing, type RoundDecision, type ShopState, type World } from '../../engine';
-import { mulRoundHalfUp } from '../../engine/money';
+import { priceCapFen, referencePriceFen } from '../../engine/pricing';
 import type { Rng } from '../../engine/rng';
 
 export interface BotView {
@@ -40,12 +40,11 @@ export function viewFor(world: World, state: GameState, shop: number, rng: Rng):
 }
 
 export function referenceFen(view: BotView, c: number, p: number): number {
-  const product = view.world.products[p]!;
-  return mulRoundHalfUp(product.referencePriceFen[c]!, product.priceTrend[view.round - 1] ?? 1);
+  return referencePriceFen(view.world, p, c, view.round);
 }
 
 export function capFen(view: BotView, c: number, p: number): number {
-  return mulRoundHalfUp(referenceFen(view, c, p), 1 + view.world.rules.priceFloat);
+  return priceCapFen(view.world, p, c, view.round);
 }
 
 export function publishedDemand(view: BotView, c: number, p: number): number {

@@ -3,8 +3,7 @@
  * its own pricing, stocking and marketing habits. For trying out grading (examples, tests and the
  * grading benchmark), never for outcomes of a real game.
  */
-import { CROWD_COUNT, type World } from '../../engine';
-import { mulRoundHalfUp } from '../../engine/money';
+import { CROWD_COUNT, referencePriceFen, type World } from '../../engine';
 import { restore, seedStream } from '../../engine/rng';
 import { priceCapFen } from '../../scenario/load';
 
@@ -29,7 +28,7 @@ export function sampleDecisions(world: World, team: number, seed = 1, shopId?: s
       for (let p = 0; p < P; p++) {
         const product = world.products[p]!;
         if (product.referencePriceFen[c] === 0) continue;
-        const ref = mulRoundHalfUp(product.referencePriceFen[c]!, product.priceTrend[r - 1] ?? 1);
+        const ref = referencePriceFen(world, p, c, r);
         const wobble = 0.97 + 0.06 * rng.next();
         const priceFen = Math.min(priceCapFen(world, p, c, r), Math.max(product.unitCostFen + 100, Math.round((ref * priceFactor * wobble) / 10) * 10));
         listings.push({ city: world.cities[c]!.id, product: product.id, price: yuan(priceFen), sellerPaysShipping: true, ...(presale ? { presale: true } : {}) });

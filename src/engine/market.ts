@@ -1,0 +1,163 @@
+/**
+ * The working memory of one product's market on one tick, shared by the market stages (tick.ts:
+ * buyers → offers → search → choose → allocate → dispatch). It is allocated once per game (or
+ * round, when a round is played alone) and reused for every product and tick, so the per-buyer
+ * loop allocates nothing; nothing of it outlives a tick except its buffers.
+ */
+import type { RoundContext, TickFlows } from './context';
+import type { CrowdBehaviour, Offer } from './crowds/offer';
+import { crowdBehaviours } from './crowds';
+import { CROWD_COUNT, type Inbound, type ShopState, type World } from './model';
+import type { RoundPromotions } from './promotions/round';
+import type { Rng } from './rng';
+
+/** One tick's sales of a shop from one warehouse to one city (delayed or not): one parcel. */
+export interface Part {
+  shop: number;
+  from: number;
+  city: number;
+  orders: number;
+  units: number;
+  revenueFen: number;
+  carrierFen: number;
+  delayed: boolean;
+  /** promotion discounts inside revenueFen */
+  discountFen: number;
+}
+
+/** Units of a bundle's other items, shipped with its main item as one order. */
+export interface BundleExtra {
+  shop: number;
+  from: number;
+  city: number;
+  product: number;
+  units: number;
+  delayed: boolean;
+}
+
+/** The offers of one city for the product, and what each crowd made of them. */
+export interface CityMarket {
+  offers: Offer[];
+  /** the offer of each shop, or null */
+  byShop: (Offer | null)[];
+  lostReason: number;
+  referenceFen: number;
+  capFen: number;
+  /** search results by index of the wanted quantity: the order a buyer who searches sees */
+  searchOrder: Offer[][];
+  /** rankings by crowd and by index of the wanted quantity ([qi * 4 + k]); returning potential customers' after them */
+  rankings: (Offer[] | undefined)[];
+  /** for hesitant rankings: each ranked offer's utility and choice weight for that quantity */
+  utilities: (Float64Array | undefined)[];
+  weights: (Float64Array | undefined)[];
+  /** buyers of deterministic crowds per ranking, for their visits */
+  visitors: Int32Array;
+  /** per ranking (returning customers' too): the first offer that may still have stock */
+  firstLive: Int32Array;
+  /** some offer has a coupon aimed at returning potential customers: they rank separately */
+  potentialCoupon: boolean;
+}
+
+export interface ProductMarket {
+  ctx: RoundContext;
+  world: World;
+  shops: ShopState[];
+  /** the product being traded */
+  p: number;
+  P: number;
+  C: number;
+  S: number;
+  delayP: number;
+  flows: TickFlows | null;
+  promos: RoundPromotions | null;
+  /** the buyers' choice stream (ctx.rng.choice) */
+  choice: Rng;
+  /** each crowd's behaviour, by crowd index */
+  crowds: readonly CrowdBehaviour[];
+
+  // buyers
+  /** buyers of the tick per city and crowd, [c * 4 + k] */
+  counts: number[];
+  /** potential customers coming back, per city */
+  returning: number[];
+  /** buyer codes of the tick in their seeded order; the first `n` are this tick's */
+  buyers: Int32Array;
+  n: number;
+
+  // offers
+  /** restock in transit of this product, by shop: what presale listings can sell */
+  inboundByShop: Inbound[][];
+  cities: CityMarket[];
+
+  // allocate
+  visits: Int32Array;
+  /** carrier fee per order from warehouse w to city c, [w * C + c], and per unit of this product */
+  feeBase: number[];
+  feePerUnit: number;
+  /** the tick's parcels so far: by key in `slots`, in creation order in `list` */
+  slots: (Part | undefined)[];
+  list: Part[];
+  /** the part or backorder that carries the last order's shipping: its discount is booked there */
+  head: { discountFen?: number } | null;
+  /** the buyer in progress has had its one chance to take a bundle or move up a threshold */
+  tried: boolean;
+  extras: BundleExtra[];
+  /** a hesitant buyer's live offers and their weights */
+  seen: Offer[];
+  weights: Float64Array;
+}
+
+/** Buffers for a world's markets; `ctx` is set by `beginProduct`. */
+export function newProductMarket(world: World, shops: number): ProductMarket {
+  const C = world.cities.length;
+  const slots = world.rules.hesitant.searchSlots;
+  const inboundByShop: Inbound[][] = [];
+  for (let s = 0; s < shops; s++) inboundByShop.push([]);
+  return {
+    ctx: null as unknown as RoundContext,
+    world,
+    shops: [],
+    p: 0,
+    P: world.products.length,
+    C,
+    S: shops,
+    delayP: world.rules.carrierDelayProbability,
+    flows: null,
+    promos: null,
+    choice: null as unknown as Rng,
+    crowds: crowdBehaviours(world.rules),
+    counts: new Array<number>(C * CROWD_COUNT).fill(0),
+    returning: new Array<number>(C).fill(0),
+    buyers: new Int32Array(1024),
+    n: 0,
+    inboundByShop,
+    cities: [],
+    visits: new Int32Array(shops),
+    feeBase: world.carrierFeeFen,
+    feePerUnit: 0,
+    slots: new Array<Part | undefined>(shops * C * C * 2),
+    list: [],
+    head: null,
+    tried: false,
+    extras: [],
+    seen: new Array<Offer>(slots),
+    weights: new Float64Array(slots),
+  };
+}
+
+/** Readies the buffers for product `p` on the context's tick. */
+export function beginProduct(m: ProductMarket, ctx: RoundContext, p: number): void {
+  m.ctx = ctx;
+  m.choice = ctx.rng.choice;
+  m.shops = ctx.state.shops;
+  m.p = p;
+  m.flows = ctx.flows;
+  m.promos = ctx.promos ?? null;
+  m.feePerUnit = m.world.products[p]!.volume * m.world.carrierPerVolumeFen;
+  m.n = 0;
+  m.cities.length = 0;
+  m.list.length = 0;
+  m.extras.length = 0;
+  m.head = null;
+  m.tried = false;
+}
