@@ -7,6 +7,7 @@
 import type { RoundContext, Streams, TickFlows } from './context';
 import type { ProductMarket } from './market';
 import type { GameState, RoundDecision, World } from './model';
+import { clonePlain } from './clone';
 import { restore, seedStream } from './rng';
 import { roundStart } from './stages/roundStart';
 import { roundEnd } from './stages/roundEnd';
@@ -22,7 +23,7 @@ export interface RoundOptions {
 export function playRound(world: World, prev: GameState, decisions: readonly RoundDecision[], opts: RoundOptions = {}): GameState {
   if (prev.round >= world.rounds) throw new Error(`the game is over: all ${world.rounds} rounds are played`);
   const { reports, ...current } = prev;
-  const state: GameState = { ...structuredClone(current), reports: reports.slice() };
+  const state: GameState = { ...clonePlain(current), reports: reports.slice() };
   const rng: Streams = {
     demand: restore(state.rng.demand),
     choice: restore(state.rng.choice),

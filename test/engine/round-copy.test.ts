@@ -4,6 +4,7 @@ import { builtinScenario } from '../../src/scenario/builtin';
 import { decisionsForRound, playGame } from '../../src/sim/game';
 import { stateHash } from '../../src/sim/result';
 import { playRound } from '../../src/engine';
+import { clonePlain } from '../../src/engine/clone';
 
 const classic = (() => {
   const res = loadScenario(builtinScenario());
@@ -35,5 +36,38 @@ describe('when a round copies the state it was given', () => {
     expect(snapshots.map((s) => stateHash(s))).toEqual(hashes);
     // and the chain of snapshots ends where one uninterrupted game does
     expect(hashes.at(-1)).toBe(stateHash(playGame(classic, 9, new Map())));
+  });
+});
+
+describe('when plain game data is copied (clonePlain, the round copy)', () => {
+  it('should give an equal value that shares no object or array with the original', () => {
+    const state = playGame(classic, 4, new Map(), undefined, 2);
+    const copy = clonePlain(state);
+    expect(JSON.stringify(copy)).toBe(JSON.stringify(state));
+    const seen = new Set<unknown>();
+    const collect = (v: unknown) => {
+      if (v === null || typeof v !== 'object') return;
+      seen.add(v);
+      for (const x of Object.values(v)) collect(x);
+    };
+    collect(state);
+    const shared: string[] = [];
+    const check = (v: unknown, path: string) => {
+      if (v === null || typeof v !== 'object') return;
+      if (seen.has(v)) shared.push(path);
+      for (const [k, x] of Object.entries(v)) check(x, `${path}.${k}`);
+    };
+    check(copy, '$');
+    expect(shared).toEqual([]);
+  });
+
+  it('should copy typed arrays as typed arrays and keep key order', () => {
+    const v = { b: new Int32Array([1, 2]), a: [{ y: 1, x: 2 }] };
+    const c = clonePlain(v);
+    expect(c.b).toBeInstanceOf(Int32Array);
+    expect(c.b).not.toBe(v.b);
+    expect(Array.from(c.b)).toEqual([1, 2]);
+    expect(Object.keys(c)).toEqual(['b', 'a']);
+    expect(Object.keys(c.a[0]!)).toEqual(['y', 'x']);
   });
 });
