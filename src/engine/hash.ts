@@ -16,23 +16,76 @@ export function canonicalJson(value: unknown): string {
     .join(',')}}`;
 }
 
-export function hashString(text: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x9747b28c;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 0x01000193);
-    h2 = Math.imul(h2 ^ ch, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
+/** The two hash lanes, fed text piece by piece: the digest of the pieces' concatenation. */
+class Lanes {
+  h1 = 0x811c9dc5;
+  h2 = 0x9747b28c;
+
+  add(text: string): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 0x01000193);
+      h2 = Math.imul(h2 ^ ch, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+    this.h1 = h1;
+    this.h2 = h2;
   }
-  h1 ^= h1 >>> 16;
-  h1 = Math.imul(h1, 0x85ebca6b);
-  h1 ^= h1 >>> 13;
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 0xc2b2ae35);
-  h2 ^= h2 >>> 16;
-  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+
+  digest(): string {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    h1 ^= h1 >>> 16;
+    h1 = Math.imul(h1, 0x85ebca6b);
+    h1 ^= h1 >>> 13;
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 0xc2b2ae35);
+    h2 ^= h2 >>> 16;
+    return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+  }
 }
 
+export function hashString(text: string): string {
+  const lanes = new Lanes();
+  lanes.add(text);
+  return lanes.digest();
+}
+
+/** Feeds canonicalJson(value) to the lanes piece by piece, without building the whole text. */
+function feed(lanes: Lanes, value: unknown): void {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('cannot hash a non-finite number');
+    lanes.add(JSON.stringify(value) ?? 'null');
+    return;
+  }
+  if (ArrayBuffer.isView(value)) return feed(lanes, Array.from(value as unknown as ArrayLike<number>));
+  if (Array.isArray(value)) {
+    lanes.add('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) lanes.add(',');
+      if (i in value) feed(lanes, value[i]); // a hole is joined as nothing, as in canonicalJson
+    }
+    lanes.add(']');
+    return;
+  }
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj).sort();
+  lanes.add('{');
+  let first = true;
+  for (const k of keys) {
+    const v = obj[k];
+    if (v === undefined) continue;
+    lanes.add(first ? `${JSON.stringify(k)}:` : `,${JSON.stringify(k)}:`);
+    first = false;
+    feed(lanes, v);
+  }
+  lanes.add('}');
+}
+
+/** hashString(canonicalJson(value)), computed without building the canonical text. */
 export function hashValue(value: unknown): string {
-  return hashString(canonicalJson(value));
+  const lanes = new Lanes();
+  feed(lanes, value);
+  return lanes.digest();
 }
