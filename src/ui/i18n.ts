@@ -2,6 +2,8 @@
  * Every string of the UI, in Chinese (the students' language, with the course's terms) and
  * English. `t(key, vars)` fills {name} placeholders. The language is remembered in localStorage.
  */
+import { CLASSROOM_STRINGS } from './classroom/strings';
+
 export type Lang = 'zh' | 'en';
 
 const TABLE = {
@@ -301,6 +303,7 @@ const TABLE = {
   saved: { zh: '第 {round} 期已自动存档。', en: 'Round {round} autosaved.' },
   yes: { zh: '是', en: 'yes' },
   no: { zh: '否', en: 'no' },
+  ...CLASSROOM_STRINGS,
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type Key = keyof typeof TABLE;
