@@ -108,11 +108,22 @@ export function roundToFile(world: World, d: RoundDecision, round: number): Reco
   });
   const restock = d.restock.map((r) => ({ city: world.cities[r.city]!.id, product: world.products[r.product]!.id, quantity: r.quantity }));
   const m = d.marketing;
+  // Service agents and gifts (bots staff agents when the scenario simulates service).
+  const sv = d.service;
+  const gift = sv?.surpriseGift;
+  const service =
+    sv && (sv.agents !== undefined || gift !== undefined)
+      ? {
+          ...(sv.agents !== undefined ? { agents: sv.agents } : {}),
+          ...(gift === null ? { surpriseGift: null } : gift ? { surpriseGift: { product: world.products[gift.product]!.id, unitCost: yuan(gift.unitCostFen), ...(gift.announced ? { announced: true } : {}) } } : {}),
+        }
+      : null;
   return {
     round,
     listings,
     restock,
     marketing: { decoration: yuan(m.decorationFen), media: yuan(m.mediaFen), charity: yuan(m.charityFen), iso: m.iso, iec: m.iec },
+    ...(service ? { service } : {}),
   };
 }
 
