@@ -20,8 +20,8 @@ Plays one round of a shared market (a classroom competition) and writes the next
 the saved-game format: the browser opens it, and "shopsim run NEXT" replays it.
   GAME              a game file written by advance (or a save from the browser), or, to start a
                     game, a scenario file or built-in id
-  --decisions FILE  a team's decisions file (repeat, one per team shop); only the round being
-                    played is read from it. A team that hands in nothing plays an empty round
+  --decisions FILE  a team's decisions file, or its saved game from the browser (repeat, one per
+                    team shop); only the round being played is read from it. A team that hands in nothing plays an empty round
                     (its listings stay, nothing is bought); a shop that never handed in is
                     played by a stand-in bot. A problem in the round being played,
                     in any file, stops the round (nothing is written).
@@ -62,6 +62,16 @@ function loadGame(arg: string, seedText: string | undefined, teamsText: string |
   }
 }
 
+/** A team hands in a decisions file, or a saved game from the browser holding its one decisions file. */
+function handedInDecisions(file: string, value: unknown): unknown {
+  if (!isSaveLike(value)) return value;
+  const decisions = (value as { decisions?: unknown }).decisions;
+  if (!Array.isArray(decisions) || decisions.length !== 1) {
+    throw new InputError(`${file}: $.decisions: a saved game handed in for a team must hold that team's decisions only (one decisions file; it has ${Array.isArray(decisions) ? decisions.length : 'none'})`);
+  }
+  return decisions[0];
+}
+
 export function advanceCommand(argv: string[], io: Output): number {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -93,7 +103,7 @@ export function advanceCommand(argv: string[], io: Output): number {
   for (const file of values.decisions ?? []) {
     const parsed = parseJsonText(readText(file));
     if (!parsed.ok) throw new InputError(problemLines(file, parsed.problems));
-    handIns.push({ file, value: parsed.value });
+    handIns.push({ file, value: handedInDecisions(file, parsed.value) });
   }
   let advanced;
   try {

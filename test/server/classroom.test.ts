@@ -36,7 +36,8 @@ const NAMES = ['Alpha', 'Beta', 'Gamma'];
 /** team k's decisions for a round, as the plan screen would send them */
 const roundOf = (k: number, round: number) => (sampleDecisions(world, k + 1, 7).rounds as Record<string, unknown>[])[round - 1]!;
 
-describe.each(backends)('when a class of three plays two rounds on $name', ({ args }) => {
+// Starting the real server (a fresh database, restarts after kill -9) takes long on a busy machine.
+describe.each(backends)('when a class of three plays two rounds on $name', { timeout: 300_000 }, ({ args }) => {
   const dir = mkdtempSync(join(tmpdir(), 'shopsim-serve-'));
   let server: Running;
   const restart = async () => {
@@ -193,5 +194,26 @@ describe.each(backends)('when a class of three plays two rounds on $name', ({ ar
     for (let i = 0; i < 45; i++) codes.push((await api(server.url, 'POST', '/api/join', { body: { classId: s.classId, joinCode: 'NOPE00' } })).status);
     expect(codes).toContain(429);
     expect(codes.filter((c) => c !== 401 && c !== 429)).toEqual([]);
+  });
+});
+
+describe.skipIf(!PG_URL)('when two server instances share one PostgreSQL', { timeout: 300_000 }, () => {
+  it('should play a round once when the teacher\'s advance reaches both at the same moment', async () => {
+    const [one, two] = await Promise.all([startServer(['--db', PG_URL!]), startServer(['--db', PG_URL!])]);
+    try {
+      const created = await api(one.url, 'POST', '/api/classes', { body: { scenario, teams: NAMES, teacherPassword: 'lehrer-42' } });
+      const { classId, teacherToken } = created.body;
+      // A submission through one instance is seen by the other: nothing is kept in a server's memory.
+      const joined = await api(two.url, 'POST', '/api/join', { body: { classId, joinCode: created.body.teams[0].joinCode } });
+      expect((await api(one.url, 'PUT', `/api/classes/${classId}/decisions`, { token: joined.body.teamToken, body: { round: 1, ...roundOf(0, 1) } })).status).toBe(200);
+      expect((await api(two.url, 'GET', `/api/classes/${classId}`, { token: teacherToken })).body.submitted).toEqual(['Alpha']);
+      const both = await Promise.all([one, two].map((s) => api(s.url, 'POST', `/api/classes/${classId}/advance`, { token: teacherToken, body: { round: 1 } })));
+      expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+      const st = await api(two.url, 'GET', `/api/classes/${classId}/standings`, { token: teacherToken });
+      expect(st.body.roundsPlayed).toBe(1);
+      expect(st.body.rounds).toHaveLength(1);
+    } finally {
+      await Promise.all([one.stop(), two.stop()]);
+    }
   });
 });

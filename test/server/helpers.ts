@@ -19,7 +19,8 @@ export async function startServer(args: string[]): Promise<Running> {
   proc.stdout!.on('data', (d) => (log += d));
   proc.stderr!.on('data', (d) => (log += d));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${log}`)), 45_000);
+    // Generous: a fresh PGlite folder runs initdb in WebAssembly, slow on a busy 2-core machine.
+    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${log}`)), 240_000);
     const look = () => {
       const m = /on port (\d+)/.exec(log);
       if (m) {
