@@ -257,7 +257,8 @@ export async function classInfo(db: Db, classId: string, who: Who) {
     deadline: c.deadline ? new Date(c.deadline).toISOString() : null,
     paused: c.paused,
     standIn: c.stand_in,
-    teams: teams.map((t) => ({ name: t.name, shop: t.shop, submitted: handed.has(t.shop) })),
+    // Join codes only to the teacher (to print them again on another computer).
+    teams: teams.map((t) => ({ name: t.name, shop: t.shop, submitted: handed.has(t.shop), ...(who.role === 'teacher' ? { joinCode: t.join_code } : {}) })),
     submitted: teams.filter((t) => handed.has(t.shop)).map((t) => t.name),
     announcements: c.announcements,
     you: who.role === 'teacher' ? { role: 'teacher' as const } : { role: 'team' as const, shop: who.shop, name: me?.name ?? '', submitted: handed.has(who.shop) },

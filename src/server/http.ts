@@ -123,6 +123,7 @@ function routes(db: Db): Route[] {
       const shop = classes.requireTeam(await who());
       if (url.searchParams.get('open') !== null) return classes.mySubmission(db, params[0]!, shop);
       const round = url.searchParams.get('round');
+      if (round !== null && !/^\d{1,4}$/.test(round)) throw badRequest('round must be a whole number');
       return classes.teamDecisions(db, params[0]!, shop, round === null ? undefined : Number(round));
     }),
     r('POST', '/api/classes/:id/advance', async ({ params, who, body }) => {

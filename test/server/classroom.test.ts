@@ -86,6 +86,10 @@ describe.each(backends)('when a class of three plays two rounds on $name', { tim
     expect(foreign.body).toEqual({ error: 'this token belongs to another class' });
     expect((await api(server.url, 'POST', `/api/classes/${s.classId}/advance`, { token: a!.token })).status).toBe(403);
     expect((await api(server.url, 'GET', '/api/classes/zzzzzz', { token: s.teacher })).status).toBe(404);
+    expect((await api(server.url, 'GET', `/api/classes/${s.classId}/decisions?round=abc`, { token: a!.token })).status).toBe(400);
+    // Join codes are the teacher's to see, not another team's.
+    expect((await api(server.url, 'GET', `/api/classes/${s.classId}`, { token: a!.token })).text).not.toContain(s.teams[1]!.joinCode);
+    expect((await api(server.url, 'GET', `/api/classes/${s.classId}`, { token: s.teacher })).body.teams[1].joinCode).toBe(s.teams[1]!.joinCode);
     const big = await api(server.url, 'POST', '/api/classes', { raw: JSON.stringify({ scenario, teams: NAMES, teacherPassword: 'x'.repeat(2_000_000) }) });
     expect(big.status).toBe(413);
     expect(Object.keys(big.body)).toEqual(['error']);

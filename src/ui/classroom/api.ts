@@ -63,7 +63,7 @@ export interface ClassInfo {
   deadline: string | null;
   paused: boolean;
   standIn: 'bot' | 'last';
-  teams: { name: string; shop: string; submitted: boolean }[];
+  teams: { name: string; shop: string; submitted: boolean; joinCode?: string }[];
   submitted: string[];
   announcements: { round: number; at: string; kind: 'event'; event: { multiplier: number; cities?: string[]; products?: string[]; name?: { zh: string; en: string } } }[];
   you: { role: 'teacher' } | { role: 'team'; shop: string; name: string; submitted: boolean };

@@ -218,7 +218,7 @@ export function startTeacherApp(root: HTMLElement): void {
     if (!desk || !info) return h('p', {}, t('classLoading'));
     const d = desk;
     const i = info;
-    const codeOf = new Map(d.codes.map((c) => [c.shop, c.joinCode]));
+    const codeOf = new Map([...d.codes.map((c) => [c.shop, c.joinCode] as const), ...i.teams.flatMap((tm) => (tm.joinCode ? [[tm.shop, tm.joinCode] as const] : []))]);
     const classUrl = `${location.origin}/class`;
     const codes = h(
       'section',
