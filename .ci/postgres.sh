@@ -3,8 +3,12 @@
 # prints the URL to pass in SHOPSIM_TEST_PG_URL. Usage: eval "$(.ci/postgres.sh start)" ;
 # .ci/postgres.sh stop. The cluster lives in a temp folder and listens on 127.0.0.1 only.
 set -euo pipefail
-DIR=${SHOPSIM_PG_DIR:-/tmp/shopsim-ci-pg}
-PORT=${SHOPSIM_PG_PORT:-55432}
+# One cluster per checkout (folder and port from its path), so two checkouts on one machine
+# never stop each other's.
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+TAG=$(printf '%s' "$ROOT" | cksum | cut -d' ' -f1)
+DIR=${SHOPSIM_PG_DIR:-/tmp/shopsim-ci-pg-$TAG}
+PORT=${SHOPSIM_PG_PORT:-$((20000 + TAG % 20000))}
 BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 # PostgreSQL refuses to run as root: as root, run it as the postgres user the package created.
 as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
