@@ -30,12 +30,16 @@ try {
   const contexts = await Promise.all([0, 1, 2].map(() => browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, locale: 'en-US' })));
   const [teacher, alpha, beta] = await Promise.all(contexts.map((c) => c.newPage()));
   const errors = [teacher, alpha, beta].map((p) => watchErrors(p!));
+  // Three pages, two of them animating the market at once: slow on a busy 2-core machine.
+  for (const p of [teacher, alpha, beta]) p!.setDefaultTimeout(120_000);
 
   await teacher!.goto(`${server.url}/teacher`);
   await teacher!.fill(tid('teacher-teams'), 'Alpha\nBeta');
   await teacher!.fill(tid('teacher-password'), 'class-pass');
   await teacher!.click(tid('teacher-create'));
-  await teacher!.waitForSelector(tid('code-s1-02'));
+  await teacher!.waitForSelector(tid('code-s1-02'), { timeout: 120_000 }).catch(async (e) => {
+    throw new Error(`${(e as Error).message}\nnotice: ${await teacher!.textContent(tid('teacher-notice'))}`);
+  });
   const classId = ((await teacher!.textContent(tid('teacher-class'))) ?? '').split(':').pop()!.trim();
   const codes = { Alpha: (await teacher!.textContent(tid('code-s1')))!.trim(), Beta: (await teacher!.textContent(tid('code-s1-02')))!.trim() };
   check(/^[a-z0-9]{6}$/.test(classId) && /^[A-Z0-9]{6}$/.test(codes.Alpha), `the teacher creates a class and sees the join codes (class ${classId})`);
@@ -46,7 +50,7 @@ try {
     await page.fill(tid('class-id'), classId);
     await page.fill(tid('join-code'), code.toLowerCase());
     await page.click(tid('join-class'));
-    await page.waitForSelector(tid('play-round'));
+    await page.waitForSelector(tid('play-round'), { timeout: 120_000 });
   };
   await join(alpha!, codes.Alpha);
   await join(beta!, codes.Beta);
@@ -54,19 +58,19 @@ try {
 
   for (const page of [alpha!, beta!]) {
     await page.click(tid('play-round'));
-    await page.waitForSelector(tid('class-wait'));
+    await page.waitForSelector(tid('class-wait'), { timeout: 120_000 });
   }
   check((await beta!.textContent(tid('class-wait')))!.includes('Waiting for the teacher'), 'after submitting, a team waits for the teacher');
   await beta!.screenshot({ path: resolve(ARTIFACTS, 'classroom-student-wait.png'), fullPage: true });
 
-  await teacher!.waitForFunction(() => document.querySelectorAll('.teacher .done').length === 2, null, { timeout: 15_000 });
+  await teacher!.waitForFunction(() => document.querySelectorAll('.teacher .done').length === 2, null, { timeout: 60_000 });
   check(true, 'the teacher sees both submissions live');
   await teacher!.click(tid('teacher-advance'));
-  await teacher!.waitForFunction(() => document.querySelector('[data-testid="teacher-round-title"]')?.textContent?.includes('Round 2'), null, { timeout: 30_000 });
+  await teacher!.waitForFunction(() => document.querySelector('[data-testid="teacher-round-title"]')?.textContent?.includes('Round 2'), null, { timeout: 120_000 });
   check(true, 'the teacher plays round 1 and the dashboard opens round 2');
 
   for (const page of [alpha!, beta!]) {
-    await page.waitForSelector(tid('watch-skip'), { timeout: 30_000 });
+    await page.waitForSelector(tid('watch-skip'), { timeout: 120_000 });
     await page.click(tid('watch-skip'));
     await page.click(tid('open-report'));
     await page.waitForSelector(tid('state-hash'));
@@ -77,7 +81,7 @@ try {
 
   await beta!.reload();
   await beta!.waitForSelector(tid('class-team'));
-  await beta!.waitForSelector(tid('play-round'), { timeout: 30_000 });
+  await beta!.waitForSelector(tid('play-round'), { timeout: 120_000 });
   check((await beta!.textContent(tid('class-round')))!.includes('Round 2'), 'a reload resumes the team in the class, planning round 2');
 
   const [download] = await Promise.all([teacher!.waitForEvent('download'), teacher!.click(tid('export-csv'))]);
