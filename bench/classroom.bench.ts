@@ -42,7 +42,7 @@ try {
   const seats = await Promise.all(
     (created.body.teams as { shop: string; joinCode: string }[]).map(async (t, k) => {
       const joined = await api(server.url, 'POST', '/api/join', { body: { classId, joinCode: t.joinCode } });
-      return { shop: t.shop, token: joined.body.teamToken as string, rounds: sampleDecisions(world, k + 1, 7, t.shop).rounds as Record<string, unknown>[] };
+      return { shop: t.shop, token: joined.body.teamToken as string, rounds: sampleDecisions(world, k + 1, 7).rounds as Record<string, unknown>[] };
     }),
   );
   console.log(`classroom load: ${teams} teams, ${waves} waves, database ${db ? 'PostgreSQL' : 'PGlite'}; ${new Date().toISOString()}`);

@@ -37,6 +37,7 @@ interface ClassRow {
   total_rounds: number;
   rounds_played: number;
   teacher_password_hash: string;
+  scenario_md5: string;
   stand_in: StandIn;
   deadline: Date | null;
   paused: boolean;
@@ -69,9 +70,34 @@ function worldOf(scenario: unknown): World {
   return res.value;
 }
 
-async function classRow(q: Queryable, id: string, lock = ''): Promise<ClassRow> {
+/**
+ * Loaded scenarios by the MD5 of their stored text. Not game state: a cache of what a scenario
+ * file means, keyed by its content, so it is right on every instance whatever was written since.
+ * It spares each request the database read of the scenario and its validation.
+ */
+const LOADED = new Map<string, { world: World; file: Record<string, unknown> }>();
+const STANDINGS = new Map<string, unknown>();
+const CACHE_SIZE = 64;
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+  return value;
+}
+
+async function scenarioOf(q: Queryable, c: ClassRow): Promise<{ world: World; file: Record<string, unknown> }> {
+  const hit = LOADED.get(c.scenario_md5);
+  if (hit) return hit;
+  const file = c.scenario ?? (await q.query<{ scenario: Record<string, unknown> }>('SELECT scenario FROM classes WHERE id = $1', [c.id]))[0]!.scenario;
+  return remember(LOADED, c.scenario_md5, { world: worldOf(file), file });
+}
+
+const HEAD_COLUMNS = 'id, seed, total_rounds, rounds_played, teacher_password_hash, stand_in, deadline, paused, announcements, md5(scenario::text) AS scenario_md5';
+
+/** The class's row; `head` leaves out the scenario files (read them through scenarioOf). */
+async function classRow(q: Queryable, id: string, lock = '', head = false): Promise<ClassRow> {
   if (typeof id !== 'string' || id.length > 64) throw notFound('no such class');
-  const rows = await q.query<ClassRow & Record<string, unknown>>(`SELECT * FROM classes WHERE id = $1 ${lock}`, [id]);
+  const rows = await q.query<ClassRow & Record<string, unknown>>(`SELECT ${head ? HEAD_COLUMNS : `*, md5(scenario::text) AS scenario_md5`} FROM classes WHERE id = $1 ${lock}`, [id]);
   if (!rows[0]) throw notFound(`no class "${id}"`);
   return rows[0];
 }
@@ -211,7 +237,7 @@ export async function authenticate(q: Queryable, classId: string, token: string 
   if (!token) throw new HttpError(401, 'this needs a token: send "Authorization: Bearer <token>"');
   const row = (await q.query<{ class_id: string; shop: string | null }>('SELECT class_id, shop FROM tokens WHERE token_hash = $1', [tokenHash(token)]))[0];
   if (!row) throw new HttpError(401, 'unknown token');
-  await classRow(q, classId);
+  await classRow(q, classId, '', true);
   if (row.class_id !== classId) throw new HttpError(403, 'this token belongs to another class');
   return row.shop === null ? { role: 'teacher' } : { role: 'team', shop: row.shop };
 }
@@ -239,7 +265,7 @@ function scenarioSummary(world: World) {
 }
 
 export async function classInfo(db: Db, classId: string, who: Who) {
-  const c = await classRow(db, classId);
+  const c = await classRow(db, classId, '', true);
   const teams = await teamsOf(db, classId);
   const open = c.rounds_played < c.total_rounds ? c.rounds_played + 1 : null;
   const handed = new Set(
@@ -248,7 +274,7 @@ export async function classInfo(db: Db, classId: string, who: Who) {
   const me = who.role === 'team' ? teams.find((t) => t.shop === who.shop) : undefined;
   return {
     classId,
-    scenario: scenarioSummary(worldOf(c.scenario)),
+    scenario: scenarioSummary((await scenarioOf(db, c)).world),
     seed: c.seed,
     round: open,
     roundsPlayed: c.rounds_played,
@@ -275,17 +301,22 @@ async function latestResult(q: Queryable, classId: string, upTo?: number): Promi
 
 /** The ranking by the scenario's rubric and what the market saw of each shop in each round. */
 export async function classStandings(db: Db, classId: string) {
-  const c = await classRow(db, classId);
+  const c = await classRow(db, classId, '', true);
+  const last = (await db.query<{ hash: string }>('SELECT hash FROM rounds WHERE class_id = $1 ORDER BY round DESC LIMIT 1', [classId]))[0];
+  // The answer depends only on the scenario and the last round's result (names never change).
+  const key = `${classId}:${c.scenario_md5}:${last?.hash ?? '-'}:${c.rounds_played}`;
+  const hit = STANDINGS.get(key);
+  if (hit) return hit;
   const teams = await teamsOf(db, classId);
-  const world = worldOf(c.scenario);
+  const { world, file } = await scenarioOf(db, c);
   const result = await latestResult(db, classId);
   const teamName = new Map(teams.map((t) => [t.shop, t.name]));
   const withNames = (rows: Standing[]) => rows.map((s) => ({ ...s, name: teamName.get(s.shop) ?? s.name }));
-  return {
+  return remember(STANDINGS, key, {
     roundsPlayed: c.rounds_played,
     totalRounds: c.total_rounds,
     hash: result?.hash ?? null,
-    standings: result ? withNames(standings(world, c.scenario, result)) : [],
+    standings: result ? withNames(standings(world, file, result)) : [],
     rounds: (result?.rounds ?? []).map((r) => ({
       round: r.round,
       shops: r.shops.map((s) => ({
@@ -301,7 +332,7 @@ export async function classStandings(db: Db, classId: string) {
         bankrupt: s.bankrupt,
       })),
     })),
-  };
+  });
 }
 
 /** A team's own report of a played round; the teacher may read any team's (`shop`). */
@@ -380,11 +411,11 @@ export async function submit(db: Db, classId: string, shop: string, body: Record
   return db.transaction(async (tx) => {
     // FOR SHARE waits for an advance in progress (it holds FOR UPDATE), so a submission is
     // either in the round it was made for or refused as late, never lost in between.
-    const c = await classRow(tx, classId, 'FOR SHARE');
+    const c = await classRow(tx, classId, 'FOR SHARE', true);
     const round = openRoundOf(c, body.round);
     if (c.paused) throw conflict('the class is paused by the teacher: submissions wait until it resumes');
     if (c.deadline && new Date(c.deadline).getTime() < Date.now()) throw conflict(`the deadline of round ${round} has passed (${new Date(c.deadline).toISOString()})`);
-    const problems = checkRound(worldOf(c.scenario), shop, body);
+    const problems = checkRound((await scenarioOf(tx, c)).world, shop, body);
     if (problems.length) throw invalid(`the decisions for round ${round} are not valid`, problems);
     const rows = await tx.query<{ submitted_at: Date }>(
       `INSERT INTO submissions (class_id, shop, round, decisions) VALUES ($1, $2, $3, $4)
