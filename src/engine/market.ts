@@ -43,19 +43,34 @@ export interface CityMarket {
   lostReason: number;
   referenceFen: number;
   capFen: number;
-  /** search results by index of the wanted quantity: the order a buyer who searches sees */
-  searchOrder: Offer[][];
+  /** results pages by page index (keyword × 2 + 1 with paid slots), built for pages with searchers */
+  pages: (SearchPage | undefined)[];
   /** rankings by crowd and by index of the wanted quantity ([qi * 4 + k]); returning potential customers' after them */
   rankings: (Offer[] | undefined)[];
   /** for hesitant rankings: each ranked offer's utility and choice weight for that quantity */
   utilities: (Float64Array | undefined)[];
   weights: (Float64Array | undefined)[];
-  /** buyers of deterministic crowds per ranking, for their visits */
+  /** for rankings of a results page: each ranked offer's chance to be opened, its ad (-1: organic) and cost per click */
+  attention: (Float64Array | undefined)[];
+  adOf: (Int32Array | undefined)[];
+  cpcOf: (Int32Array | undefined)[];
+  /** buyers per ranking: each saw every offer of it (impressions) */
   visitors: Int32Array;
   /** per ranking (returning customers' too): the first offer that may still have stock */
   firstLive: Int32Array;
   /** some offer has a coupon aimed at returning potential customers: they rank separately */
   potentialCoupon: boolean;
+}
+
+/** One results page for a keyword: paid slots (if any), then organic results. */
+export interface SearchPage {
+  order: Offer[];
+  attention: Float64Array;
+  /** index of the ad in its shop's ads, -1 for an organic result */
+  ad: Int32Array;
+  cpcFen: Int32Array;
+  /** position in `order` by shop, -1 when absent */
+  posOf: Int32Array;
 }
 
 export interface ProductMarket {
@@ -80,6 +95,14 @@ export interface ProductMarket {
   counts: number[];
   /** potential customers coming back, per city */
   returning: number[];
+  /** results pages per city (keywords × 2: organic only, with paid slots) */
+  pagesPerCity: number;
+  /** searchers per city and page, [c * pages + page] */
+  pageSearchers: number[];
+  /** some ad could show for the keyword in the city, [c * K + k] */
+  adsShown: boolean[];
+  /** keyword match scores, [title keyword * K + searched keyword] */
+  similarity: Float64Array;
   /** buyer codes of the tick in their seeded order; the first `n` are this tick's */
   buyers: Int32Array;
   n: number;
@@ -104,6 +127,8 @@ export interface ProductMarket {
   extras: BundleExtra[];
   /** a hesitant buyer's live offers and their weights */
   seen: Offer[];
+  /** where each of those is in the buyer's ranking */
+  seenAt: Int32Array;
   weights: Float64Array;
 }
 
@@ -127,6 +152,10 @@ export function newProductMarket(world: World, shops: number): ProductMarket {
     choice: null as unknown as Rng,
     crowds: crowdBehaviours(world.rules),
     counts: new Array<number>(C * CROWD_COUNT).fill(0),
+    pagesPerCity: world.keywords.length * 2,
+    pageSearchers: new Array<number>(C * world.keywords.length * 2).fill(0),
+    adsShown: new Array<boolean>(C * world.keywords.length).fill(false),
+    similarity: keywordSimilarity(world),
     returning: new Array<number>(C).fill(0),
     buyers: new Int32Array(1024),
     n: 0,
@@ -141,8 +170,35 @@ export function newProductMarket(world: World, shops: number): ProductMarket {
     tried: false,
     extras: [],
     seen: new Array<Offer>(slots),
+    seenAt: new Int32Array(slots),
     weights: new Float64Array(slots),
   };
+}
+
+/**
+ * How well a title keyword matches a searched one (course §7): the same keyword is a complete
+ * match; one containing the other (by id or Chinese word) a high match; sharing a character a
+ * partial match; else none.
+ */
+function keywordSimilarity(world: World): Float64Array {
+  const K = world.keywords.length;
+  const [complete, high, partial] = world.rules.search.matchScores;
+  const out = new Float64Array(K * K);
+  const words = world.keywords.map((k) => [k.id, k.word?.zh ?? k.id]);
+  for (let t = 0; t < K; t++) {
+    for (let k = 0; k < K; k++) {
+      if (t === k) {
+        out[t * K + k] = complete;
+        continue;
+      }
+      const [a1, a2] = words[t]!;
+      const [b1, b2] = words[k]!;
+      const contains = (x: string, y: string) => x.includes(y) || y.includes(x);
+      if (contains(a1!, b1!) || contains(a2!, b2!)) out[t * K + k] = high;
+      else if ([...a2!].some((ch) => ch > '\u2e80' && b2!.includes(ch))) out[t * K + k] = partial;
+    }
+  }
+  return out;
 }
 
 /** Readies the buffers for product `p` on the context's tick. */

@@ -10,6 +10,8 @@ import type { ServiceDecision, ServiceRules, ShopService } from './service/types
 
 export * from './promotions/types';
 export * from './service/types';
+export * from './search/types';
+import type { KeywordReport, SearchDecision, SearchLedger, SearchRules, ShopSearch, Keyword } from './search/types';
 
 export const CROWDS = ['brandLoyal', 'lowPrice', 'composite', 'hesitant'] as const;
 export type Crowd = (typeof CROWDS)[number];
@@ -60,6 +62,8 @@ export const COST_KINDS = [
   'penalty',
   'service',
   'gifts',
+  /** paid search clicks (直通车) */
+  'ads',
 ] as const;
 export type CostKind = (typeof COST_KINDS)[number];
 
@@ -133,6 +137,8 @@ export interface Rules {
   promotions?: PromotionRules;
   /** customer service (客服); null: not simulated (instant answers, no wages, no refunds) */
   service: ServiceRules | null;
+  /** search and traffic (course §7) */
+  search: SearchRules;
 }
 
 export interface Controller {
@@ -186,6 +192,10 @@ export interface World {
   carrierFeeFen: number[];
   carrierPerVolumeFen: number;
   shops: ShopSetup[];
+  /** search keywords (数据魔方); a scenario without any gets one per product, its own name */
+  keywords: Keyword[];
+  /** true when `keywords` were made for a scenario that lists none */
+  keywordsImplicit: boolean;
 }
 
 /** One shop's listing of a product in a city. */
@@ -225,6 +235,8 @@ export interface RoundDecision {
   promotions?: Promotion[];
   /** service agents and gift policy (course §5); absent: as last round */
   service?: ServiceDecision;
+  /** title keywords and paid search (course §7); absent: as last round */
+  search?: SearchDecision;
 }
 
 /** Restock in transit to a shop's city warehouse. */
@@ -290,6 +302,8 @@ export interface ShopLedger {
   soldByCityCrowd: number[];
   /** customer service of the round (course §5) */
   service: ServiceLedger;
+  /** the search funnel of the round (course §7) */
+  search: SearchLedger;
 }
 
 export interface ServiceLedger {
@@ -337,6 +351,8 @@ export interface ShopState {
   dsrRounds: number[][];
   ledger: ShopLedger;
   service: ShopService;
+  /** title keywords, ads and search history (course §7) */
+  search: ShopSearch;
 }
 
 export interface ShopRoundReport {
@@ -371,6 +387,10 @@ export interface ShopRoundReport {
   dsrParts: number[];
   /** active negative tags per product at the round's end */
   negativeTags: number[];
+  impressions: number;
+  clicks: number;
+  /** mean organic position per city and product [c * P + p]; 0 where nobody searched */
+  searchRank: number[];
 }
 
 export interface ServiceReport {
@@ -393,6 +413,8 @@ export interface RoundReport {
   lost: number[]; // [(c * 4 + k)] buyers lost
   lostByReason: number[]; // [c * LOST_REASON_COUNT + r]
   shops: ShopRoundReport[];
+  /** the market's keyword report (数据魔方), per keyword */
+  keywords: KeywordReport[];
 }
 
 export interface GameState {
@@ -419,5 +441,7 @@ export interface GameState {
   lost: number[];
   lostByReason: number[];
   demandSeen: number[];
+  /** the market's keyword counters of the round in progress (数据魔方) */
+  keywordStats: KeywordReport[];
   reports: RoundReport[];
 }

@@ -4,7 +4,8 @@
  * collected per shop, warehouse and city so that dispatch sends one parcel for each. Plain arrays
  * and numbers only: this runs once per order.
  */
-import type { Offer } from './crowds/offer';
+import type { BuyerTurn, Offer } from './crowds/offer';
+import { bookCost } from './ledger';
 import { CROWD_COUNT, LOST_REASON_COUNT, type Backorder, type Bundle, type Inbound, type World } from './model';
 import type { ProductMarket } from './market';
 import type { RoundContext } from './context';
@@ -72,6 +73,7 @@ function recordOrder(m: ProductMarket, s: number, c: number, k: number, units: n
   ledger.orders++;
   ledger.ordersByCrowd[k]!++;
   ledger.units += units;
+  ledger.search.unitsByProduct[m.p]! += units;
   ledger.unitsByCrowd[k]! += units;
   ledger.soldByCityCrowd[c * CROWD_COUNT + k]! += units;
   const flows = m.flows;
@@ -214,3 +216,30 @@ function presale(m: ProductMarket, inbound: readonly Inbound[], o: Offer, p: num
   return got;
 }
 
+
+/**
+ * A buyer opens offer `o`, the `j`-th of its ranking (-1: not from a results page): a click, which
+ * is a visit. From a paid slot it costs the slot's price per click while the ad's daily budget
+ * lasts; a spent ad stops, and the click counts as organic (the shop is still in the results).
+ */
+export function click(m: ProductMarket, b: BuyerTurn, o: Offer, j: number): void {
+  m.visits[o.shop]!++;
+  if (b.keyword < 0) return;
+  const stats = m.ctx.state.keywordStats[b.keyword]!;
+  stats.clicks++;
+  const ads = b.city.adOf[b.key];
+  if (j < 0 || ads === undefined) return;
+  const ad = ads[j]!;
+  if (ad < 0) return;
+  const shop = m.shops[o.shop]!;
+  const cpc = b.city.cpcOf[b.key]![j]!;
+  const srch = shop.search;
+  if (srch.spentToday[ad]! + cpc > srch.ads[ad]!.dailyBudgetFen) return;
+  srch.spentToday[ad]! += cpc;
+  bookCost(shop, 'ads', cpc);
+  const l = shop.ledger.search;
+  l.adClicks++;
+  l.adClicksBy[m.p * m.world.keywords.length + b.keyword]!++;
+  stats.paidClicks++;
+  stats.adSpendFen += cpc;
+}

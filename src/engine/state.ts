@@ -1,8 +1,12 @@
 /** The game state before the first round, from the World. */
-import { COST_KINDS, CROWD_COUNT, LOST_REASON_COUNT, type GameState, type ShopLedger, type World } from './model';
+import { COST_KINDS, CROWD_COUNT, LOST_REASON_COUNT, type GameState, type KeywordReport, type ShopLedger, type World } from './model';
+
+export function emptyKeywordReport(): KeywordReport {
+  return { searches: 0, impressions: 0, clicks: 0, orders: 0, paidClicks: 0, adSpendFen: 0 };
+}
 import { initialStreams } from './rng';
 
-export function emptyLedger(cities: number): ShopLedger {
+export function emptyLedger(cities: number, products = 0, keywords = 0): ShopLedger {
   return {
     revenueFen: 0,
     costsFen: new Array<number>(COST_KINDS.length).fill(0),
@@ -19,6 +23,15 @@ export function emptyLedger(cities: number): ShopLedger {
     unitsBought: 0,
     unitsDelivered: 0,
     soldByCityCrowd: new Array<number>(cities * CROWD_COUNT).fill(0),
+    search: {
+      impressions: 0,
+      adClicks: 0,
+      adImpressionsBy: new Array<number>(products * keywords).fill(0),
+      adClicksBy: new Array<number>(products * keywords).fill(0),
+      rankSum: new Array<number>(cities * products).fill(0),
+      rankCount: new Array<number>(cities * products).fill(0),
+      unitsByProduct: new Array<number>(products).fill(0),
+    },
     service: {
       inquiries: 0,
       responseTickSum: 0,
@@ -66,7 +79,15 @@ export function createInitialState(world: World, seed: number): GameState {
       popularity: 0,
       orderVolume: 0,
       dsrRounds: [],
-      ledger: emptyLedger(C),
+      ledger: emptyLedger(C, P, world.keywords.length),
+      search: {
+        titles: world.products.map(() => []),
+        ads: [],
+        spentToday: [],
+        spentTick: 0,
+        performance: new Array<number>(P).fill(0),
+        adCtr: new Array<number>(P * world.keywords.length).fill(0),
+      },
       service: { agents: world.rules.service?.startAgents ?? 0, gift: null, queue: 0, responseTicks: 0, visitsSeen: 0, afterSales: 0, carry: 0 },
     })),
     inbound: [],
@@ -78,6 +99,7 @@ export function createInitialState(world: World, seed: number): GameState {
     lost: new Array<number>(C * CROWD_COUNT).fill(0),
     lostByReason: new Array<number>(C * LOST_REASON_COUNT).fill(0),
     demandSeen: new Array<number>(C * P * CROWD_COUNT).fill(0),
+    keywordStats: world.keywords.map(() => emptyKeywordReport()),
     reports: [],
   };
 }

@@ -1,4 +1,5 @@
 /** Defaults for everything a scenario may leave out. Documented in docs/scenario-reference.md. */
+import { searchRulesFrom } from './search';
 import type { Rules } from '../engine/model';
 
 export const DEFAULT_ROUNDS = 6;
@@ -56,5 +57,6 @@ export function defaultRules(): Rules {
     rubricFirst: 45,
     rubricStep: 2,
     service: null,
+    search: searchRulesFrom(undefined),
   };
 }

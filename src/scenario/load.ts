@@ -29,6 +29,7 @@ import { isKnownStrategy, STRATEGY_NAMES } from './strategies';
 import { checkScenarioFile, checkWorkload } from './checks';
 import { promotionRulesFrom, promotionsOfRound, promotionWorld, type PromotionWorld } from './promotions';
 import { serviceOfRound, serviceRulesFrom } from './service';
+import { keywordsFrom, searchOfRound, searchRulesFrom } from './search';
 
 export function loadScenarioText(text: string): Checked<World> {
   const parsed = parseJsonText(text);
@@ -103,6 +104,7 @@ function buildWorld(s: ScenarioFile, problems: Problem[]): World {
   if (r.rating?.perTick !== undefined) rules.ratingPerDay = r.rating.perTick;
   if (r.rating?.description !== undefined) rules.ratingDescription = r.rating.description;
   rules.service = serviceRulesFrom(r.service);
+  rules.search = searchRulesFrom(r.search);
   if (r.negativeTags?.ticks !== undefined) rules.negativeTagTicks = r.negativeTags.ticks;
   if (r.negativeTags?.threshold !== undefined) rules.negativeTagThreshold = r.negativeTags.threshold;
   if (r.negativeTags?.conversion !== undefined) rules.negativeTagConversion = r.negativeTags.conversion;
@@ -150,6 +152,8 @@ function buildWorld(s: ScenarioFile, problems: Problem[]): World {
     return { id: p.id, name: p.name, unitCostFen: yuanToFen(p.unitCost), volume: p.volume ?? 1, referencePriceFen: refFen, priceTrend: trend, quality: p.quality ?? 1 };
   });
 
+  const keywords = keywordsFrom(s.keywords, cityIx, productIx, { products }, problems);
+  const keywordIx = new Map(keywords.map((k, i) => [k.id, i] as const));
   const demand = new Array(C * P).fill(null).map(() => ({
     perRound: [0, 0, 0, 0],
     quantities: [{ quantity: 1, weight: 1 }],
@@ -303,13 +307,15 @@ function buildWorld(s: ScenarioFile, problems: Problem[]): World {
     carrierFeeFen,
     carrierPerVolumeFen: yuanToFen(carrier.perVolume),
     shops,
+    keywords,
+    keywordsImplicit: !s.keywords || s.keywords.length === 0,
   };
   return world;
 
   function ctxOf(): DecisionContext {
     const cities = s.cities.map((c) => c.id);
     const promotions = { ticksPerRound, cities, products, groupBuyFloat: rules.promotions!.groupBuyFloat };
-    return { cityIx, productIx, rounds, products, priceFloat: rules.priceFloat, cities, promotions, service: rules.service !== null };
+    return { cityIx, productIx, rounds, products, priceFloat: rules.priceFloat, cities, promotions, service: rules.service !== null, keywordIx, search: rules.search };
   }
 }
 
@@ -332,6 +338,8 @@ interface DecisionContext {
   promotions: PromotionWorld;
   /** the scenario simulates customer service (rules.service) */
   service: boolean;
+  keywordIx: Map<string, number>;
+  search: World['rules']['search'];
 }
 
 export function emptyRound(): RoundDecision {
@@ -424,6 +432,10 @@ function buildRounds(rounds: RoundDecisionFile[], basePath: string, ctx: Decisio
       const sd = serviceOfRound(rd.service, `${path}.service`, { service: ctx.service, productIx: ctx.productIx }, problems);
       if (sd) dec.service = sd;
     }
+    if (rd.search) {
+      const sd = searchOfRound(rd.search, `${path}.search`, { productIx: ctx.productIx, cityIx: ctx.cityIx, keywordIx: ctx.keywordIx, search: ctx.search }, problems);
+      if (sd) dec.search = sd;
+    }
     out[rd.round - 1] = dec;
   });
   for (let i = 0; i < ctx.rounds; i++) if (!out[i]) out[i] = emptyRound();
@@ -457,7 +469,7 @@ export function loadDecisions(input: unknown, world: World): Checked<LoadedDecis
   const rounds = buildRounds(
     d.rounds,
     '$.rounds',
-    { cityIx, productIx, rounds: world.rounds, products: world.products, priceFloat: world.rules.priceFloat, cities: world.cities.map((c) => c.id), promotions: promotionWorld(world), service: world.rules.service !== null },
+    { cityIx, productIx, rounds: world.rounds, products: world.products, priceFloat: world.rules.priceFloat, cities: world.cities.map((c) => c.id), promotions: promotionWorld(world), service: world.rules.service !== null, keywordIx: new Map(world.keywords.map((k, i) => [k.id, i] as const)), search: world.rules.search },
     problems,
   );
   return problems.length ? { ok: false, problems } : { ok: true, value: { shop, rounds } };

@@ -16,6 +16,7 @@ import { doc } from './describe';
 import { STRATEGY_NAMES } from './strategies';
 import { promotionRulesSchema, promotionSchema } from './promotions';
 import { serviceDecisionSchema, serviceRulesSchema } from './service';
+import { keywordSchema, searchDecisionSchema, searchRulesSchema } from './search';
 
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
 export const LIMITS = {
@@ -203,7 +204,7 @@ export const rulesSchema = doc(
       'the hesitant crowd (犹豫不定需求人群)',
       '犹豫不定需求人群的参数',
     ).optional(),
-    visitDepth: doc(int(1, 50), 'offers a buyer visits before choosing; default 3', '买家做选择前浏览的商品数；默认 3').optional(),
+    visitDepth: doc(int(1, 50), 'no longer used: visits are clicks on search results (rules.search); kept so that older scenarios load', '已不再使用：访客即搜索结果的点击（见 rules.search）；保留以便旧场景可以加载').optional(),
     dsrWindowRounds: doc(int(1, 24), 'rounds in the rolling DSR mean; default 3', 'DSR 滚动平均包含的期数；默认 3').optional(),
     rubric: doc(
       z.strictObject({
@@ -216,6 +217,7 @@ export const rulesSchema = doc(
     ).optional(),
     promotions: promotionRulesSchema.optional(),
     service: serviceRulesSchema.optional(),
+    search: searchRulesSchema.optional(),
   }),
   'platform and market rules; every field has a default',
   '平台与市场规则；每一项都有默认值',
@@ -268,6 +270,7 @@ export const roundDecisionSchema = z.strictObject({
     '本期使用的促销工具（课程 §8）；提交时按平台规则检查',
   ).optional(),
   service: serviceDecisionSchema.optional(),
+  search: searchDecisionSchema.optional(),
 });
 
 const schemaRef = doc(z.string().max(500), 'path or URL of the JSON Schema, so that an editor completes and checks the fields', 'JSON Schema 的路径或网址，供编辑器补全和检查字段');
@@ -346,6 +349,11 @@ export const scenarioSchema = doc(
     rounds: doc(int(1, LIMITS.rounds), 'rounds (期) in a game; default 6', '一局的期数；默认 6').optional(),
     ticksPerRound: doc(int(1, LIMITS.ticksPerRound), 'ticks (simulated days) per round; default 30', '每期的天数（tick）；默认 30').optional(),
     rules: rulesSchema.optional(),
+    keywords: doc(
+      z.array(keywordSchema).max(100),
+      'search keywords with their volume per city and relevance per product (数据魔方); absent: one keyword per product, its own id, in every title',
+      '搜索关键词及其各城市搜索量与各商品相关性（数据魔方）；不写则每件商品一个关键词（即商品 id），且每个标题都含它',
+    ).optional(),
     cities: doc(
       z
         .array(

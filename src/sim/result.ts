@@ -18,8 +18,17 @@ export interface ShopRoundResult {
   equity: number;
   orders: number;
   units: number;
+  /** times a listing of the shop was shown in search (course §7) */
+  impressions: number;
+  /** clicks on its listings; every click is a visit (visits = clicks) */
+  clicks: number;
   visits: number;
+  /** orders / visits, never above 1: a buyer orders only from a shop it clicked */
   conversionRate: number;
+  /** paid search (直通车) spend, yuan (also costs.ads) */
+  adSpend: number;
+  /** mean organic search position by product and city (0: nobody searched for it there) */
+  searchRank: Record<string, Record<string, number>>;
   reviewScore: Record<string, number>;
   cityInfluence: Record<string, number>;
   breaches: number;
@@ -49,6 +58,8 @@ export interface RoundResult {
   shops: ShopRoundResult[];
   lostDemand: Record<string, CrowdMap>;
   lostDemandByReason: Record<string, Record<(typeof LOST_REASONS)[number], number>>;
+  /** the market's keyword report (数据魔方), the same for every team: searches, impressions, clicks, CTR, orders, average cost per paid click (yuan) */
+  keywords: Record<string, { searches: number; impressions: number; clicks: number; ctr: number; orders: number; avgCpc: number }>;
   demand: Record<string, Record<string, CrowdMap>>;
 }
 
@@ -91,7 +102,11 @@ export function buildResult(world: World, state: GameState): Result {
       equity: yuan(x.equityFen),
       orders: x.orders,
       units: x.units,
+      impressions: x.impressions,
+      clicks: x.clicks,
       visits: x.visits,
+      adSpend: yuan(x.costsFen[COST_KINDS.indexOf('ads')]!),
+      searchRank: Object.fromEntries(world.products.map((p, pi) => [p.id, Object.fromEntries(world.cities.map((c, ci) => [c.id, x.searchRank[ci * world.products.length + pi]!]))])),
       conversionRate: x.visits === 0 ? 0 : Math.round((x.orders / x.visits) * 10000) / 10000,
       reviewScore: Object.fromEntries(world.products.map((p, i) => [p.id, x.reviewScore[i]!])),
       cityInfluence: Object.fromEntries(world.cities.map((c, i) => [c.id, x.cityInfluence[i]!])),
@@ -131,6 +146,13 @@ export function buildResult(world: World, state: GameState): Result {
     ),
     demand: Object.fromEntries(
       world.cities.map((c, ci) => [c.id, Object.fromEntries(world.products.map((p, pi) => [p.id, crowdMap(r.demand, (ci * P + pi) * 4)]))]),
+    ),
+    keywords: Object.fromEntries(
+      world.keywords.map((k, i) => {
+        const x = r.keywords[i]!;
+        const ctr = x.impressions === 0 ? 0 : Math.round((x.clicks / x.impressions) * 10000) / 10000;
+        return [k.id, { searches: x.searches, impressions: x.impressions, clicks: x.clicks, ctr, orders: x.orders, avgCpc: x.paidClicks === 0 ? 0 : Math.round(x.adSpendFen / x.paidClicks) / 100 }];
+      }),
     ),
   }));
   return {

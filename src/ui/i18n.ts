@@ -206,6 +206,7 @@ const TABLE = {
   cost_penalty: { zh: '违约罚金', en: 'Breach penalties' },
   cost_service: { zh: '客服工资', en: 'Service wages' },
   cost_gifts: { zh: '赠品', en: 'Gifts' },
+  cost_ads: { zh: '付费推广（直通车）', en: 'Paid search' },
   restockRefused: {
     zh: '有 {n} 件补货因配送中心容量不足（{cap} 体积单位）未购入。',
     en: '{n} restocked units did not fit the warehouse (capacity {cap} volume units) and were not bought.',

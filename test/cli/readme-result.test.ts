@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 
 /** Objects keyed by city or product id: the README shows one entry of each, so only their shape counts. */
-const isIdMap = (at: string) => /\.(reviewScore|cityInfluence|negativeTags|lostDemand|lostDemandByReason|demand)$/.test(at) || /\.demand\.\*$/.test(at);
+const isIdMap = (at: string) => /\.(reviewScore|cityInfluence|negativeTags|lostDemand|lostDemandByReason|demand|keywords|searchRank)$/.test(at) || /\.(demand|searchRank)\.\*$/.test(at);
 
 /** Every key path of a JSON value, arrays collapsed to their first item, id maps to "*". */
 function keyPaths(v: unknown, at = '$', out = new Set<string>()): Set<string> {

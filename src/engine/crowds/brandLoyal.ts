@@ -6,7 +6,7 @@
  */
 import { BRAND_LOYAL, REVIEW_BELOW_ZERO } from '../model';
 import type { ProductMarket } from '../market';
-import { order } from '../orders';
+import { click, order } from '../orders';
 import { byShuffle, KEY_INDEX, KEY_PRICE, KEY_REVIEW_AND_INFLUENCE, transactionFen, type BuyerTurn, type CrowdBehaviour, type Offer, type RankContext } from './offer';
 import { buyDownRanking } from './rankedBuyer';
 
@@ -15,7 +15,7 @@ export const KEYS = [KEY_REVIEW_AND_INFLUENCE, KEY_INDEX, KEY_PRICE];
 export const brandLoyal: CrowdBehaviour = {
   crowd: BRAND_LOYAL,
   keys: KEYS.map((k) => k.id),
-  searchDepth: Infinity,
+  searchDepth: () => Infinity,
   rank(offers: readonly Offer[], ctx: RankContext): Offer[] {
     // KEYS written out (a test checks they agree): this sort runs for every city, crowd and tick.
     return offers
@@ -32,7 +32,10 @@ export const brandLoyal: CrowdBehaviour = {
     let want = b.quantity;
     if (b.fan >= 0) {
       const o = b.city.byShop[b.fan];
-      if (o && o.reviewScore >= 0) want -= order(m, o, want, b.c, b.k, false, true);
+      if (o && o.reviewScore >= 0) {
+        click(m, b, o, -1);
+        want -= order(m, o, want, b.c, b.k, false, true);
+      }
     }
     // Nobody in the ranking although shops offer the product: all are below review score 0.
     buyDownRanking(m, b, want, b.city.offers.length > 0 ? REVIEW_BELOW_ZERO : b.city.lostReason);

@@ -1,7 +1,7 @@
 /**
  * Composite-score crowd (综合评价需求人群): composite index, then review score, then lower price.
- * In this engine version it, too, walks its whole ranking; the offers it visits are the first
- * `rules.visitDepth` of it.
+ * It looks at the first page of search results (rules.search.pageSize), opens each result with
+ * its position's chance, and buys from the best-ranked one it opened.
  */
 import { COMPOSITE } from '../model';
 import type { ProductMarket } from '../market';
@@ -13,7 +13,7 @@ export const KEYS = [KEY_INDEX, KEY_REVIEW, KEY_PRICE];
 export const composite: CrowdBehaviour = {
   crowd: COMPOSITE,
   keys: KEYS.map((k) => k.id),
-  searchDepth: Infinity,
+  searchDepth: (rules) => rules.search.pageSize,
   rank(offers: readonly Offer[], ctx: RankContext): Offer[] {
     // KEYS written out (a test checks they agree): this sort runs for every city, crowd and tick.
     return offers

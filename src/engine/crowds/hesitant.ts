@@ -8,7 +8,7 @@
  */
 import { HESITANT, NO_PURCHASE, OUT_OF_STOCK, type Rules } from '../model';
 import type { ProductMarket } from '../market';
-import { lose, order } from '../orders';
+import { click, lose, order } from '../orders';
 import { transactionFen, type BuyerTurn, type CrowdBehaviour, type Offer, type RankContext, type RankingKeyId } from './offer';
 
 export function hesitantUtility(o: Offer, ctx: RankContext, h: Rules['hesitant']): number {
@@ -31,7 +31,7 @@ export function makeHesitant(h: Rules['hesitant']): CrowdBehaviour {
   return {
     crowd: HESITANT,
     keys: HESITANT_KEYS,
-    searchDepth: h.searchSlots,
+    searchDepth: () => h.searchSlots,
     /** `offers` are the search results in order; the buyer sees the first few. */
     rank(offers: readonly Offer[], ctx: RankContext): Offer[] {
       const seen = offers.slice(0, h.searchSlots);
@@ -56,20 +56,22 @@ export function makeHesitant(h: Rules['hesitant']): CrowdBehaviour {
 function buyHesitant(m: ProductMarket, b: BuyerTurn, h: Rules['hesitant']): void {
   const { city, ranking, key, c, k } = b;
   const choice = m.choice;
-  const visits = m.visits;
   const seen = m.seen;
   const weights = m.weights;
   const rankedWeights = city.weights[key]!;
   const rankedUtilities = city.utilities[key]!;
+  const stats = b.keyword >= 0 ? m.ctx.state.keywordStats[b.keyword]! : null;
+  // The results it sees: impressions, counted per ranking at dispatch.
+  city.visitors[key]!++;
   let live = 0;
   let wsum = 0;
   let best = 0;
   for (let j = 0; j < ranking.length; j++) {
     const o = ranking[j]!;
-    visits[o.shop]!++;
     if (o.available > 0 || o.presaleAvailable > 0) {
       if (live === 0) best = rankedUtilities[j]!;
       seen[live] = o;
+      m.seenAt[live] = j;
       const w = rankedWeights[j]!;
       weights[live++] = w;
       wsum += w;
@@ -80,6 +82,8 @@ function buyHesitant(m: ProductMarket, b: BuyerTurn, h: Rules['hesitant']): void
     return;
   }
   if (choice.next() >= buyProbability(best, h)) {
+    // It opened the most attractive result, then left undecided.
+    click(m, b, seen[0]!, m.seenAt[0]!);
     if (b.returning) lose(m.ctx, c, k, NO_PURCHASE);
     else m.ctx.state.potential[c * m.P + m.p]!++;
     return;
@@ -93,10 +97,16 @@ function buyHesitant(m: ProductMarket, b: BuyerTurn, h: Rules['hesitant']): void
     }
   }
   let want = b.quantity;
-  want -= order(m, seen[pick]!, want, c, k, b.returning, false);
+  click(m, b, seen[pick]!, m.seenAt[pick]!);
+  let got = order(m, seen[pick]!, want, c, k, b.returning, false);
+  if (got > 0 && stats) stats.orders++;
+  want -= got;
   for (let j = 0; j < live && want > 0; j++) {
     if (j === pick) continue;
-    want -= order(m, seen[j]!, want, c, k, b.returning, false);
+    click(m, b, seen[j]!, m.seenAt[j]!);
+    got = order(m, seen[j]!, want, c, k, b.returning, false);
+    if (got > 0 && stats) stats.orders++;
+    want -= got;
   }
   if (want === b.quantity) lose(m.ctx, c, k, OUT_OF_STOCK);
 }

@@ -13,7 +13,7 @@ export const KEYS = [KEY_PRICE, KEY_REVIEW, KEY_INDEX];
 export const lowPrice: CrowdBehaviour = {
   crowd: LOW_PRICE,
   keys: KEYS.map((k) => k.id),
-  searchDepth: Infinity,
+  searchDepth: () => Infinity,
   rank(offers: readonly Offer[], ctx: RankContext): Offer[] {
     // KEYS written out (a test checks they agree): this sort runs for every city, crowd and tick.
     return offers

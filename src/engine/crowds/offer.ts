@@ -3,6 +3,7 @@
  * tick chooses (collect, then resolve). Built once per tick, city and product; never per buyer.
  */
 import type { CityMarket, ProductMarket } from '../market';
+import type { Rules } from '../model';
 import { quote, type OfferPromo } from '../promotions/round';
 
 export interface Offer {
@@ -103,6 +104,8 @@ export interface BuyerTurn {
   fan: number;
   /** a potential customer coming back */
   returning: boolean;
+  /** the keyword it searched (-1: it compares every offer without a results page) */
+  keyword: number;
 }
 
 /**
@@ -114,8 +117,8 @@ export interface CrowdBehaviour extends CrowdRule {
   crowd: number;
   /** what the crowd ranks by, most important first; the "why" table reads these */
   keys: readonly RankingKeyId[];
-  /** how many search results it looks at (Infinity: it compares every eligible offer) */
-  searchDepth: number;
+  /** how many search results it looks at (Infinity: it compares every eligible offer, whatever its position) */
+  searchDepth(rules: Rules): number;
   /** one buyer of this crowd buys (or not) from its ranking */
   buy(m: ProductMarket, b: BuyerTurn): void;
 }

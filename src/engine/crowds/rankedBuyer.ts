@@ -1,28 +1,36 @@
 /**
  * How a buyer of a deterministic crowd (brand-loyal, low-price, composite) buys: down its crowd's
  * ranking, from the first offer that still has stock; what that shop lacks goes to the next one.
- * A product with too many negative tags loses the buyer at its page with its conversion's odds.
+ * Each offer it goes to is a click (a visit); a result on a page is opened only with its
+ * position's chance, so a buyer who opens nothing buys nothing. A product with too many negative
+ * tags loses the buyer at its page with its conversion's odds.
  */
-import { OUT_OF_STOCK } from '../model';
+import { NO_PURCHASE, OUT_OF_STOCK } from '../model';
 import type { ProductMarket } from '../market';
-import { lose, order } from '../orders';
+import { click, lose, order } from '../orders';
 import type { BuyerTurn } from './offer';
 
 /** Buys `want` units down the ranking; a buyer who got nothing is lost with `emptyReason` when nobody qualified. */
 export function buyDownRanking(m: ProductMarket, b: BuyerTurn, want: number, emptyReason: number): void {
   const { city, ranking, key, c, k } = b;
   const choice = m.choice;
-  // Every buyer of a ranking visits its first offers: counted per ranking, credited at dispatch.
+  const attention = city.attention[key];
+  // Every buyer of a ranking sees all of it (impressions, counted per ranking at dispatch).
   city.visitors[key]!++;
   // Stock only falls during a tick: offers before the ranking's first one with stock stay sold out.
   let j = city.firstLive[key]!;
   while (j < ranking.length && ranking[j]!.available <= 0 && ranking[j]!.presaleAvailable <= 0) j++;
   city.firstLive[key] = j;
+  const live = j < ranking.length;
   for (; j < ranking.length && want > 0; j++) {
     const o = ranking[j]!;
     if (o.available <= 0 && o.presaleAvailable <= 0) continue;
+    if (attention !== undefined && choice.next() >= attention[j]!) continue;
+    click(m, b, o, j);
     if (o.conversion < 1 && choice.next() >= o.conversion) continue;
-    want -= order(m, o, want, c, k, false, false);
+    const got = order(m, o, want, c, k, false, false);
+    if (got > 0 && b.keyword >= 0) m.ctx.state.keywordStats[b.keyword]!.orders++;
+    want -= got;
   }
-  if (want === b.quantity) lose(m.ctx, c, k, ranking.length > 0 ? OUT_OF_STOCK : emptyReason);
+  if (want === b.quantity) lose(m.ctx, c, k, ranking.length === 0 ? emptyReason : live && attention !== undefined ? NO_PURCHASE : OUT_OF_STOCK);
 }

@@ -8,7 +8,7 @@
 import type { BuyerTurn } from '../crowds/offer';
 import type { ProductMarket } from '../market';
 import { CROWD_COUNT } from '../model';
-import { CROWD_SHIFT, FAN_SHIFT, RETURNING } from './buyers';
+import { CROWD_SHIFT, FAN_MASK, FAN_SHIFT, PAGE_MASK, PAGE_SHIFT, RETURNING } from './buyers';
 
 export function allocate(m: ProductMarket): void {
   const { world, P, p, crowds } = m;
@@ -16,7 +16,10 @@ export function allocate(m: ProductMarket): void {
   const quantities = world.demand;
   const codes = m.buyers;
   m.visits.fill(0);
-  const turn: BuyerTurn = { city: m.cities[0]!, ranking: [], key: 0, c: 0, k: 0, quantity: 0, fan: -1, returning: false };
+  const turn: BuyerTurn = { city: m.cities[0]!, ranking: [], key: 0, c: 0, k: 0, quantity: 0, fan: -1, returning: false, keyword: -1 };
+  const rules = world.rules;
+  const searching = crowds.map((x) => x.searchDepth(rules) !== Infinity);
+  const pages = m.pagesPerCity;
   for (let b = 0; b < m.n; b++) {
     const code = codes[b]!;
     const c = code & 0xff;
@@ -33,16 +36,20 @@ export function allocate(m: ProductMarket): void {
       }
     }
     const returning = (code & RETURNING) !== 0;
+    const nQ = dist.length;
+    const page = searching[k] ? (code >> PAGE_SHIFT) & PAGE_MASK : -1;
     // Returning potential customers see the coupons aimed at them: their own ranking, after the others.
-    const key = returning && city.potentialCoupon ? dist.length * CROWD_COUNT + qi : qi * CROWD_COUNT + k;
+    const key =
+      page < 0 ? qi * CROWD_COUNT + k : returning && city.potentialCoupon ? pages * nQ * CROWD_COUNT + page * nQ + qi : (page * nQ + qi) * CROWD_COUNT + k;
     turn.city = city;
     turn.ranking = city.rankings[key]!;
     turn.key = key;
     turn.c = c;
     turn.k = k;
     turn.quantity = dist[qi]!.quantity;
-    turn.fan = ((code >> FAN_SHIFT) & 0x7ffff) - 1;
+    turn.fan = ((code >> FAN_SHIFT) & FAN_MASK) - 1;
     turn.returning = returning;
+    turn.keyword = page < 0 ? -1 : page >> 1;
     m.tried = false;
     crowds[k]!.buy(m, turn);
   }

@@ -1,16 +1,23 @@
 /**
  * Buyers (course §4): how many buyers of each city and crowd come for the product this tick
  * (the round's demand spread over its ticks, times any event), which potential customers come
- * back, and all of them in one seeded order. A buyer is a code: city in bits 0–7, crowd in 8–10,
- * the shop it is a fan of + 1 in 11–29, bit 30 for a returning potential customer.
+ * back, and all of them in one seeded order. Buyers who search (composite-score, hesitant and
+ * returning potential customers) are split over the keywords that find the product, in proportion
+ * to search volume × relevance, and each keyword's searchers between a page with paid slots
+ * (rules.search.paidShare, when some ad can show) and one without; the split is by largest
+ * remainder, so it draws nothing. A buyer is a code: city in bits 0–7, crowd in 8–10, the shop it
+ * is a fan of + 1 in 11–20, its results page in 21–28, bit 30 for a returning potential customer.
  */
 import { eventMultiplier, spread } from '../demand';
 import type { ProductMarket } from '../market';
-import { BRAND_LOYAL, CROWD_COUNT, HESITANT } from '../model';
+import { BRAND_LOYAL, COMPOSITE, CROWD_COUNT, HESITANT } from '../model';
 import { potentialCouponInForce } from '../promotions/round';
 
 export const CROWD_SHIFT = 8;
 export const FAN_SHIFT = 11;
+export const FAN_MASK = 0x3ff;
+export const PAGE_SHIFT = 21;
+export const PAGE_MASK = 0xff;
 export const RETURNING = 1 << 30;
 
 /** Returns false when nobody comes for the product this tick (its market then has nothing to do). */
@@ -48,11 +55,17 @@ export function buyers(m: ProductMarket): boolean {
 
   if (m.buyers.length < total) m.buyers = new Int32Array(total * 2);
   const codes = m.buyers;
+  m.pageSearchers.fill(0);
+  markAds(m);
   let n = 0;
   for (let c = 0; c < C; c++) {
     for (let k = 0; k < CROWD_COUNT; k++) {
       let left = counts[c * CROWD_COUNT + k]!;
       state.demandSeen[(c * P + p) * CROWD_COUNT + k]! += left;
+      if (k === COMPOSITE || k === HESITANT) {
+        n = searchers(m, c, left, c | (k << CROWD_SHIFT), n);
+        continue;
+      }
       if (k === BRAND_LOYAL) {
         // Fans who rated this shop 4–5 come back to it first (shops in the round's seeded order).
         for (let r = 0; r < S && left > 0; r++) {
@@ -66,7 +79,7 @@ export function buyers(m: ProductMarket): boolean {
       }
       for (let j = 0; j < left; j++) codes[n++] = c | (k << CROWD_SHIFT);
     }
-    for (let j = 0; j < returning[c]!; j++) codes[n++] = c | (HESITANT << CROWD_SHIFT) | RETURNING;
+    n = searchers(m, c, returning[c]!, c | (HESITANT << CROWD_SHIFT) | RETURNING, n);
   }
   for (let j = n - 1; j > 0; j--) {
     const r = (choice.next() * (j + 1)) | 0;
@@ -76,4 +89,77 @@ export function buyers(m: ProductMarket): boolean {
   }
   m.n = n;
   return true;
+}
+
+/** Which keywords some shop's ad may show for in each city this tick (bid set, budget left). */
+function markAds(m: ProductMarket): void {
+  const K = m.world.keywords.length;
+  m.adsShown.fill(false);
+  const tick = m.ctx.tick;
+  for (const shop of m.shops) {
+    if (shop.bankrupt) continue;
+    const srch = shop.search;
+    if (srch.spentTick !== tick) {
+      srch.spentTick = tick;
+      srch.spentToday.fill(0);
+    }
+    srch.ads.forEach((ad, i) => {
+      if (ad.product !== m.p || ad.keyword < 0 || srch.spentToday[i]! >= ad.dailyBudgetFen) return;
+      if (ad.cities) for (const c of ad.cities) m.adsShown[c * K + ad.keyword] = true;
+      else for (let c = 0; c < m.C; c++) m.adsShown[c * K + ad.keyword] = true;
+    });
+  }
+}
+
+/**
+ * Writes `count` searching buyers of city c with code `base`, split over results pages by largest
+ * remainder (ties: the lower page); returns the new buyer count. Without any keyword that finds the
+ * product there, they search its name: page 0.
+ */
+function searchers(m: ProductMarket, c: number, count: number, base: number, n: number): number {
+  if (count === 0) return n;
+  const world = m.world;
+  const K = world.keywords.length;
+  const pages = m.pagesPerCity;
+  const share = world.rules.search.paidShare;
+  const codes = m.buyers;
+  let total = 0;
+  for (let k = 0; k < K; k++) total += world.keywords[k]!.volume[c]! * world.keywords[k]!.relevance[m.p]!;
+  if (total <= 0) {
+    for (let j = 0; j < count; j++) codes[n++] = base;
+    m.pageSearchers[c * pages]! += count;
+    return n;
+  }
+  // Exact shares, floors, then one more to the largest remainders.
+  const floors = new Array<number>(pages).fill(0);
+  const rest = new Array<number>(pages).fill(0);
+  let given = 0;
+  for (let k = 0; k < K; k++) {
+    const kw = world.keywords[k]!;
+    const exact = (count * kw.volume[c]! * kw.relevance[m.p]!) / total;
+    const paid = m.adsShown[c * K + k] ? exact * share : 0;
+    const parts = [exact - paid, paid];
+    for (let x = 0; x < 2; x++) {
+      const f = Math.floor(parts[x]! + 1e-9);
+      floors[k * 2 + x] = f;
+      rest[k * 2 + x] = parts[x]! - f;
+      given += f;
+    }
+  }
+  while (given < count) {
+    let best = 0;
+    for (let i = 1; i < pages; i++) if (rest[i]! > rest[best]! + 1e-12) best = i;
+    floors[best]!++;
+    rest[best] = -1;
+    given++;
+  }
+  for (let page = 0; page < pages; page++) {
+    const f = floors[page]!;
+    if (f === 0) continue;
+    m.pageSearchers[c * pages + page]! += f;
+    m.ctx.state.keywordStats[page >> 1]!.searches += f;
+    const code = base | (page << PAGE_SHIFT);
+    for (let j = 0; j < f; j++) codes[n++] = code;
+  }
+  return n;
 }

@@ -1,8 +1,9 @@
 /**
  * Choose (collect, course §4): every crowd ranks what it saw, against the tick's snapshot and
  * for each wanted quantity, once for all its buyers of the tick. Crowds that compare every offer
- * rank them all; the others rank the search results they look at. Returning potential customers
- * rank apart when a coupon aimed at them is in force.
+ * rank them all; the others rank the first results of the page they searched, keeping each
+ * result's chance to be opened and its ad. Returning potential customers rank apart when a
+ * coupon aimed at them is in force.
  */
 import type { RankContext } from '../crowds/offer';
 import type { CityMarket, ProductMarket } from '../market';
@@ -10,27 +11,60 @@ import { CROWD_COUNT, HESITANT } from '../model';
 
 export function choose(m: ProductMarket): void {
   const { world, P, p, counts, returning } = m;
+  const pages = m.pagesPerCity;
   for (let c = 0; c < m.C; c++) {
     const city = m.cities[c]!;
     const dist = world.demand[c * P + p]!.quantities;
+    const nQ = dist.length;
     for (let k = 0; k < CROWD_COUNT; k++) {
-      if (counts[c * CROWD_COUNT + k] === 0 && !(k === HESITANT && returning[c]! > 0)) continue;
-      for (let qi = 0; qi < dist.length; qi++) rankFor(m, city, k, qi, dist[qi]!.quantity, qi * CROWD_COUNT + k, false);
+      const crowd = m.crowds[k]!;
+      if (crowd.searchDepth(world.rules) === Infinity) {
+        if (counts[c * CROWD_COUNT + k] === 0) continue;
+        for (let qi = 0; qi < nQ; qi++) rankFor(m, city, k, -1, dist[qi]!.quantity, qi * CROWD_COUNT + k, false);
+        continue;
+      }
+      for (let page = 0; page < pages; page++) {
+        if (city.pages[page] === undefined) continue;
+        for (let qi = 0; qi < nQ; qi++) rankFor(m, city, k, page, dist[qi]!.quantity, (page * nQ + qi) * CROWD_COUNT + k, false);
+      }
     }
     if (city.potentialCoupon && returning[c]! > 0) {
-      for (let qi = 0; qi < dist.length; qi++) rankFor(m, city, HESITANT, qi, dist[qi]!.quantity, dist.length * CROWD_COUNT + qi, true);
+      const base = pages * nQ * CROWD_COUNT;
+      for (let page = 0; page < pages; page++) {
+        if (city.pages[page] === undefined) continue;
+        for (let qi = 0; qi < nQ; qi++) rankFor(m, city, HESITANT, page, dist[qi]!.quantity, base + page * nQ + qi, true);
+      }
     }
   }
 }
 
-function rankFor(m: ProductMarket, city: CityMarket, k: number, qi: number, q: number, key: number, returning: boolean): void {
+function rankFor(m: ProductMarket, city: CityMarket, k: number, page: number, q: number, key: number, returning: boolean): void {
   const crowd = m.crowds[k]!;
   const rctx: RankContext = { quantity: q, referenceFen: city.referenceFen, capFen: city.capFen, returning };
-  const ranking = crowd.rank(crowd.searchDepth === Infinity ? city.offers : city.searchOrder[qi]!, rctx);
+  const results = page < 0 ? undefined : city.pages[page]!;
+  const seen = results ? results.order.slice(0, crowd.searchDepth(m.world.rules)) : city.offers;
+  const ranking = crowd.rank(seen, rctx);
   city.rankings[key] = ranking;
+  if (results) {
+    const n = ranking.length;
+    const attention = new Float64Array(n);
+    const adOf = new Int32Array(n);
+    const cpcOf = new Int32Array(n);
+    for (let j = 0; j < n; j++) {
+      const at = results.posOf[ranking[j]!.shop]!;
+      attention[j] = results.attention[at]!;
+      adOf[j] = results.ad[at]!;
+      cpcOf[j] = results.cpcFen[at]!;
+    }
+    city.attention[key] = attention;
+    city.adOf[key] = adOf;
+    city.cpcOf[key] = cpcOf;
+  }
   if (k === HESITANT) {
-    // Utilities depend on the quantity: keep this ranking's own copy.
+    // Utilities depend on the quantity: keep this ranking's own copy. A result is chosen by its
+    // weight times its chance of being opened.
+    const attention = city.attention[key];
     city.utilities[key] = Float64Array.from(ranking, (o) => o.utility);
-    city.weights[key] = Float64Array.from(ranking, (o) => o.weight);
+    city.weights[key] = Float64Array.from(ranking, (o, j) => o.weight * (attention ? attention[j]! : 1));
   }
 }

@@ -9,17 +9,28 @@ import type { Parcel } from '../model';
 
 export function dispatch(m: ProductMarket): void {
   const { ctx, C, S } = m;
-  const visitDepth = ctx.world.rules.visitDepth;
   const visits = m.visits;
-  for (const city of m.cities) {
+  const world = ctx.world;
+  const K = world.keywords.length;
+  const pages = m.pagesPerCity;
+  const stats = ctx.state.keywordStats;
+  m.cities.forEach((city, c) => {
+    const nQ = world.demand[c * m.P + m.p]!.quantities.length;
+    const base = pages * nQ * 4;
     city.rankings.forEach((ranking, key) => {
       const n = city.visitors[key];
-      // Returning potential customers' rankings (past the visitors) are hesitant: visits counted per buyer.
       if (!ranking || !n) return;
-      const depth = ranking.length < visitDepth ? ranking.length : visitDepth;
-      for (let j = 0; j < depth; j++) visits[ranking[j]!.shop]! += n;
+      // Everyone who used a ranking saw each of its offers once: impressions.
+      const ads = city.adOf[key];
+      const page = ads === undefined ? -1 : key >= base ? Math.floor((key - base) / nQ) : Math.floor(key / (nQ * 4));
+      for (let j = 0; j < ranking.length; j++) {
+        const shop = m.shops[ranking[j]!.shop]!;
+        shop.ledger.search.impressions += n;
+        if (ads !== undefined && ads[j]! >= 0) shop.ledger.search.adImpressionsBy[m.p * K + (page >> 1)]! += n;
+      }
+      if (page >= 0) stats[page >> 1]!.impressions += n * ranking.length;
     });
-  }
+  });
   flushParts(m, m.list);
   if (m.extras.length > 0) flushBundleExtras(m, m.extras);
   for (const part of m.list) m.slots[(((part.shop * C + part.from) * C + part.city) << 1) | (part.delayed ? 1 : 0)] = undefined;

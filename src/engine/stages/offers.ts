@@ -81,19 +81,24 @@ function snapshot(m: ProductMarket, c: number): CityMarket {
     byShop[s] = o;
   }
   const lostReason = !listed ? NO_LISTING : !legal ? PRICE_ABOVE_CAP : farStock ? TOO_SLOW : OUT_OF_STOCK;
-  const keys = world.demand[c * P + p]!.quantities.length * CROWD_COUNT;
+  // Rankings: [(page * nQ + qi) * 4 + k], then returning potential customers' [base + page * nQ + qi].
+  const nQ = world.demand[c * P + p]!.quantities.length;
+  const keys = m.pagesPerCity * nQ * (CROWD_COUNT + 1);
   return {
     offers,
     byShop,
     lostReason,
     referenceFen,
     capFen,
-    searchOrder: [],
+    pages: [],
     rankings: new Array(keys),
     utilities: [],
     weights: [],
+    attention: [],
+    adOf: [],
+    cpcOf: [],
     visitors: new Int32Array(keys),
-    firstLive: new Int32Array(keys + keys / CROWD_COUNT),
+    firstLive: new Int32Array(keys),
     potentialCoupon,
   };
 }

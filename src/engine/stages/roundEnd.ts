@@ -7,6 +7,7 @@ import type { RoundContext } from '../context';
 import { indexInputs } from '../compositeIndex';
 import type { GameState, ShopRoundReport, ShopState, World } from '../model';
 import { endRoundPromotions } from '../promotions/stages';
+import { searchRoundEnd } from '../search/performance';
 
 export function roundEnd(ctx: RoundContext): void {
   const { world, state } = ctx;
@@ -22,6 +23,7 @@ export function roundEnd(ctx: RoundContext): void {
     shop.orderVolume = shop.ledger.orders;
     return report;
   });
+  searchRoundEnd(world, state);
   endRoundPromotions(ctx, shops);
   state.potential = state.potential.map((n) => Math.floor(n * rules.hesitant.potentialRetention));
   state.reports.push({
@@ -30,6 +32,7 @@ export function roundEnd(ctx: RoundContext): void {
     lost: state.lost.slice(),
     lostByReason: state.lostByReason.slice(),
     shops,
+    keywords: state.keywordStats.map((k) => ({ ...k })),
   });
   state.round++;
 }
@@ -120,5 +123,8 @@ function shopReport(world: World, state: GameState, shop: ShopState, s: number):
     },
     dsrParts: dsrPartsOf(shop),
     negativeTags: shop.tags.map((list) => list.length),
+    impressions: l.search.impressions,
+    clicks: l.visits,
+    searchRank: l.search.rankSum.map((sum, i) => (l.search.rankCount[i]! > 0 ? Math.round((sum / l.search.rankCount[i]!) * 100) / 100 : 0)),
   };
 }

@@ -7,9 +7,9 @@ import { compositeIndex } from '../compositeIndex';
 import type { RoundContext } from '../context';
 import { roundDemand } from '../demand';
 import { bookCost } from '../ledger';
-import { BRAND_LOYAL, CROWD_COUNT, LOST_REASON_COUNT, type RoundDecision, type ServiceDecision, type ShopState, type World } from '../model';
+import { BRAND_LOYAL, CROWD_COUNT, LOST_REASON_COUNT, type RoundDecision, type SearchDecision, type ServiceDecision, type ShopState, type World } from '../model';
 import { hashString } from '../hash';
-import { emptyLedger } from '../state';
+import { emptyKeywordReport, emptyLedger } from '../state';
 import { checkBankruptcy } from './bankruptcy';
 import { beginRoundPromotions } from '../promotions/stages';
 
@@ -21,19 +21,29 @@ export function roundStart(ctx: RoundContext, decisions: readonly RoundDecision[
   state.lostByReason = new Array<number>(C * LOST_REASON_COUNT).fill(0);
   state.demandSeen = new Array<number>(C * P * CROWD_COUNT).fill(0);
   state.shops.forEach((shop, s) => {
-    shop.ledger = emptyLedger(C);
+    shop.ledger = emptyLedger(C, world.products.length, world.keywords.length);
     if (shop.bankrupt) return;
     const d = decisions[s];
     if (d) applyDecision(ctx, shop, s, d);
     for (let w = 0; w < C; w++) if (shop.warehouses[w]) bookCost(shop, 'rent', world.rules.warehouseRentFen);
     staffService(ctx, shop, d?.service);
+    if (d?.search) applySearch(shop, d.search);
+    shop.search.spentToday = shop.search.ads.map(() => 0);
+    shop.search.spentTick = 0;
   });
+  state.keywordStats = world.keywords.map(() => emptyKeywordReport());
   checkBankruptcy(ctx);
   state.index = compositeIndex(state.shops, world.rules.indexWeights);
   state.shuffle = shopShuffle(world, state.seed, state.round + 1);
   state.roundDemand = roundDemand(world, ctx.rng.demand);
   ctx.fansDue = fansComingBack(world, state.shops, state.roundDemand);
   beginRoundPromotions(ctx, decisions);
+}
+
+/** Title keywords replace a product's title; ads replace last round's ads (course §7). */
+function applySearch(shop: ShopState, d: SearchDecision): void {
+  for (const t of d.titles ?? []) shop.search.titles[t.product] = t.keywords.slice();
+  if (d.ads) shop.search.ads = d.ads.map((a) => ({ ...a, cities: a.cities ? a.cities.slice() : null }));
 }
 
 function applyDecision(ctx: RoundContext, shop: ShopState, s: number, d: RoundDecision): void {

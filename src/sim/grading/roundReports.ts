@@ -33,6 +33,7 @@ const COST_ZH: Record<(typeof COST_KINDS)[number], string> = {
   penalty: '违约金',
   service: '客服工资',
   gifts: '赠品',
+  ads: '付费推广',
 };
 const CROWD_ZH: Record<(typeof CROWDS)[number], string> = { brandLoyal: '品牌需求', lowPrice: '低价格需求', composite: '综合评价需求', hesitant: '犹豫不定' };
 const LOST_ZH: Record<(typeof LOST_REASONS)[number], string> = {
