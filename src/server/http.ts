@@ -182,7 +182,7 @@ export function createClassroomServer(opts: ServerOptions): Server {
   const limiter = new RateLimiter(opts.ratePerMinute ?? DEFAULT_RATE);
   const limit = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       try {
@@ -222,4 +222,9 @@ export function createClassroomServer(opts: ServerOptions): Server {
       }
     })();
   });
+  // Idle connections stay open longer than clients and load balancers keep them (Node's 5 s
+  // default closes a socket a client may be sending on at that moment: ECONNRESET).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return server;
 }

@@ -47,8 +47,10 @@ describe.each(backends)('when a class of three plays two rounds on $name', { tim
   const s = { classId: '', teacher: '', teams: [] as { name: string; shop: string; joinCode: string; token: string }[] };
   let otherTeamToken = '';
   let hashAfter2 = '';
+  const announced: unknown[] = [];
 
   afterAll(async () => {
+    if (process.env.SHOPSIM_TEST_SERVER_LOG) console.log(server?.log());
     await server?.stop();
   });
 
@@ -145,6 +147,32 @@ describe.each(backends)('when a class of three plays two rounds on $name', { tim
     expect(html.text).toContain('Round 1 report');
   });
 
+  it('should let the teacher pause, set a deadline and announce a demand event the scenario allows (409 and 422 otherwise)', async () => {
+    const patch = (body: unknown, token = s.teacher) => api(server.url, 'PATCH', `/api/classes/${s.classId}`, { token, body });
+    const put = () => api(server.url, 'PUT', `/api/classes/${s.classId}/decisions`, { token: s.teams[0]!.token, body: { round: 2, ...roundOf(0, 2) } });
+    expect((await patch({ paused: true }, s.teams[0]!.token)).status).toBe(403);
+    expect((await patch({ paused: true })).body.paused).toBe(true);
+    expect((await put()).status).toBe(409);
+    expect((await patch({ paused: false })).body.paused).toBe(false);
+    expect((await patch({ deadline: '2020-01-01T00:00:00Z' })).status).toBe(200);
+    const late = await put();
+    expect(late.status).toBe(409);
+    expect(late.body.error).toMatch(/deadline of round 2 has passed/);
+    expect((await patch({ extendMinutes: 10 })).body.deadline > new Date().toISOString()).toBe(true);
+    expect((await patch({ extendMinutes: -1 })).body.problems[0].path).toBe('$.extendMinutes');
+    const tooBig = await api(server.url, 'POST', `/api/classes/${s.classId}/events`, { token: s.teacher, body: { multiplier: 1000 } });
+    expect(tooBig.status).toBe(422);
+    expect(tooBig.body.problems[0].path).toBe('$.multiplier');
+    const unknown = await api(server.url, 'POST', `/api/classes/${s.classId}/events`, { token: s.teacher, body: { multiplier: 2, products: ['caviar'] } });
+    expect(unknown.status).toBe(422);
+    const shock = await api(server.url, 'POST', `/api/classes/${s.classId}/events`, { token: s.teacher, body: { multiplier: 2, products: [world.products[0]!.id] } });
+    expect(shock.status).toBe(200);
+    // Round 2's ticks: 31..60 with 30 ticks a round.
+    expect(shock.body.event).toMatchObject({ fromTick: world.ticksPerRound + 1, toTick: 2 * world.ticksPerRound, multiplier: 2 });
+    announced.push(shock.body.event);
+    expect((await api(server.url, 'GET', `/api/classes/${s.classId}`, { token: s.teams[1]!.token })).body.announcements).toHaveLength(1);
+  });
+
   it('should play round 2 after another kill -9, with standings unchanged by the restart', async () => {
     const before = await api(server.url, 'GET', `/api/classes/${s.classId}/standings`, { token: s.teacher });
     for (const [k, t] of s.teams.entries()) {
@@ -179,7 +207,8 @@ describe.each(backends)('when a class of three plays two rounds on $name', { tim
       writeFileSync(files[files.length - 1]!, JSON.stringify({ ...mine.body, shop: 's1' }));
     }
     const scenarioFile = join(dir, 'two-rounds.json');
-    writeFileSync(scenarioFile, JSON.stringify(scenario));
+    // The scenario with the event the teacher announced: grading plays it as the class did.
+    writeFileSync(scenarioFile, JSON.stringify({ ...scenario, events: [...(((scenario as Record<string, unknown>).events as unknown[] | undefined) ?? []), ...announced] }));
     const out = join(dir, 'grades.json');
     const graded = await cli('grade', scenarioFile, ...files, '--mode', 'market', '--seeds', '2', '--jobs', '1', '--out', out);
     expect(graded.code).toBe(0);
