@@ -95,6 +95,8 @@ const yuan = (fen: number) => Math.round(fen) / 100;
 export function roundToFile(world: World, d: RoundDecision, round: number): Record<string, unknown> {
   // The stand-in bot does not run promotions; if it ever does, they must be written here too.
   if (d.promotions?.length) throw new Error(`round ${round}: writing a stand-in's promotions into a decisions file is not supported`);
+  // Nor search (titles, ads): a bot that starts using it must be written here (test/server/standin.test.ts fails first).
+  if (d.search) throw new Error(`round ${round}: writing a stand-in's search decisions into a decisions file is not supported`);
   const listings = d.listings.map((l) => {
     const where = { city: world.cities[l.city]!.id, product: world.products[l.product]!.id };
     if (!l.listing) return { ...where, active: false };
