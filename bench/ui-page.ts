@@ -47,7 +47,7 @@ function flows(): TickFlows[] {
         n++;
       }
     }
-    out.push({ tick: t + 1, round: 1, sold, orders, lost });
+    out.push({ tick: t + 1, round: 1, sold, orders, lost, soldByProduct: new Int32Array(0), stock: new Int32Array(0) });
   }
   return out;
 }

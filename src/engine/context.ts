@@ -23,6 +23,10 @@ export interface TickFlows {
   orders: Int32Array;
   /** buyers lost, [c * 4 + k] */
   lost: Int32Array;
+  /** units sold by shop, city and product (a bundle counted under its main product), [(s * C + c) * P + p] */
+  soldByProduct: Int32Array;
+  /** each shop's stock at the end of the tick, [(s * C + w) * P + p] */
+  stock: Int32Array;
 }
 
 export interface RoundContext {

@@ -81,6 +81,7 @@ function recordOrder(m: ProductMarket, s: number, c: number, k: number, units: n
     const at = (c * CROWD_COUNT + k) * m.S + s;
     flows.sold[at]! += units;
     flows.orders[at]!++;
+    flows.soldByProduct[(s * m.C + c) * m.P + m.p]! += units;
   }
 }
 

@@ -38,6 +38,7 @@ export function playRound(world: World, prev: GameState, decisions: readonly Rou
   roundStart(ctx, decisions);
   const S = state.shops.length;
   const C = world.cities.length;
+  const P = world.products.length;
   for (let t = 0; t < world.ticksPerRound; t++) {
     ctx.tick = startTick + t;
     if (opts.onTick) {
@@ -47,11 +48,17 @@ export function playRound(world: World, prev: GameState, decisions: readonly Rou
         sold: new Int32Array(C * 4 * S),
         orders: new Int32Array(C * 4 * S),
         lost: new Int32Array(C * 4),
+        soldByProduct: new Int32Array(S * C * P),
+        stock: new Int32Array(S * C * P),
       };
     }
     runTick(ctx);
     state.tick = ctx.tick;
-    if (opts.onTick && ctx.flows) opts.onTick(ctx.flows);
+    if (opts.onTick && ctx.flows) {
+      const stock = ctx.flows.stock;
+      for (let s = 0; s < S; s++) stock.set(state.shops[s]!.stock, s * C * P);
+      opts.onTick(ctx.flows);
+    }
   }
   roundEnd(ctx);
   state.rng = {

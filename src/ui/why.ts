@@ -4,15 +4,19 @@
  * §4; the keys come from each crowd's file): price rank, review score, city influence, composite
  * index; then stock and delivery.
  */
-import { CROWD_COUNT, CROWD_RANKING_KEYS, type GameState, type World } from '../engine';
+import { CROWD_COUNT, CROWD_RANKING_KEYS, LOST_REASON_COUNT, OUT_OF_STOCK, type GameState, type TickFlows, type World } from '../engine';
+import { rowOutcomes, type RowOutcome } from './outcome';
 
 export type Factor =
   | { kind: 'noListing' }
   | { kind: 'priceRank'; product: number; rank: number; of: number; mineFen: number; bestFen: number }
-  | { kind: 'review'; mine: number; theirs: number }
-  | { kind: 'influence'; mine: number; theirs: number }
-  | { kind: 'index'; mine: number; theirs: number }
-  | { kind: 'outOfStock'; product: number }
+  | { kind: 'review'; mine: number; theirs: number; rival: number }
+  | { kind: 'influence'; mine: number; theirs: number; rival: number }
+  | { kind: 'index'; mine: number; theirs: number; rival: number }
+  /** the player's stock for this city ran out on `day`; `lostHere` buyers in the city found every offer sold out */
+  | { kind: 'soldOut'; product: number; day: number; lostHere: number }
+  /** listed, but no stock that reaches the city in time all round */
+  | { kind: 'noStock'; product: number }
   | { kind: 'tooSlow'; ticks: number; deadline: number };
 
 export interface WhyRow {
@@ -25,6 +29,11 @@ export interface WhyRow {
   /** shop that sold the most units to this crowd here (-1: nobody) */
   winner: number;
   winnerUnits: number;
+  /**
+   * the rival the factors compare with: the winner, or, when the player won, the rival who sold
+   * the most here (the runner-up); -1 when there is no rival trading
+   */
+  rival: number;
   factors: Factor[];
 }
 
@@ -37,15 +46,18 @@ export function meanReview(scores: readonly number[]): number {
 
 /**
  * `before` is the state the round started from, `after` the state it ended in (its last report is
- * the round's). Listings, review scores and the index are read from the round's report.
+ * the round's). Listings, review scores and the index are read from the round's report. With the
+ * round's tick flows, a listing that ran out names the day; without them only a listing that had
+ * no stock at all is named.
  */
-export function explainRound(world: World, before: GameState, after: GameState, player: number): WhyRow[] {
+export function explainRound(world: World, before: GameState, after: GameState, player: number, flows: readonly TickFlows[] = []): WhyRow[] {
   const report = after.reports[after.reports.length - 1];
   if (!report || player < 0) return [];
   const C = world.cities.length;
   const P = world.products.length;
   const S = report.shops.length;
   const me = report.shops[player]!;
+  const outcomes: RowOutcome[] = rowOutcomes(world, after, flows, player);
   const rows: WhyRow[] = [];
   for (let c = 0; c < C; c++) {
     const markets = world.products.map((_, p) => p).filter((p) => world.products[p]!.referencePriceFen[c]! > 0);
@@ -65,30 +77,49 @@ export function explainRound(world: World, before: GameState, after: GameState, 
         }
       }
       const mine = me.soldByCityCrowd[c * CROWD_COUNT + k]!;
-      const rival = winner >= 0 && winner !== player ? report.shops[winner]! : null;
+      // Compare with the winner; when the player won, with the best rival here (never with oneself).
+      let rivalShop = winner >= 0 && winner !== player ? winner : -1;
+      if (rivalShop < 0) {
+        let most = -1;
+        for (let s = 0; s < S; s++) {
+          if (s === player || report.shops[s]!.bankrupt) continue;
+          const u = report.shops[s]!.soldByCityCrowd[c * CROWD_COUNT + k]!;
+          if (u > most) {
+            most = u;
+            rivalShop = s;
+          }
+        }
+      }
+      const rival = rivalShop >= 0 ? report.shops[rivalShop]! : null;
       const factors: Factor[] = [];
       const listed = markets.filter((p) => me.listings[c * P + p]);
       if (listed.length === 0) factors.push({ kind: 'noListing' });
       else {
-        // What this crowd ranks by, most important first, as its crowd file declares it.
-        const theirs = <T>(mine: T, of: (x: typeof me) => T): T => (rival ? of(rival) : mine);
+        // What this crowd ranks by, most important first, as its crowd file declares it; compared
+        // with the rival (never with the student themselves).
         for (const key of CROWD_RANKING_KEYS[k]!) {
           if (key === 'price') {
             for (const p of listed) factors.push(priceRank(report.shops.map((x) => x.listings[c * P + p] ?? null), report.shops.map((x) => x.bankrupt), player, p));
+          } else if (!rival) {
+            continue;
           } else if (key === 'index') {
-            factors.push({ kind: 'index', mine: me.index, theirs: theirs(me.index, (x) => x.index) });
+            factors.push({ kind: 'index', mine: me.index, theirs: rival.index, rival: rivalShop });
           } else {
-            const mineReview = meanReview(me.reviewScore);
-            factors.push({ kind: 'review', mine: mineReview, theirs: theirs(mineReview, (x) => meanReview(x.reviewScore)) });
-            if (key === 'reviewAndInfluence') factors.push({ kind: 'influence', mine: me.cityInfluence[c]!, theirs: theirs(me.cityInfluence[c]!, (x) => x.cityInfluence[c]!) });
+            factors.push({ kind: 'review', mine: meanReview(me.reviewScore), theirs: meanReview(rival.reviewScore), rival: rivalShop });
+            if (key === 'reviewAndInfluence') factors.push({ kind: 'influence', mine: me.cityInfluence[c]!, theirs: rival.cityInfluence[c]!, rival: rivalShop });
           }
         }
         const slow = deliveryTicks(world, before, after, player, c);
         const deadline = Math.min(...markets.map((p) => world.demand[c * P + p]!.deadlineTicks));
         if (slow !== null && slow > deadline) factors.push({ kind: 'tooSlow', ticks: slow, deadline });
-        for (const p of listed) if (stockReaching(world, after, player, c, p, deadline) === 0) factors.push({ kind: 'outOfStock', product: p });
+        const lostHere = report.lostByReason[c * LOST_REASON_COUNT + OUT_OF_STOCK]!;
+        for (const p of listed) {
+          const o = outcomes.find((x) => x.c === c && x.p === p);
+          if (o?.sellOutDay != null) factors.push({ kind: 'soldOut', product: p, day: o.sellOutDay, lostHere });
+          else if (o && o.units === 0 && stockReaching(world, before, player, c, p, deadline) === 0 && stockReaching(world, after, player, c, p, deadline) === 0) factors.push({ kind: 'noStock', product: p });
+        }
       }
-      rows.push({ city: c, crowd: k, buyers, mine, total, lost: report.lost[c * CROWD_COUNT + k]!, winner, winnerUnits, factors });
+      rows.push({ city: c, crowd: k, buyers, mine, total, lost: report.lost[c * CROWD_COUNT + k]!, winner, winnerUnits, rival: rivalShop, factors });
     }
   }
   return rows;
@@ -128,7 +159,7 @@ function deliveryTicks(world: World, before: GameState, after: GameState, s: num
   return best;
 }
 
-/** Units of product p left at the round's end in warehouses that reach city c in time. */
+/** Units of product p in warehouses that reach city c in time, in a state. */
 function stockReaching(world: World, after: GameState, s: number, c: number, p: number, deadline: number): number {
   const C = world.cities.length;
   const P = world.products.length;

@@ -10,7 +10,51 @@ import { equityFen, formatYuan, unitsOwned } from '../../engine';
 import { current } from '../session';
 import { finalScore, type ScoreLine } from '../finalScore';
 import { METRIC_LABELS, type Rubric } from '../../sim/grading/rubric';
-import { hashLine, leagueTable } from './review';
+import { hashLine } from './review';
+import { gameTotals } from '../totals';
+import { rankShops } from '../../sim/scoring';
+import { meanReview } from '../why';
+import type { Session } from '../session';
+
+/** Every shop's whole game: revenue, profit and units summed over all rounds; cash and equity at the end. */
+function totalsTable(session: Session): HTMLElement {
+  const { world } = session;
+  const state = current(session);
+  const last = state.reports[state.reports.length - 1]!;
+  const rows = rankShops(world, state);
+  return h(
+    'table',
+    { className: 'league', 'data-testid': 'game-totals' },
+    h('caption', {}, t('gameTotalsTitle', { rounds: state.reports.length })),
+    h(
+      'thead',
+      {},
+      h('tr', {}, ...[t('rank'), t('shop'), t('equity'), t('cash'), t('totalRevenue'), t('totalProfit'), t('totalUnits'), t('reviewScore'), t('dsr'), t('index')].map((x) => h('th', { scope: 'col' }, x))),
+    ),
+    h(
+      'tbody',
+      {},
+      ...rows.map((r) => {
+        const x = last.shops[r.shop]!;
+        const tot = gameTotals(state, r.shop);
+        return h(
+          'tr',
+          { className: r.shop === session.player ? 'mine' : '', 'data-shop': r.shop },
+          h('td', { className: 'num' }, r.rank),
+          h('th', { scope: 'row' }, local(world.shops[r.shop]!.name) + (r.shop === session.player ? t('you') : '') + (r.bankrupt ? ` (${t('bankrupt')})` : '')),
+          h('td', { className: 'num' }, formatYuan(r.equityFen)),
+          h('td', { className: 'num' }, formatYuan(x.cashFen)),
+          h('td', { className: 'num', 'data-col': 'revenue' }, formatYuan(tot.revenueFen)),
+          h('td', { className: 'num', 'data-col': 'profit' }, formatYuan(tot.profitFen)),
+          h('td', { className: 'num', 'data-col': 'units' }, tot.units),
+          h('td', { className: 'num' }, meanReview(x.reviewScore)),
+          h('td', { className: 'num' }, x.dsr),
+          h('td', { className: 'num' }, x.index),
+        );
+      }),
+    ),
+  );
+}
 
 const num = (x: number) => String(x);
 
@@ -121,7 +165,7 @@ export function mountFinal(root: HTMLElement, app: App): Mounted {
         ),
       ),
     ),
-    ...(rubric.isDefault ? [h('div', { className: 'table-scroll' }, leagueTable(world, session))] : []),
+    h('div', { className: 'table-scroll' }, totalsTable(session)),
     hashLine(session),
     h('p', {}, local(world.name)),
     h('div', { className: 'review-actions' }, h('button', { type: 'button', className: 'primary', onclick: () => app.go('start') }, t('newGameAgain'))),

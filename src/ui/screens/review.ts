@@ -11,6 +11,8 @@ import { barChart, lineChart, shopStyle } from '../charts';
 import { crowdLook, crowdMarkerSvg } from '../crowdStyle';
 import { current, hashOf, isOver, type Session } from '../session';
 import { explainRound, meanReview, type Factor } from '../why';
+import { flowsOfRound } from '../outcome';
+import { promotionLedger } from '../promotionLedger';
 
 const yuan = (fen: number) => formatYuan(fen);
 
@@ -68,13 +70,15 @@ function factorText(world: World, f: Factor): string {
     case 'priceRank':
       return t('fPriceRank', { product: local(world.products[f.product]!.name), rank: f.rank, of: f.of, mine: yuan(f.mineFen), best: yuan(f.bestFen) });
     case 'review':
-      return t('fReview', { mine: f.mine, theirs: f.theirs });
+      return t('fReview', { mine: f.mine, theirs: f.theirs, rival: local(world.shops[f.rival]!.name) });
     case 'influence':
-      return t('fInfluence', { mine: f.mine, theirs: f.theirs });
+      return t('fInfluence', { mine: f.mine, theirs: f.theirs, rival: local(world.shops[f.rival]!.name) });
     case 'index':
-      return t('fIndex', { mine: f.mine, theirs: f.theirs });
-    case 'outOfStock':
-      return t('fOutOfStock', { product: local(world.products[f.product]!.name) });
+      return t('fIndex', { mine: f.mine, theirs: f.theirs, rival: local(world.shops[f.rival]!.name) });
+    case 'soldOut':
+      return t(f.lostHere > 0 ? 'fSoldOutLost' : 'fSoldOut', { product: local(world.products[f.product]!.name), day: f.day, n: f.lostHere });
+    case 'noStock':
+      return t('fNoStock', { product: local(world.products[f.product]!.name) });
     case 'tooSlow':
       return t('fTooSlow', { ticks: f.ticks, deadline: f.deadline });
   }
@@ -83,7 +87,7 @@ function factorText(world: World, f: Factor): string {
 function whyTable(session: Session): HTMLElement {
   const { world } = session;
   const n = session.states.length;
-  const rows = explainRound(world, session.states[n - 2]!, session.states[n - 1]!, session.player);
+  const rows = explainRound(world, session.states[n - 2]!, session.states[n - 1]!, session.player, flowsOfRound(session, n - 1));
   return h(
     'section',
     { className: 'why', 'aria-labelledby': 'why-h' },
@@ -225,7 +229,26 @@ function moneyTables(session: Session): HTMLElement | null {
       )
     : null;
   const box = h('div', { className: 'money-tables' }, costs);
-  if (promoTable) box.append(promoTable);
+  if (promoTable) {
+    const n = session.states.length;
+    const led = promotionLedger(session.states[n - 2]!, session.states[n - 1]!, session.player);
+    if (led) {
+      promoTable.querySelector('tbody')!.append(
+        h(
+          'tr',
+          { className: 'total' },
+          h('th', { scope: 'row', colspan: 5 }, t('promoOrderedTotal')),
+          h('td', { className: 'num', 'data-testid': 'promo-ordered-total' }, `¥${yuan(led.orderedFen)}`),
+          h('td', {}, ''),
+        ),
+      );
+      const parts: string[] = [];
+      if (led.carriedInFen) parts.push(t('promoCarriedIn', { v: yuan(led.carriedInFen) }));
+      if (led.inTransitFen) parts.push(t('promoInTransit', { v: yuan(led.inTransitFen) }));
+      if (led.refusedFen) parts.push(t('promoRefused', { v: yuan(led.refusedFen) }));
+      box.append(promoTable, h('p', { className: 'help', 'data-testid': 'promo-bridge' }, t('promoBridge', { ordered: yuan(led.orderedFen), booked: yuan(led.bookedFen), parts: parts.length ? parts.join(t('listSep')) : t('promoNoGap') })));
+    } else box.append(promoTable);
+  }
   return box;
 }
 
