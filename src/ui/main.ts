@@ -1,5 +1,6 @@
 /** Browser entry: mounts the game into #app; /class and /teacher are the classroom server's pages. */
 import './style.css';
+import './desk.css';
 import { startApp } from './app';
 import { startStudentApp } from './classroom/student';
 import { startTeacherApp } from './classroom/teacher';

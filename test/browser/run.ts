@@ -93,6 +93,57 @@ async function playRoundFromPlan(page: Page, lang: string, round: number, shots:
   check((await page.locator('canvas').count()) === 0, `round ${round}: leaving the Watch screen destroys the scene (no canvas left)`);
 }
 
+/** Decision support on the plan: the forecast follows an edit, per-row numbers, a bulk price change. */
+async function deskPlan(page: Page, lang: 'en' | 'zh'): Promise<void> {
+  const forecast = page.locator(tid('forecast'));
+  await page.waitForSelector(`${tid('forecast')}[data-state="ready"]`, { timeout: 10_000 });
+  const before = await forecast.getAttribute('data-profit-fen');
+  const text = (await forecast.textContent()) ?? '';
+  const profitText = ((await page.textContent(tid('forecast-profit'))) ?? '').trim();
+  check(
+    text.includes(lang === 'zh' ? '这是预测，不是结果' : 'A forecast, not a result') && profitText === `¥${(Number(before) / 100).toFixed(2)}`,
+    `the forecast panel is labelled a forecast and shows the forecast profit (${profitText})`,
+  );
+  // An edit: the forecast follows within half a second of the last keystroke.
+  await page.fill(tid('listing:2:price'), '28');
+  const t0 = Date.now();
+  await page.waitForFunction((b) => {
+    const el = document.querySelector('[data-testid="forecast"]');
+    return el?.getAttribute('data-state') === 'ready' && el.getAttribute('data-profit-fen') !== b;
+  }, before, { timeout: 5000 });
+  const ms = Date.now() - t0;
+  notes.push(`[${lang}] forecast refreshed ${ms} ms after an edit`);
+  check(ms <= 500, `the forecast follows an edit within 0.5 s (${ms} ms)`);
+  // Typing is never blocked: a fast burst of keys lands whole.
+  await page.fill(tid('listing:2:price'), '');
+  await page.focus(tid('listing:2:price'));
+  await page.keyboard.type('29.90', { delay: 10 });
+  check((await page.inputValue(tid('listing:2:price'))) === '29.90', 'typing during a forecast keeps every key (29.90)');
+  const econ = (await page.textContent(tid('listing:0:econ'))) ?? '';
+  check(econ.includes(lang === 'zh' ? '保本价' : 'break-even') && econ.includes('¥'), `each row shows cost, carrier fee, margin and break-even: ${econ}`);
+  // Bulk: tick the three tea rows, −10%.
+  for (const i of [0, 3, 6]) await page.check(tid(`listing:${i}:select`));
+  const teaBefore = await Promise.all([0, 3, 6].map((i) => page.inputValue(tid(`listing:${i}:price`))));
+  await page.fill(tid('bulk-percent'), '-10');
+  await page.click(tid('bulk-apply'));
+  const teaAfter = await Promise.all([0, 3, 6].map((i) => page.inputValue(tid(`listing:${i}:price`))));
+  check(
+    teaAfter.every((v, k) => v === (Math.round(Number(teaBefore[k]) * 90) / 100).toFixed(2)),
+    `a bulk change of −10% on the ticked rows: ${teaBefore.join(', ')} → ${teaAfter.join(', ')}`,
+  );
+  // Undo for the rest of the test (prices as they were).
+  for (const [k, i] of [0, 3, 6].entries()) await page.fill(tid(`listing:${i}:price`), teaBefore[k]!);
+  await page.fill(tid('listing:2:price'), '32.00');
+  const cash = (await page.textContent(tid('cash-after-plan'))) ?? '';
+  check(/¥\d/.test(cash), `the plan shows the cash left after it: ${cash}`);
+  await page.fill(tid('restock:0:quantity'), '5000');
+  await page.waitForTimeout(200);
+  const spend = (await page.textContent(tid('plan-spend'))) ?? '';
+  check(spend.includes(lang === 'zh' ? '会破产' : 'bankrupt'), `a plan spending beyond cash warns of bankruptcy: ${spend.slice(-60)}`);
+  await page.fill(tid('restock:0:quantity'), '');
+  await page.waitForSelector(`${tid('forecast')}[data-state="ready"]`, { timeout: 10_000 });
+}
+
 async function game(page: Page, lang: 'en' | 'zh', extended: boolean): Promise<void> {
   console.log(`\n[${lang}] default scenario, two rounds`);
   const errors = watchErrors(page);
@@ -141,17 +192,23 @@ async function game(page: Page, lang: 'en' | 'zh', extended: boolean): Promise<v
     status = await waitStatus(page);
   } else check(status.ok, `a limited-time discount (0.9, days 1–10) passes the rule checks ${status.ok ? '' : status.text}`);
   check(status.ok, 'the plan is legal');
+  await deskPlan(page, lang);
   await page.screenshot({ path: resolve(ARTIFACTS, `plan-${lang}.png`), fullPage: true });
 
   await playRoundFromPlan(page, lang, 1, true);
   const promoRows = await page.locator(`${tid('promotion-report')} tbody tr`).count();
   check(promoRows === 1, `the round report shows what the limited-time discount did (${promoRows} row)`);
+  const bridge = (await page.textContent(tid('promo-bridge'))) ?? '';
+  check(bridge.includes(((await page.textContent(tid('promo-ordered-total'))) ?? '').trim()), `the promotion discounts ordered and booked are bridged in words: ${bridge.slice(0, 90)}…`);
   await page.screenshot({ path: resolve(ARTIFACTS, `review-round1-${lang}.png`), fullPage: true });
   const live = await page.waitForFunction(() => document.querySelector('[data-testid="live"]')?.textContent ?? '', undefined, { timeout: 5000 });
   check(String(await live.jsonValue()).length > 10, `the round summary is announced in the live region: ${String(await live.jsonValue()).slice(0, 70)}…`);
   await page.click(tid('next-round'));
   await page.waitForSelector(tid('play-round'));
   check((await page.inputValue(tid('listing:0:price'))) === '45.50', 'round 2 starts from last round’s price');
+  check((await page.locator('.promotion').count()) === 0, 'round 2 starts without last round’s promotion');
+  await page.click(tid('copy-last-round'));
+  check((await page.locator('.promotion').count()) === 1 && (await page.inputValue(tid('listing:0:price'))) === '45.50', 'copy last round brings back its promotion and prices');
   await playRoundFromPlan(page, lang, 2, false);
   const hash = ((await page.textContent(tid('state-hash'))) ?? '').trim();
   check(/^[0-9a-f]{16}$/.test(hash), `the review shows the state hash ${hash}`);

@@ -11,6 +11,7 @@ import { current } from '../session';
 import { finalScore, type ScoreLine } from '../finalScore';
 import { METRIC_LABELS, type Rubric } from '../../sim/grading/rubric';
 import { hashLine } from './review';
+import { debriefPanel, glossaryDetails } from './coachPanel';
 import { gameTotals } from '../totals';
 import { rankShops } from '../../sim/scoring';
 import { meanReview } from '../why';
@@ -166,6 +167,8 @@ export function mountFinal(root: HTMLElement, app: App): Mounted {
       ),
     ),
     h('div', { className: 'table-scroll' }, totalsTable(session)),
+    debriefPanel(session) ?? "",
+    glossaryDetails(),
     hashLine(session),
     h('p', {}, local(world.name)),
     h('div', { className: 'review-actions' }, h('button', { type: 'button', className: 'primary', onclick: () => app.go('start') }, t('newGameAgain'))),

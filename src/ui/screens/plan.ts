@@ -14,6 +14,12 @@ import { crowdMarkerSvg } from '../crowdStyle';
 import { problemMessage } from '../problemText';
 import { meanReview } from '../why';
 import type { UiState } from '../store';
+import { forecastPanel } from './forecastPanel';
+import { marketDemand, planCash, rowEconomics, scalePrice } from '../planSupport';
+import { draftFromEntry } from '../planCopy';
+import type { Forecast } from '../forecast';
+import { term } from '../glossary';
+import { reachingWarehouses } from '../outcome';
 
 const yuan = (fen: number) => `¥${formatYuan(fen)}`;
 
@@ -59,6 +65,17 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
   });
   const report = marketReport(world, session);
   const spend = h('p', { className: 'spend', 'data-testid': 'plan-spend', 'aria-live': 'polite' });
+  const forecast = me ? forecastPanel(session) : null;
+  let lastForecast: Forecast | null = null;
+  if (forecast) {
+    report.prepend(forecast.el);
+    forecast.onForecast((f) => {
+      lastForecast = f;
+      showOutlook();
+    });
+  }
+  /** rows ticked for a bulk price change */
+  const selected = new Set<number>();
   section.append(h('div', { className: 'plan-grid' }, form, report));
 
   const update = (recipe: (d: PlanDraft) => void) =>
@@ -90,6 +107,34 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
       return;
     }
     form.append(status);
+    const lastEntry = session.decisions?.rounds.find((r) => r.round === draft.round - 1) ?? null;
+    form.append(
+      h(
+        'div',
+        { className: 'plan-tools' },
+        h(
+          'button',
+          {
+            type: 'button',
+            'data-testid': 'copy-last-round',
+            disabled: !lastEntry,
+            title: lastEntry ? null : t('copyLastNone'),
+            onclick: () => {
+              if (!lastEntry) return;
+              const next = draftFromEntry(world, current(session), session.player, draft.round, lastEntry);
+              store.update((s) => {
+                s.draft = next;
+              });
+              build();
+              app.announce(t('copyLastDone', { round: draft.round - 1 }));
+              document.querySelector<HTMLElement>('[data-testid="copy-last-round"]')?.focus();
+            },
+          },
+          t('copyLastRound'),
+        ),
+        h('span', { className: 'help' }, lastEntry ? t('copyLastHelp') : t('copyLastNone')),
+      ),
+    );
 
     // Listings.
     const lt = h(
@@ -98,7 +143,14 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
       h(
         'thead',
         {},
-        h('tr', {}, ...[t('city'), t('product'), t('listed'), t('price'), t('shipping'), t('sellerPays'), t('presale'), `${t('reference')} / ${t('cap')}`, t('stockHere')].map((x) => h('th', { scope: 'col' }, x))),
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, h('span', { className: 'visually-hidden' }, t('bulkSelect'))),
+          ...[t('city'), t('product'), t('listed')].map((x) => h('th', { scope: 'col' }, x)),
+          h('th', { scope: 'col' }, term('fixedPrice', t('price'))),
+          ...[t('shipping'), t('sellerPays'), t('presale'), `${t('reference')} / ${t('cap')}`, t('rowCostMargin'), t('rowOutlook')].map((x) => h('th', { scope: 'col' }, x)),
+        ),
       ),
     );
     const tbody = h('tbody');
@@ -108,13 +160,28 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
       const what = `${cityName} ${productName}`;
       const ref = referenceFen(world, l.p, l.c, draft.round);
       const cap = capFen(world, l.p, l.c, draft.round);
-      const stockHere = me.stock[l.c * P + l.p]!;
+      // stock that can reach this city in time (a city without a warehouse is served from another)
+      const stockHere = reachingWarehouses(world, l.c, l.p).reduce((n, w) => n + me.stock[w * P + l.p]!, 0);
       const priceF = `listing:${i}:price`;
       const shipF = `listing:${i}:shipping`;
       tbody.append(
         h(
           'tr',
           {},
+          h(
+            'td',
+            {},
+            h('input', {
+              type: 'checkbox',
+              checked: selected.has(i),
+              'aria-label': `${what} ${t('bulkSelect')}`,
+              'data-testid': `listing:${i}:select`,
+              onchange: (e: Event) => {
+                if ((e.target as HTMLInputElement).checked) selected.add(i);
+                else selected.delete(i);
+              },
+            }),
+          ),
           h('td', {}, cityName),
           h('th', { scope: 'row' }, productName),
           h(
@@ -151,7 +218,8 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
             }),
           ),
           h('td', { className: 'refcap', 'data-testid': `listing:${i}:cap` }, `${t('reference')} ¥${formatYuan(ref)}`, h('br'), h('strong', {}, `${t('cap')} ¥${formatYuan(cap)}`)),
-          h('td', { className: 'num' }, stockHere),
+          h('td', { className: 'econ', 'data-testid': `listing:${i}:econ` }),
+          h('td', { className: 'outlook', 'data-testid': `listing:${i}:outlook`, 'data-stock': stockHere }),
         ),
       );
     });
@@ -162,6 +230,7 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
         { className: 'panel' },
         h('legend', {}, t('listingsTitle')),
         h('p', { className: 'help' }, t('listingsHelp', { float: world.rules.priceFloat })),
+        bulkBar(),
         h('div', { className: 'table-scroll' }, lt),
       ),
     );
@@ -234,6 +303,95 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
 
     form.append(h('div', { className: 'submit-row' }, spend, h('button', { type: 'submit', className: 'primary', 'data-testid': 'play-round' }, t('playRound', { round }))));
     check();
+  }
+
+  /** A percentage applied to the prices of the ticked rows (e.g. −5 for "all cities −5%"). */
+  function bulkBar(): HTMLElement {
+    const pct = h('input', { type: 'text', inputmode: 'decimal', size: '5', value: '-5', id: 'bulk-pct', 'data-testid': 'bulk-percent', 'aria-describedby': 'bulk-help' });
+    const apply = () => {
+      const v = Number(pct.value.trim().replace(/%$/, ''));
+      if (!Number.isFinite(v) || selected.size === 0) {
+        app.announce(selected.size === 0 ? t('bulkNoneSelected') : t('notNumber'));
+        return;
+      }
+      update((d) => {
+        for (const i of selected) {
+          const l = d.listings[i];
+          if (!l || !l.active) continue;
+          const next = scalePrice(l.price, v);
+          if (next !== null) l.price = next;
+        }
+      });
+      build();
+      app.announce(t('bulkDone', { n: selected.size, pct: v }));
+      document.getElementById('bulk-pct')?.focus();
+    };
+    pct.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        e.stopPropagation();
+        apply();
+      }
+    });
+    return h(
+      'div',
+      { className: 'bulk-bar' },
+      h(
+        'button',
+        {
+          type: 'button',
+          'data-testid': 'bulk-all',
+          onclick: () => {
+            const all = store.state.draft?.listings.length ?? 0;
+            const every = selected.size === all;
+            selected.clear();
+            if (!every) for (let i = 0; i < all; i++) selected.add(i);
+            for (const el of form.querySelectorAll<HTMLInputElement>('[data-testid$=":select"]')) el.checked = !every;
+          },
+        },
+        t('bulkAll'),
+      ),
+      h('label', { for: 'bulk-pct' }, t('bulkLabel')),
+      pct,
+      h('span', {}, '%'),
+      h('button', { type: 'button', 'data-testid': 'bulk-apply', onclick: apply }, t('bulkApply')),
+      h('span', { id: 'bulk-help', className: 'help' }, t('bulkHelp')),
+    );
+  }
+
+  /** Per row: cost, carrier fee, margin, break-even; the forecast's units and sell-out day beside the stock. */
+  function showEconomics(draft: PlanDraft): void {
+    draft.listings.forEach((l, i) => {
+      const cell = form.querySelector<HTMLElement>(`[data-testid="listing:${i}:econ"]`);
+      if (!cell) return;
+      const e = rowEconomics(world, state, player, l);
+      cell.replaceChildren(
+        h('span', {}, t('rowCost', { cost: formatYuan(e.unitCostFen), carrier: formatYuan(e.carrierFen) })),
+        h('br'),
+        l.active && e.marginFen !== null
+          ? h('strong', { className: e.marginFen <= 0 ? 'bad' : '' }, t('rowMargin', { margin: formatYuan(e.marginFen) }))
+          : h('span', { className: 'muted' }, '—'),
+        h('br'),
+        h('span', {}, t('rowBreakEven', { price: formatYuan(e.breakEvenFen) })),
+      );
+    });
+  }
+
+  function showOutlook(): void {
+    const draft = store.state.draft;
+    if (!draft) return;
+    draft.listings.forEach((l, i) => {
+      const cell = form.querySelector<HTMLElement>(`[data-testid="listing:${i}:outlook"]`);
+      if (!cell) return;
+      const demand = marketDemand(world, l.c, l.p);
+      const row = lastForecast?.rows.find((r) => r.c === l.c && r.p === l.p) ?? null;
+      const parts: HTMLElement[] = [h('span', {}, t('rowStockDemand', { stock: cell.dataset.stock ?? '0', demand }))];
+      if (row && l.active) {
+        parts.push(h('br'), h('span', {}, t('rowForecastUnits', { n: row.units })));
+        if (row.sellOutDay !== null) parts.push(h('br'), h('strong', { className: 'bad', 'data-warn': 'sellout' }, t('rowSellOut', { day: row.sellOutDay })));
+      }
+      cell.replaceChildren(...parts);
+    });
   }
 
   function promotionsPanel(draft: PlanDraft): HTMLElement {
@@ -353,19 +511,15 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
   /** What the plan spends up front (restock at unit cost, marketing, certifications) against cash. */
   function showSpend(draft: PlanDraft): void {
     if (!me) return;
-    const num = (text: string) => {
-      const n = Number(text.trim());
-      return Number.isFinite(n) && n > 0 ? n : 0;
-    };
-    let restockFen = 0;
-    for (const r of draft.restock) restockFen += Math.round(num(r.quantity)) * world.products[r.p]!.unitCostFen;
-    const m = draft.marketing;
-    let marketingFen = Math.round((num(m.decoration) + num(m.media) + num(m.charity)) * 100);
-    if (m.iso && !me.iso) marketingFen += world.rules.isoCostFen;
-    if (m.iec && !me.iec) marketingFen += world.rules.iecCostFen;
-    const total = restockFen + marketingFen;
-    spend.className = `spend ${total > me.cashFen + world.rules.creditFen ? 'bad' : ''}`;
-    spend.textContent = t('planSpend', { total: formatYuan(total), restock: formatYuan(restockFen), marketing: formatYuan(marketingFen), cash: formatYuan(me.cashFen) });
+    const cash = planCash(world, state, player, draft);
+    const low = cash.afterFen < Math.round(me.cashFen * 0.1);
+    spend.className = `spend ${cash.totalFen > cash.limitFen ? 'bad' : low ? 'warn' : ''}`;
+    spend.replaceChildren(
+      t('planSpend', { total: formatYuan(cash.totalFen), restock: formatYuan(cash.restockFen), marketing: formatYuan(cash.marketingFen), cash: formatYuan(me.cashFen) }),
+      ' ',
+      h('strong', { 'data-testid': 'cash-after-plan' }, t('cashAfterPlan', { cash: formatYuan(cash.afterFen) })),
+      cash.totalFen > cash.limitFen ? h('span', { className: 'warn-line', role: 'alert' }, ` ${t('cashBankrupt')}`) : low ? h('span', { className: 'warn-line' }, ` ${t('cashLow')}`) : '',
+    );
   }
 
   /** Runs the validator and shows each problem beside its field and in the summary. */
@@ -376,6 +530,9 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
     const res = { problems: [...checked.problems, ...extra] };
     syncDisabled(draft);
     showSpend(draft);
+    showEconomics(draft);
+    showOutlook();
+    forecast?.update(checked.problems.length === 0 && extra.length === 0 ? checked.entry : null);
     for (const el of form.querySelectorAll<HTMLElement>('[data-error-for]')) el.textContent = '';
     for (const el of form.querySelectorAll<HTMLElement>('[data-field]')) el.removeAttribute('aria-invalid');
     for (const p of res.problems) {
@@ -429,7 +586,9 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
 
   build();
   return {
-    destroy() {},
+    destroy() {
+      forecast?.destroy();
+    },
     onState(s: UiState, prev: UiState) {
       if (s.draft !== prev.draft) check();
     },

@@ -13,6 +13,8 @@ import { current, hashOf, isOver, type Session } from '../session';
 import { explainRound, meanReview, type Factor } from '../why';
 import { flowsOfRound } from '../outcome';
 import { promotionLedger } from '../promotionLedger';
+import { coachPanel, glossaryDetails } from './coachPanel';
+import { term } from '../glossary';
 
 const yuan = (fen: number) => formatYuan(fen);
 
@@ -36,7 +38,13 @@ export function leagueTable(world: World, session: Session): HTMLElement {
     h(
       'thead',
       {},
-      h('tr', {}, ...[t('rank'), t('shop'), t('equity'), t('cash'), t('revenue'), t('profit'), t('units'), t('reviewScore'), t('dsr'), t('index'), t('score')].map((x) => h('th', { scope: 'col' }, x))),
+      h(
+        'tr',
+        {},
+        ...[t('rank'), t('shop'), term('equity', t('equity')), t('cash'), t('revenue'), t('profit'), t('units'), term('reviewScore', t('reviewScore')), term('dsr', t('dsr')), term('compositeIndex', t('index')), t('score')].map((x) =>
+          h('th', { scope: 'col' }, x),
+        ),
+      ),
     ),
     h(
       'tbody',
@@ -233,13 +241,17 @@ function moneyTables(session: Session): HTMLElement | null {
     const n = session.states.length;
     const led = promotionLedger(session.states[n - 2]!, session.states[n - 1]!, session.player);
     if (led) {
-      promoTable.querySelector('tbody')!.append(
+      promoTable.append(
         h(
+          'tfoot',
+          {},
+          h(
           'tr',
           { className: 'total' },
           h('th', { scope: 'row', colspan: 5 }, t('promoOrderedTotal')),
           h('td', { className: 'num', 'data-testid': 'promo-ordered-total' }, `¥${yuan(led.orderedFen)}`),
           h('td', {}, ''),
+          ),
         ),
       );
       const parts: string[] = [];
@@ -276,11 +288,13 @@ export function mountReview(root: HTMLElement, app: App): Mounted {
       next,
       session.lastFlows.length && session.lastFlows[0]!.round === round ? h('button', { type: 'button', onclick: () => app.go('watch') }, t('replayWatch')) : null,
     ),
+    coachPanel(session),
     h('div', { className: 'table-scroll' }, leagueTable(world, session)),
     session.player >= 0 ? moneyTables(session) : null,
     h('h3', {}, t('charts')),
     charts(session),
     session.player >= 0 ? whyTable(session) : null,
+    glossaryDetails(),
     hashLine(session),
   ]);
   return { destroy() {} };

@@ -1,0 +1,80 @@
+/**
+ * The coach's suggestions come from the round's numbers (classic, seed 7) and the debrief compares
+ * the student's game with the winner's round by round.
+ */
+import { describe, expect, it } from 'vitest';
+import { builtinScenario } from '../../src/scenario/builtin';
+import { checkDraft, initialDraft, type PlanDraft } from '../../src/ui/planDraft';
+import { current, isOver, playRoundWith, startSession, type Session } from '../../src/ui/session';
+import { coachRound, debrief } from '../../src/ui/coach';
+import { flowsOfRound, rowOutcomes } from '../../src/ui/outcome';
+import { rankShops } from '../../src/sim/scoring';
+
+function start(seed = 7): Session {
+  const res = startSession(builtinScenario('classic'), seed);
+  if (!res.ok) throw new Error(JSON.stringify(res.problems));
+  return res.value;
+}
+
+function play(session: Session, edit: (d: PlanDraft) => void = () => {}): Session {
+  const draft = initialDraft(session, current(session));
+  edit(draft);
+  const checked = checkDraft(session, draft);
+  if (!checked.entry) throw new Error(JSON.stringify(checked.problems));
+  const res = playRoundWith(session, checked.entry);
+  if (!res.ok) throw new Error(JSON.stringify(res.problems));
+  return res.value;
+}
+
+describe('when the coach reads a round', () => {
+  it('should name a sell-out with its day and the sales it cost (round 2 at ¥30: tea sells out on day 7)', () => {
+    let s = play(start(), (d) => (d.listings[0]!.price = '45.50'));
+    s = play(s, (d) => d.listings.forEach((l) => (l.price = '30')));
+    const tips = coachRound(s, 2);
+    expect(tips).toHaveLength(3);
+    const soldOut = tips.find((x) => x.kind === 'soldOut');
+    expect(soldOut).toBeDefined();
+    if (soldOut?.kind !== 'soldOut') return;
+    const row = rowOutcomes(s.world, s.states[2]!, flowsOfRound(s, 2), s.player).find((r) => r.c === soldOut.c && r.p === soldOut.p)!;
+    expect(soldOut.day).toBe(row.sellOutDay);
+    // missed = pace before the sell-out × days left, rounded
+    expect(soldOut.missed).toBe(Math.round(row.perDay * (30 - soldOut.day)));
+    // best first
+    for (let i = 1; i < tips.length; i++) expect(tips[i - 1]!.impactFen).toBeGreaterThanOrEqual(tips[i]!.impactFen);
+  });
+
+  it('should point at selling below cost (every price at ¥10: each tea loses goods ¥20 + carrier − ¥10)', () => {
+    const s = play(start(), (d) => d.listings.forEach((l) => (l.price = '10')));
+    const tips = coachRound(s, 1, 10);
+    const below = tips.find((x) => x.kind === 'belowCost');
+    expect(below?.kind).toBe('belowCost');
+    if (below?.kind === 'belowCost') expect(below.lossFen).toBeGreaterThan(0);
+  });
+
+  it('should never give fewer than one line (a quiet round says so)', () => {
+    const s = play(start());
+    expect(coachRound(s, 1).length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('when the game ends', () => {
+  it('should compare with the winner round by round; the gap changes add up to the final gap', () => {
+    let s = start();
+    while (!isOver(s)) s = play(s);
+    const d = debrief(s)!;
+    const state = current(s);
+    const top = rankShops(s.world, state)[0]!.shop;
+    expect(d.rival).toBe(top === s.player ? rankShops(s.world, state)[1]!.shop : top);
+    expect(d.rounds).toHaveLength(6);
+    const last = d.rounds[5]!;
+    const opening = (x: number) => {
+      let v = s.world.shops[x]!.cashFen;
+      s.world.shops[x]!.stock.forEach((n, i) => (v += n * s.world.products[i % 3]!.unitCostFen));
+      return v;
+    };
+    const sum = d.rounds.reduce((a, r) => a + r.gapChangeFen, 0);
+    expect(sum).toBe(last.mineEquityFen - last.rivalEquityFen - (opening(s.player) - opening(d.rival)));
+    expect(d.turningPoints).toHaveLength(3);
+    expect(Math.abs(d.turningPoints[0]!.gapChangeFen)).toBeGreaterThanOrEqual(Math.abs(d.turningPoints[2]!.gapChangeFen));
+  });
+});
