@@ -423,8 +423,8 @@ export function buildPromotions(
             ruleProblem(
               `${path}.target`,
               '8.5c',
-              `target "${f.target}" needs customer lifecycles (new / sleeping / loyal customers, course §9), which this engine version does not track yet; use "everyone" or "potential"`,
-              `发放对象 "${f.target}" 需要客户生命周期（新客 / 沉睡 / 忠诚客户，课程 §9），本版引擎尚未记录；请用 "everyone" 或 "potential"`,
+              `target "${f.target}" needs customer lifecycles (new / sleeping / loyal customers, course §9), which this version of the game does not track yet; use "everyone" or "potential"`,
+              `发放对象 "${f.target}" 需要客户生命周期（新客 / 沉睡 / 忠诚客户，课程 §9），本课程版本尚不支持；请用 "everyone" 或 "potential"`,
             ),
           );
           return;

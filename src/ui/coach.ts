@@ -7,11 +7,12 @@
  *
  * Pure: reads the session's states and the round's flows; the screens translate the result.
  */
-import { COMPOSITE, CROWD_COUNT, LOST_REASON_COUNT, LOW_PRICE, TOO_SLOW, type RoundDecision, type World } from '../engine';
+import { BRAND_LOYAL, COMPOSITE, CROWD_COUNT, LOST_REASON_COUNT, LOW_PRICE, TOO_SLOW, type RoundDecision, type World } from '../engine';
 import { rankShops } from '../sim/scoring';
 import { carrierPerUnitFen } from './forecast';
 import { decisionsOfRound, flowsOfRound, rowOutcomes } from './outcome';
 import type { Session } from './session';
+import { meanReview } from './why';
 
 export type Suggestion =
   | { kind: 'soldOut'; c: number; p: number; day: number; perDay: number; missed: number; impactFen: number }
@@ -22,6 +23,8 @@ export type Suggestion =
   | { kind: 'tooSlow'; c: number; lost: number; impactFen: number }
   | { kind: 'indexLow'; c: number; rival: number; rivalUnits: number; mine: number; theirs: number; impactFen: number }
   | { kind: 'cashLow'; cashFen: number; impactFen: number }
+  | { kind: 'stockCover'; p: number; left: number; sold: number; rounds: number; impactFen: number }
+  | { kind: 'reviewLow'; c: number; rival: number; rivalUnits: number; mine: number; theirs: number; impactFen: number }
   | { kind: 'keepGoing'; profitFen: number; impactFen: number };
 
 const perUnitMargin = (world: World, priceFen: number, c: number, p: number) => priceFen - world.products[p]!.unitCostFen - carrierPerUnitFen(world, c, p);
@@ -58,6 +61,19 @@ export function coachRound(session: Session, round: number, n = 3): Suggestion[]
     if (left >= 20 && left > 3 * sold) {
       const tiedFen = left * world.products[p]!.unitCostFen;
       out.push({ kind: 'overstock', p, left, sold, tiedFen, impactFen: Math.round(tiedFen / 4) });
+    }
+  }
+
+  // Stock that will not last another round at this round's pace.
+  for (let p = 0; p < P; p++) {
+    let left = 0;
+    for (let w = 0; w < C; w++) left += after.shops[s]!.stock[w * P + p]!;
+    const sold = rows.filter((r) => r.p === p).reduce((a, r) => a + r.units, 0);
+    const soldOut = rows.some((r) => r.p === p && r.sellOutDay !== null);
+    if (sold >= 10 && !soldOut && left < sold * 1.2 && session.states.length - 1 < world.rounds) {
+      const price = rows.filter((r) => r.p === p && r.units > 0).map((r) => me.listings[r.c * P + r.p]?.priceFen ?? 0);
+      const margin = Math.max(100, (price.length ? Math.min(...price) : 0) - world.products[p]!.unitCostFen);
+      out.push({ kind: 'stockCover', p, left, sold, rounds: Math.round((left / sold) * 10) / 10, impactFen: Math.round((sold * 1.2 - left) * margin) });
     }
   }
 
@@ -122,6 +138,25 @@ export function coachRound(session: Session, round: number, n = 3): Suggestion[]
     out.push({ kind: 'indexLow', c, rival: best, rivalUnits: bestUnits, mine: me.index, theirs: report.shops[best]!.index, impactFen: (bestUnits - mine) * 1500 });
   }
 
+  // The brand-loyal crowd went to a shop with better reviews.
+  for (let c = 0; c < C; c++) {
+    let best = -1;
+    let bestUnits = 0;
+    for (let x = 0; x < S; x++) {
+      if (x === s) continue;
+      const u = report.shops[x]!.soldByCityCrowd[c * CROWD_COUNT + BRAND_LOYAL]!;
+      if (u > bestUnits) {
+        bestUnits = u;
+        best = x;
+      }
+    }
+    const mine = me.soldByCityCrowd[c * CROWD_COUNT + BRAND_LOYAL]!;
+    const mr = meanReview(me.reviewScore);
+    const tr = best >= 0 ? meanReview(report.shops[best]!.reviewScore) : 0;
+    if (best < 0 || bestUnits < 10 || bestUnits <= mine * 1.5 || tr <= mr) continue;
+    out.push({ kind: 'reviewLow', c, rival: best, rivalUnits: bestUnits, mine: mr, theirs: tr, impactFen: (bestUnits - mine) * 1200 });
+  }
+
   // Promotions that gave more than they brought.
   for (const pr of me.promotions ?? []) {
     if (pr.discountFen > 0 && pr.revenueFen < 3 * pr.discountFen) {
@@ -144,7 +179,7 @@ export function coachRound(session: Session, round: number, n = 3): Suggestion[]
   const seen = new Set<string>();
   const picked: Suggestion[] = [];
   for (const x of out) {
-    const key = x.kind === 'overstock' ? `${x.kind}:${x.p}` : x.kind;
+    const key = x.kind === 'overstock' || x.kind === 'stockCover' ? `${x.kind}:${x.p}` : x.kind;
     if (seen.has(key)) continue;
     seen.add(key);
     picked.push(x);

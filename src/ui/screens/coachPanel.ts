@@ -34,6 +34,10 @@ export function suggestionText(session: Session, x: Suggestion): { text: string;
       return { text: t('coachTooSlow', { city: city(x.c), lost: x.lost }), why: t('coachTooSlowWhy') };
     case 'indexLow':
       return { text: t('coachIndexLow', { city: city(x.c), rival: shop(x.rival), units: x.rivalUnits }), why: t('coachIndexLowWhy', { mine: x.mine, theirs: x.theirs }) };
+    case 'stockCover':
+      return { text: t('coachStockCover', { product: product(x.p), left: x.left, rounds: x.rounds }), why: t('coachStockCoverWhy', { sold: x.sold, lead: world.rules.restockLeadTicks }) };
+    case 'reviewLow':
+      return { text: t('coachReviewLow', { city: city(x.c), rival: shop(x.rival), units: x.rivalUnits }), why: t('coachReviewLowWhy', { mine: x.mine, theirs: x.theirs }) };
     case 'cashLow':
       return { text: t('coachCashLow', { cash: yuan(x.cashFen) }), why: t('coachCashLowWhy') };
     case 'keepGoing':

@@ -20,6 +20,7 @@ import { draftFromEntry } from '../planCopy';
 import type { Forecast } from '../forecast';
 import { term } from '../glossary';
 import { reachingWarehouses } from '../outcome';
+import { itemsEditor, tiersEditor } from '../promotionEditors';
 
 const yuan = (fen: number) => `¥${formatYuan(fen)}`;
 
@@ -471,7 +472,12 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
     const set = (v: string) => update((d) => void (d.promotions[i]!.values[f.key] = v));
     let control: HTMLElement;
     if (f.kind === 'product' || f.kind === 'city' || f.kind === 'choice') {
-      const options = f.kind === 'product' ? world.products.map((p) => [p.id, local(p.name)]) : f.kind === 'city' ? world.cities.map((c) => [c.id, local(c.name)]) : f.choices.map((c) => [c, c]);
+      const options =
+        f.kind === 'product'
+          ? world.products.map((p) => [p.id, local(p.name)])
+          : f.kind === 'city'
+            ? world.cities.map((c) => [c.id, local(c.name)])
+            : f.choices.map((c) => [c, tDynamic(`${f.key}_${c}`, tDynamic(`choice_${c}`, c))]);
       control = h(
         'select',
         { id: fieldId(field), 'data-field': field, 'data-testid': field, 'aria-describedby': `${fieldId(field)}-err`, onchange: (e: Event) => set((e.target as HTMLSelectElement).value) },
@@ -480,6 +486,10 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
       );
     } else if (f.kind === 'boolean') {
       control = h('input', { type: 'checkbox', id: fieldId(field), 'data-field': field, checked: value === 'true', onchange: (e: Event) => set((e.target as HTMLInputElement).checked ? 'true' : 'false') });
+    } else if (f.key === 'tiers') {
+      control = tiersEditor(field, value, set);
+    } else if (f.key === 'items') {
+      control = itemsEditor(world, field, value, set);
     } else if (f.kind === 'json') {
       control = h('textarea', { id: fieldId(field), 'data-field': field, 'data-testid': field, rows: '2', cols: '36', 'aria-describedby': `${fieldId(field)}-err`, oninput: (e: Event) => set((e.target as HTMLTextAreaElement).value) }, value);
     } else {
@@ -553,9 +563,14 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
           'ul',
           { 'data-testid': 'plan-problems' },
           ...res.problems.map((p) => {
-            const text = t('problemAt', { field: labelOf(p.field) || p.path, message: problemText(p) });
+            const text = t('problemAt', { field: labelOf(p.field) || t('planWhole'), message: problemText(p) });
             const ctl = p.field ? document.getElementById(fieldId(p.field)) : null;
-            return h('li', {}, ctl ? h('a', { href: `#${ctl.id}`, onclick: (e: Event) => (e.preventDefault(), ctl.focus()) }, text) : text, p.path ? h('small', {}, ` (${p.path})`) : null);
+            return h(
+              'li',
+              {},
+              ctl ? h('a', { href: `#${ctl.id}`, onclick: (e: Event) => (e.preventDefault(), ctl.focus()) }, text) : text,
+              p.path ? h('small', { className: 'details-line' }, ` (${t('problemWhere')}: ${p.path})`) : null,
+            );
           }),
         ),
       );
