@@ -6,6 +6,8 @@ import { h } from './dom';
 import { initialLang, local, setLang, t, type Lang } from './i18n';
 import { initialDraft } from './planDraft';
 import { autosave, current, isOver, roundsPlayed, toSave, type Session } from './session';
+import { MAX_SLOTS, saveGame } from './saveSlots';
+import { showCoachMarks } from './onboarding';
 import { Store, type Screen, type UiState } from './store';
 import { mountStart } from './screens/start';
 import { mountPlan } from './screens/plan';
@@ -81,9 +83,12 @@ export function startApp(root: HTMLElement): App {
     },
     afterRound(next) {
       session = next;
-      const saved = autosave(next);
+      // The game's own save slot (a new one after a new game's first round); when every slot is
+      // taken, the game is kept as the latest autosave only and the student is told.
+      const slot = saveGame(next, t('slotNewName', { scenario: local(next.world.name), date: new Date().toLocaleDateString(store.state.lang === 'zh' ? 'zh-CN' : 'en-GB') }));
+      const saved = slot.ok ? slot : autosave(next);
       store.update((d) => {
-        d.notice = saved.ok ? { kind: 'info', text: t('saved', { round: roundsPlayed(next) }) } : { kind: 'error', text: t('autosaveFailed', { error: saved.error }) };
+        d.notice = !slot.ok && slot.error === 'full' ? { kind: 'error', text: t('slotsFull', { max: MAX_SLOTS }) } : saved.ok ? { kind: 'info', text: t('saved', { round: roundsPlayed(next) }) } : { kind: 'error', text: t('autosaveFailed', { error: saved.error }) };
         d.draft = isOver(next) ? null : initialDraft(next, current(next));
         d.screen = 'watch';
       });
@@ -154,6 +159,7 @@ export function startApp(root: HTMLElement): App {
         mounted = mountFinal(main, app);
         break;
     }
+    showCoachMarks(screen, session?.world.id ?? null, (text) => app.announce(text));
     const heading = main.querySelector('h1, h2');
     if (heading instanceof HTMLElement) {
       heading.tabIndex = -1;

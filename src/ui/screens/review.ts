@@ -265,7 +265,8 @@ function moneyTables(session: Session): HTMLElement | null {
 }
 
 export function hashLine(session: Session): HTMLElement {
-  return h('p', { className: 'hash' }, `${t('stateHash')}: `, h('code', { 'data-testid': 'state-hash' }, hashOf(session)));
+  // A detail for teachers and the command line, not for the student's decisions.
+  return h('p', { className: 'hash details-line' }, `${t('detailsLabel')} · ${t('stateHash')}: `, h('code', { 'data-testid': 'state-hash' }, hashOf(session)));
 }
 
 export function mountReview(root: HTMLElement, app: App): Mounted {

@@ -7,7 +7,10 @@ import { loadScenario, loadScenarioText } from '../../scenario/load';
 import type { World } from '../../engine';
 import type { Problem } from '../../scenario/problems';
 import { problemMessage } from '../problemText';
-import { autosave, isOver, playerShops, readAutosave, roundsPlayed, sessionFromSaveText, startSession, type Session } from '../session';
+import { isOver, playerShops, roundsPlayed, sessionFromSaveText, startSession, type Session } from '../session';
+import { listSlots, MAX_SLOTS, saveGame, useSlot, type SaveSlot } from '../saveSlots';
+import { savesPanel } from './savesPanel';
+import { isFirstTime, TUTORIAL_ID } from '../onboarding';
 import { initialDraft } from '../planDraft';
 import { current } from '../session';
 import type { UiState } from '../store';
@@ -18,7 +21,8 @@ export function problemList(problems: Problem[], testid: string): HTMLElement {
   return h(
     'ul',
     { className: 'problems', 'data-testid': testid },
-    ...problems.slice(0, 50).map((p) => h('li', {}, h('code', {}, p.path), ' ', problemMessage(p))),
+    // The student reads the rule in plain words; where it is in the file is a detail below it.
+    ...problems.slice(0, 50).map((p) => h('li', {}, problemMessage(p), ' ', h('small', { className: 'details-line' }, `(${t('problemWhere')}: `, h('code', {}, p.path), ')'))),
     problems.length > 50 ? h('li', {}, `… +${problems.length - 50}`) : null,
   );
 }
@@ -49,6 +53,14 @@ export function mountStart(root: HTMLElement, app: App): Mounted {
   /** The seed box shows the chosen scenario's own seed until the student edits it. */
   function seedFor(file: unknown): string {
     return String(worldOf(file)?.seed ?? 1);
+  }
+  // A first game in this browser starts from the tutorial.
+  const firstTime = isFirstTime(listSlots().length > 0) && store.state.start.selected !== 'file' && BUILTIN_SCENARIOS[TUTORIAL_ID] !== undefined;
+  if (firstTime && store.state.start.selected !== TUTORIAL_ID) {
+    store.update((d) => {
+      d.start.selected = TUTORIAL_ID;
+      d.start.seedText = '';
+    });
   }
   if (store.state.start.seedText === '') {
     store.update((d) => {
@@ -99,10 +111,14 @@ export function mountStart(root: HTMLElement, app: App): Mounted {
         });
         return;
       }
-      const saved = autosave(res.value);
+      // An imported file is a game of its own: a new save slot, never over another game's.
+      useSlot(null);
+      const saved = saveGame(res.value, file.name);
       store.update((d) => {
         d.start.importProblems = null;
-        d.notice = saved.ok ? { kind: 'info', text: t('importOk', { name: file.name }) } : { kind: 'error', text: t('autosaveFailed', { error: saved.error }) };
+        d.notice = saved.ok
+          ? { kind: 'info', text: t('importOk', { name: file.name }) }
+          : { kind: 'error', text: saved.error === 'full' ? t('slotsFull', { max: MAX_SLOTS }) : t('autosaveFailed', { error: saved.error }) };
       });
       begin(res.value);
     });
@@ -238,8 +254,17 @@ export function mountStart(root: HTMLElement, app: App): Mounted {
           )
         : null;
 
-    // New game, continue, import.
-    const stored = readAutosave();
+    // New game, saved games, import.
+    const continueSlot = (slot: SaveSlot) => {
+      const res = sessionFromSaveText(slot.text);
+      if (res.ok) {
+        useSlot(slot.id);
+        begin(res.value);
+      } else
+        store.update((d) => {
+          d.start.autosaveProblems = res.problems;
+        });
+    };
     const actions = h(
       'div',
       { className: 'start-actions' },
@@ -263,29 +288,15 @@ export function mountStart(root: HTMLElement, app: App): Mounted {
               });
               return;
             }
+            // A new game saves into a new slot after its first round (never over another game).
+            useSlot(null);
             begin(res.value);
           },
         },
         t('newGame'),
       ),
-      stored
-        ? h(
-            'button',
-            {
-              type: 'button',
-              'data-testid': 'continue',
-              onclick: () => {
-                const res = sessionFromSaveText(stored.text);
-                if (res.ok) begin(res.value);
-                else
-                  store.update((d) => {
-                    d.start.autosaveProblems = res.problems;
-                  });
-              },
-            },
-            t('continueGame', { scenario: local(stored.scenario), round: stored.roundsPlayed }),
-          )
-        : h('p', { className: 'muted' }, t('noSavedGame')),
+      firstTime ? h('p', { className: 'help', 'data-testid': 'first-time' }, t('firstTimeHint')) : null,
+      savesPanel(continueSlot, render),
       h(
         'label',
         { className: 'file-button' },
