@@ -16,6 +16,8 @@ export interface BenchResult {
   baselineIntervalMs: number;
   minFigures: number;
   maxFigures: number;
+  /** scene days shown per real second at 1× (the clock drives the scene: 1 wanted) */
+  daysPerSecond: number;
 }
 
 declare global {
@@ -93,6 +95,10 @@ async function run(): Promise<void> {
   const gl = 'gl' in scene.app.renderer ? (scene.app.renderer as { gl: WebGL2RenderingContext }).gl : null;
   const t0 = performance.now();
   let last = t0;
+  let dayStart = -1;
+  let dayStartAt = 0;
+  let dayEnd = 0;
+  let dayEndAt = 0;
   await new Promise<void>((done) => {
     const frame = (now: number) => {
       const dt = now - last;
@@ -104,6 +110,13 @@ async function run(): Promise<void> {
       gl?.finish();
       const cost = performance.now() - a;
       if (now - t0 > warmupMs) {
+        const shown = scene.progress().ticksShown;
+        if (dayStart < 0) {
+          dayStart = shown;
+          dayStartAt = now;
+        }
+        dayEnd = shown;
+        dayEndAt = now;
         costs.push(cost);
         intervals.push(dt);
         minFigures = Math.min(minFigures, scene.liveFigures());
@@ -125,6 +138,7 @@ async function run(): Promise<void> {
     baselineIntervalMs: Math.round(baseline * 100) / 100,
     minFigures,
     maxFigures,
+    daysPerSecond: Math.round(((dayEnd - dayStart) / Math.max(0.001, (dayEndAt - dayStartAt) / 1000)) * 100) / 100,
   };
 }
 

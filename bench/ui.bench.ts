@@ -1,7 +1,8 @@
 /**
  * npm run bench:ui — frame time of the market scene with more than 2,000 buyer figures moving, in
  * headless chromium (Debian's, through playwright-core). Serves bench/ui.html with Vite, runs the
- * page and prints the median (and 95th percentile) cost of a frame: scene update + render.
+ * page and prints the median (and 95th percentile) cost of a frame (scene update + render), the real
+ * interval between frames (what a student sees), and the scene's pace at 1× in days per real second.
  */
 import { resolve } from 'node:path';
 import { createServer } from 'vite';
@@ -34,6 +35,7 @@ try {
   console.log(`frames measured: ${result.frames}`);
   console.log(`median frame time (update + render + gl.finish): ${result.medianFrameMs} ms; p95 ${result.p95FrameMs} ms`);
   console.log(`median interval between frames: ${result.medianIntervalMs} ms (empty page: ${result.baselineIntervalMs} ms)`);
+  console.log(`real frame rate: ${Math.round((1000 / Math.max(0.01, result.medianIntervalMs)) * 10) / 10} frames/s; scene pace at 1×: ${result.daysPerSecond} days per real second (1 wanted, whatever the frame rate)`);
   if (result.minFigures < 2000 && !n) console.log('warning: fewer than 2,000 figures were moving during the measurement');
   if (errors.length) console.log(`page errors: ${errors.join(' | ')}`);
 } finally {

@@ -193,6 +193,7 @@ async function game(page: Page, lang: 'en' | 'zh', extended: boolean): Promise<v
   } else check(status.ok, `a limited-time discount (0.9, days 1–10) passes the rule checks ${status.ok ? '' : status.text}`);
   check(status.ok, 'the plan is legal');
   await deskPlan(page, lang);
+  if (lang === 'en') await promotionForms(page);
   await page.screenshot({ path: resolve(ARTIFACTS, `plan-${lang}.png`), fullPage: true });
 
   await playRoundFromPlan(page, lang, 1, true);
@@ -259,6 +260,9 @@ async function fromFolder(page: Page): Promise<void> {
   await page.goto(`file://${resolve(ROOT, 'dist/index.html')}`);
   await page.waitForSelector(tid('new-game'));
   await page.selectOption('#lang-select', 'en');
+  // A first visit finds the tutorial chosen; this run plays the classic game.
+  check((await page.isChecked(tid('scenario-tutorial'))) && (await page.locator(tid('first-time')).count()) === 1, 'a first-time player finds the tutorial chosen, with a hint');
+  await page.check(tid('scenario-classic'));
   await page.click(tid('new-game'));
   for (let r = 1; r <= 6; r++) {
     await page.waitForSelector(tid('play-round'));
@@ -283,13 +287,153 @@ async function fromFolder(page: Page): Promise<void> {
   check(parts.join(',') === 'equity' && summary.includes(`score of ${total}`), `the final screen shows the rubric part by part (${parts.join(', ')}; total ${total})`);
   check((await page.locator(`${tid('final-standings')} tbody tr`).count()) === 5, 'the final standings list every shop with its rubric score');
   await page.screenshot({ path: resolve(ARTIFACTS, 'final-en.png'), fullPage: true });
+  // Totals over the game, not the last round; the debrief against the winner.
+  const totalUnits = Number((await page.textContent(`${tid('game-totals')} tr.mine td[data-col="units"]`)) ?? '-1');
+  const debrief = (await page.textContent(tid('debrief'))) ?? '';
+  check((await page.locator(`${tid('debrief-decisions')} li`).count()) === 3 && /Round \d/.test(debrief), `the debrief compares with the winner round by round and names three decisions: ${debrief.slice(0, 80)}…`);
   const hash = ((await page.textContent(tid('state-hash'))) ?? '').trim();
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(tid('export-save'))]);
   const savePath = resolve(ARTIFACTS, 'save-final.json');
   await download.saveAs(savePath);
   const out = execFileSync(process.execPath, [resolve(ROOT, 'bin/shopsim.mjs'), 'run', savePath, '--json'], { encoding: 'utf8', cwd: ROOT });
-  check((JSON.parse(out) as { hash: string }).hash === hash, `the whole game's save replays to the same hash in the CLI (${hash})`);
+  const replayed = JSON.parse(out) as { hash: string; rounds: { shops: { units: number }[] }[] };
+  check(replayed.hash === hash, `the whole game's save replays to the same hash in the CLI (${hash})`);
+  const cliUnits = replayed.rounds.reduce((a, r) => a + r.shops[0]!.units, 0);
+  check(totalUnits === cliUnits && totalUnits !== replayed.rounds[5]!.shops[0]!.units, `the final screen totals the player's units over all six rounds (${totalUnits} = CLI ${cliUnits}), not the last round's`);
   check(errors.length === 0, `no console errors or unhandled rejections from file://${errors.length ? `: ${errors.join(' | ')}` : ''}`);
+}
+
+/** Press Tab until the element with this test id has focus (keyboard only, as a student without a mouse). */
+async function tabTo(page: Page, id: string, max = 120): Promise<boolean> {
+  for (let i = 0; i < max; i++) {
+    if ((await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '')) === id) return true;
+    await page.keyboard.press('Tab');
+  }
+  return false;
+}
+
+/**
+ * A first game in Chinese, by keyboard only: the tutorial is chosen, coach marks guide the plan
+ * (next, then skip, remembered after a reload), a price is typed, the round is played, watched,
+ * and the review's coach gives its suggestions. Then saves: a second game gets its own slot, and
+ * deleting one asks first.
+ */
+async function firstGameKeyboard(page: Page): Promise<void> {
+  console.log('\n[zh] first game, keyboard only: tutorial, coach marks, coach, save slots, scene');
+  const errors = watchErrors(page);
+  await page.goto(served.url);
+  await page.evaluate(() => localStorage.clear());
+  await page.evaluate(() => localStorage.setItem('shopsim.lang', 'zh'));
+  await page.reload();
+  await page.waitForSelector(tid('new-game'));
+  check((await page.isChecked(tid('scenario-tutorial'))) && ((await page.textContent(tid('first-time'))) ?? '').includes('教程'), '[zh] a first-time player starts in the tutorial');
+  await page.screenshot({ path: resolve(ARTIFACTS, 'start-first-time-zh.png') });
+  check(await tabTo(page, 'new-game'), 'Tab reaches New game');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(tid('coachmark'));
+  check((await page.getAttribute(tid('coachmark'), 'data-step')) === 'plan-forecast', 'the first coach mark points at the forecast');
+  await page.waitForSelector(`${tid('forecast')}[data-state="ready"]`, { timeout: 10_000 });
+  await page.screenshot({ path: resolve(ARTIFACTS, 'plan-coachmark-zh.png') });
+  check(await tabTo(page, 'tour-next'), 'Tab reaches the coach mark');
+  await page.keyboard.press('Enter');
+  check((await page.getAttribute(tid('coachmark'), 'data-step')) === 'plan-price', 'the next coach mark points at the price');
+  check(await tabTo(page, 'tour-skip'), 'Tab reaches Skip');
+  await page.keyboard.press('Enter');
+  check((await page.locator(tid('coachmark')).count()) === 0, 'the hints can be skipped');
+  await page.reload();
+  await page.waitForSelector(tid('new-game'));
+  check(await tabTo(page, 'new-game'), 'Tab reaches New game after a reload');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(tid('play-round'));
+  await page.waitForTimeout(300);
+  check((await page.locator(tid('coachmark')).count()) === 0, 'skipping the hints is remembered');
+  // Glossary: a course term explains itself on focus.
+  check(await tabTo(page, 'listing:0:price'), 'Tab reaches the first price');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('45');
+  const tip = (await page.locator('.term[data-term="fixedPrice"] .tip').first().textContent()) ?? '';
+  check(tip.includes('一口价') && tip.length > 10, `a course term has its explanation: ${tip}`);
+  await page.waitForSelector(`${tid('forecast')}[data-state="ready"]`, { timeout: 10_000 });
+  check(await tabTo(page, 'play-round', 200), 'Tab reaches Play round');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`${tid('scene')} canvas`);
+  // The clock drives the animation: at 1×, about one day a second whatever the frame rate.
+  await page.keyboard.press('1');
+  await page.waitForTimeout(300);
+  const dayOf = async () => Number(/(\d+)/.exec((await page.textContent(tid('watch-day'))) ?? '')?.[1] ?? -1);
+  const d0 = await dayOf();
+  const t0 = Date.now();
+  await page.waitForTimeout(3000);
+  const d1 = await dayOf();
+  const secs = (Date.now() - t0) / 1000;
+  notes.push(`[zh] scene at 1×: ${d1 - d0} days in ${secs.toFixed(1)} s`);
+  check(d1 - d0 >= Math.floor(secs) - 1 && d1 - d0 <= Math.ceil(secs) + 1, `at 1× the scene shows about one day a second (${d1 - d0} days in ${secs.toFixed(1)} s)`);
+  check(await tabTo(page, 'pick-shop-0'), 'Tab reaches a shop of the scene');
+  const why = (await page.textContent(tid('pick-why'))) ?? '';
+  check(why.includes('为什么选它') && why.includes('产品评价'), `focusing a shop says why buyers chose it: ${why.slice(0, 80)}…`);
+  await page.screenshot({ path: resolve(ARTIFACTS, 'watch-why-zh.png') });
+  await page.keyboard.press('End');
+  await page.waitForSelector('.watch-screen[data-finished="true"]');
+  await page.screenshot({ path: resolve(ARTIFACTS, 'watch-end-zh.png') });
+  check(await tabTo(page, 'open-report'), 'Tab reaches the report');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(tid('coach'));
+  const tips = await page.locator(`${tid('coach')} li`).count();
+  const coach = (await page.textContent(tid('coach'))) ?? '';
+  check(tips === 3 && /\d/.test(coach), `the coach gives three suggestions with numbers: ${coach.slice(0, 100)}…`);
+  const hashLine = (await page.textContent('.hash')) ?? '';
+  check(hashLine.startsWith('技术细节'), 'the state hash is only in a details line');
+  await page.screenshot({ path: resolve(ARTIFACTS, 'review-coach-zh.png'), fullPage: true });
+
+  // Saves: the game has a slot; a second game gets its own; deleting asks first.
+  await page.click('header button:has-text("返回开始")');
+  await page.waitForSelector(tid('save-slots'));
+  const slots1 = await page.locator(`${tid('save-slots')} li`).count();
+  await page.check(tid('scenario-classic'));
+  await page.click(tid('new-game'));
+  await page.waitForSelector(tid('play-round'));
+  await page.click(tid('play-round'));
+  await page.waitForSelector(`${tid('scene')} canvas`);
+  await page.click(tid('watch-skip'));
+  await page.click(tid('open-report'));
+  await page.waitForSelector(tid('state-hash'), { state: 'attached' });
+  await page.click('header button:has-text("返回开始")');
+  await page.waitForSelector(tid('save-slots'));
+  const names = await page.locator(`${tid('save-slots')} li .slot-name`).allTextContents();
+  check(slots1 === 1 && names.length === 2 && names.some((n) => n.includes('教程')) && names.some((n) => n.includes('经典')), `a new game gets its own save slot, none replaced: ${names.join(' | ')}`);
+  const first = await page.locator(`${tid('save-slots')} li`).first().getAttribute('data-slot');
+  await page.click(tid(`slot-delete-${first}`));
+  check((await page.locator(tid(`slot-delete-yes-${first}`)).count()) === 1 && (await page.locator(`${tid('save-slots')} li`).count()) === 2, 'deleting a save asks first (nothing removed yet)');
+  await page.screenshot({ path: resolve(ARTIFACTS, 'save-slots-zh.png') });
+  await page.click(`${tid('save-slots')} li >> text=保留`);
+  check((await page.locator(`${tid('save-slots')} li`).count()) === 2, 'keeping it leaves both saves');
+  check(errors.length === 0, `no console errors or unhandled rejections${errors.length ? `: ${errors.join(' | ')}` : ''}`);
+}
+
+/** Promotion forms: 满减 tiers and a bundle with real fields; every coupon target in words. */
+async function promotionForms(page: Page): Promise<void> {
+  await page.click(tid('add-promotion'));
+  const i = (await page.locator('.promotion').count()) - 1;
+  await page.selectOption(tid(`promotion:${i}:type`), 'spendReward');
+  check((await page.locator(`textarea[data-field^="promotion:${i}:"]`).count()) === 0, 'a spend reward has real fields, no raw JSON');
+  await page.fill(tid(`promotion:${i}:tiers:0:threshold`), '100');
+  await page.fill(tid(`promotion:${i}:tiers:0:off`), '8');
+  await page.click(tid(`promotion:${i}:tiers:add`));
+  await page.fill(tid(`promotion:${i}:tiers:1:threshold`), '200');
+  await page.fill(tid(`promotion:${i}:tiers:1:off`), '20');
+  let status = await waitStatus(page);
+  check(status.ok, `two spend tiers (100−8, 200−20) pass the rule checks ${status.ok ? '' : status.text}`);
+  await page.fill(tid(`promotion:${i}:tiers:1:off`), '300');
+  status = await waitStatus(page);
+  check(!status.ok && !/\$\.rounds/.test((await page.textContent(`[data-error-for="promotion:${i}:tiers"]`)) ?? ''), `a broken tier is named in plain words at the field: ${((await page.textContent(`[data-error-for="promotion:${i}:tiers"]`)) ?? '').slice(0, 80)}`);
+  await page.selectOption(tid(`promotion:${i}:type`), 'bundle');
+  check((await page.locator(tid(`promotion:${i}:items:1:product`)).count()) === 1, 'a bundle lists its items with product pickers');
+  await page.selectOption(tid(`promotion:${i}:type`), 'coupon');
+  const targets = await page.locator(`${tid(`promotion:${i}:target`)} option`).allTextContents();
+  check(targets.length === 5 && targets.every((x) => !/^(everyone|potential|new|sleeping|loyal)$/.test(x)), `every coupon target is in words: ${targets.join(' | ')}`);
+  await page.screenshot({ path: resolve(ARTIFACTS, 'plan-promotions.png'), fullPage: true });
+  await page.click(`${tid(`promotion:${i}`)} button.link >> nth=-1`);
+  await waitStatus(page);
 }
 
 const served = await serveDir(resolve(ROOT, 'dist'));
@@ -300,6 +444,7 @@ try {
   const page2 = await browser.context.newPage();
   await game(page2, 'zh', false);
   await fromFolder(await browser.context.newPage());
+  await firstGameKeyboard(await browser.context.newPage());
 } catch (e) {
   failures++;
   console.log(`  FAIL ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

@@ -14,12 +14,23 @@ export interface SceneShop {
   isPlayer: boolean;
 }
 
+/** What a storefront shows under its name: its sales so far and its price in that city. */
+export interface SceneLabels {
+  sold: (n: number) => string;
+  /** the shop's price line in city c (e.g. "¥45.50"), empty when it has no listing there */
+  price: (c: number, s: number) => string;
+  stock: string;
+}
+
 export interface SceneSetup {
   cities: string[];
   shops: SceneShop[];
   ticksPerRound: number;
   /** the label of a city's buyers who left without buying, e.g. "left: 12" */
   lostLabel: (n: number) => string;
+  labels?: SceneLabels;
+  /** a storefront was clicked: city c, shop s */
+  onPick?: (c: number, s: number) => void;
 }
 
 export interface SceneOptions {
@@ -75,6 +86,8 @@ interface ShopView {
   count: Text;
   sold: number;
   shown: number;
+  /** stock bar under the front: x, y, width */
+  bar: { x: number; y: number; w: number };
 }
 
 interface CityView {
@@ -133,6 +146,15 @@ export class MarketScene {
   private destroyed = false;
   /** frames drawn since the scene stopped changing (paused or finished) */
   private idleFrames = 0;
+  /** smoothed real interval between frames (ms): when frames are slow, fewer figures are drawn */
+  private frameMs = 16;
+  /** 1: every figure; 2: every second one … (slow frames) */
+  private thin = 1;
+  private stockBars = new Graphics();
+  /** each shop's stock (all warehouses) after the tick last shown, and the most it held */
+  private stockNow: number[] = [];
+  private stockMax: number[] = [];
+  private highlight = new Graphics();
 
   private constructor(app: Application, setup: SceneSetup, opts: Required<SceneOptions>) {
     this.app = app;
@@ -197,7 +219,7 @@ export class MarketScene {
     const bg = new Graphics();
     const fronts = new Graphics();
     const labels = new Container();
-    this.root.addChild(bg, fronts, this.figureLayer, this.floaterLayer, labels);
+    this.root.addChild(bg, fronts, this.stockBars, this.highlight, this.figureLayer, this.floaterLayer, labels);
     this.app.stage.addChild(this.root);
     const small = Math.max(9, Math.min(12, Math.floor(cw / S / 7)));
     for (let c = 0; c < C; c++) {
@@ -233,11 +255,22 @@ export class MarketScene {
         });
         name.anchor.set(0.5, 0);
         name.position.set(sx + shopW / 2, top + shopH + 3);
-        const count = new Text({ text: '0', style: { fontFamily: 'Noto Sans CJK SC, sans-serif', fontSize: small + 2, fontWeight: '700', fill: 0x005a8c } });
+        const count = new Text({ text: '0', style: { fontFamily: 'Noto Sans CJK SC, sans-serif', fontSize: small, fontWeight: '700', fill: 0x005a8c, align: 'center', wordWrap: true, wordWrapWidth: shopW + gap } });
         count.anchor.set(0.5, 0);
         count.position.set(sx + shopW / 2, top + shopH + 5 + small * 2.6);
         labels.addChild(name, count);
-        shops.push({ door: { x: sx + shopW / 2, y: top + shopH - 2 }, top: { x: sx + shopW / 2, y: top }, count, sold: 0, shown: 0 });
+        if (this.setup.onPick) {
+          const hit = new Graphics().rect(sx, top, shopW, shopH + small * 5).fill({ color: 0xffffff, alpha: 0.001 });
+          hit.eventMode = 'static';
+          hit.cursor = 'pointer';
+          const pick = this.setup.onPick;
+          const cc = c;
+          const ss = s;
+          hit.on('pointertap', () => pick(cc, ss));
+          labels.addChild(hit);
+        }
+        // Buyers walk into the door (inside the front), never onto the name and numbers below it.
+        shops.push({ door: { x: sx + shopW / 2, y: top + shopH * 0.6 }, top: { x: sx + shopW / 2, y: top }, count, sold: 0, shown: 0, bar: { x: sx, y: top + shopH + 1, w: shopW } });
       }
       this.cities.push({ x, y, w: cw, h: ch, lostText, lost: 0, shownLost: 0, shops });
     }
@@ -261,6 +294,18 @@ export class MarketScene {
       if (n > most) most = n;
     }
     this.scale = Math.max(1, Math.ceil(most / this.opts.maxFiguresPerTick));
+    const S = this.setup.shops.length;
+    this.stockMax = new Array<number>(S).fill(0);
+    this.stockNow = new Array<number>(S).fill(0);
+    for (const f of flows) {
+      const per = f.stock.length / S;
+      for (let s = 0; s < S; s++) {
+        let n = 0;
+        for (let i = 0; i < per; i++) n += f.stock[s * per + i]!;
+        if (n > this.stockMax[s]!) this.stockMax[s] = n;
+        if (f === flows[0]) this.stockNow[s] = n;
+      }
+    }
     for (const city of this.cities) {
       city.lost = 0;
       for (const shop of city.shops) shop.sold = 0;
@@ -305,7 +350,25 @@ export class MarketScene {
   }
 
   progress(): SceneProgress {
-    return { ticksShown: this.nextTick, ticks: this.flows.length, finished: this.finished, scale: this.scale };
+    return { ticksShown: this.nextTick, ticks: this.flows.length, finished: this.finished, scale: this.scale * this.thin };
+  }
+
+  /** The smoothed real interval between frames, ms. */
+  frameInterval(): number {
+    return this.frameMs;
+  }
+
+  /** Outlines a storefront (the one the student picked), or none. */
+  setHighlight(pick: { c: number; s: number } | null): void {
+    this.highlight.clear();
+    if (pick) {
+      const shop = this.cities[pick.c]?.shops[pick.s];
+      if (shop) {
+        const w = shop.bar.w;
+        this.highlight.rect(shop.bar.x - 4, shop.top.y - 4, w + 8, shop.bar.y - shop.top.y + 60).stroke({ width: 3, color: 0xe69f00 });
+      }
+    }
+    this.wake();
   }
 
   /** Jumps to the round's end: every tick counted, nobody left walking. */
@@ -323,8 +386,12 @@ export class MarketScene {
   /** Advances the scene clock by a frame's time (ms) × speed, and moves everything. */
   step(deltaMs: number): void {
     if (this.destroyed) return;
+    // Real time drives the clock (1× = one day a second at any frame rate); a frame after a long
+    // stall (a hidden tab) moves at most a second. Slow frames draw fewer figures instead.
+    this.frameMs = this.frameMs * 0.8 + Math.min(deltaMs, 1000) * 0.2;
+    this.thin = this.frameMs > 120 ? 4 : this.frameMs > 60 ? 2 : 1;
     if (this.playing && !this.finished) {
-      this.clock += Math.min(deltaMs, 100) * this.speed;
+      this.clock += Math.min(deltaMs, 1000) * this.speed;
       let spawned = false;
       while (this.nextTick < this.flows.length && this.clock >= this.nextTick * TICK_MS) {
         this.spawn(this.flows[this.nextTick]!, this.nextTick);
@@ -360,6 +427,12 @@ export class MarketScene {
         for (let s = 0; s < S; s++) city.shops[s]!.sold += f.sold[(c * CROWD_COUNT + k) * S + s]!;
       }
     });
+    const per = f.stock.length / S;
+    for (let s = 0; s < S && per > 0; s++) {
+      let n = 0;
+      for (let i = 0; i < per; i++) n += f.stock[s * per + i]!;
+      this.stockNow[s] = n;
+    }
   }
 
   private spawn(f: TickFlows, tick: number): void {
@@ -368,10 +441,10 @@ export class MarketScene {
     this.cities.forEach((_, c) => {
       for (let k = 0; k < CROWD_COUNT; k++) {
         for (let s = 0; s < S; s++) {
-          const n = Math.ceil(f.orders[(c * CROWD_COUNT + k) * S + s]! / this.scale);
+          const n = Math.ceil(f.orders[(c * CROWD_COUNT + k) * S + s]! / (this.scale * this.thin));
           for (let i = 0; i < n; i++) jobs.push({ c, k, s });
         }
-        const lost = Math.ceil(f.lost[c * CROWD_COUNT + k]! / this.scale);
+        const lost = Math.ceil(f.lost[c * CROWD_COUNT + k]! / (this.scale * this.thin));
         for (let i = 0; i < lost; i++) jobs.push({ c, k, s: -1 });
       }
     });
@@ -396,7 +469,7 @@ export class MarketScene {
       if (job.s >= 0) {
         const door = city.shops[job.s]!.door;
         const x1 = door.x + (this.rand() - 0.5) * 8;
-        const y1 = door.y + 4;
+        const y1 = door.y;
         this.figures.push({ sprite, x0, y0, xm: (x0 + x1) / 2, ym: (y0 + y1) / 2, x1, y1, start, lost: false });
       } else {
         const xm = city.x + 20 + this.rand() * (city.w - 40);
@@ -515,12 +588,29 @@ export class MarketScene {
         city.shownLost = city.lost;
         city.lostText.text = city.lost > 0 ? this.setup.lostLabel(city.lost) : '';
       }
-      for (const shop of city.shops) {
+      city.shops.forEach((shop, s) => {
         if (force || shop.sold !== shop.shown) {
           shop.shown = shop.sold;
-          shop.count.text = String(shop.sold);
+          const l = this.setup.labels;
+          shop.count.text = l ? [l.sold(shop.sold), l.price(this.cities.indexOf(city), s)].filter(Boolean).join('\n') : String(shop.sold);
         }
-      }
+      });
+    }
+    this.drawStock();
+  }
+
+  /** A bar under each front: the shop's stock now against the most it held this round (empty = sold out). */
+  private drawStock(): void {
+    const g = this.stockBars;
+    g.clear();
+    for (const city of this.cities) {
+      city.shops.forEach((shop, s) => {
+        const max = this.stockMax[s] ?? 0;
+        if (max <= 0) return;
+        const u = Math.max(0, Math.min(1, (this.stockNow[s] ?? 0) / max));
+        g.rect(shop.bar.x, shop.bar.y, shop.bar.w, 4).fill(0xe0d9cc);
+        if (u > 0) g.rect(shop.bar.x, shop.bar.y, shop.bar.w * u, 4).fill(u < 0.15 ? 0xd55e00 : 0x009e73);
+      });
     }
   }
 

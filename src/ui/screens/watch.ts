@@ -10,6 +10,8 @@ import { crowdMarkerSvg } from '../crowdStyle';
 import { MarketScene, type SceneProgress } from '../scene/marketScene';
 import { current } from '../session';
 import { meanReview } from '../why';
+import { formatYuan } from '../../engine';
+import { shopWhy } from '../sceneWhy';
 
 const SPEEDS = [1, 4, 16] as const;
 
@@ -46,6 +48,47 @@ export function mountWatch(root: HTMLElement, app: App): Mounted {
   const skipBtn = h('button', { type: 'button', 'data-testid': 'watch-skip', onclick: () => scene?.skipToEnd() }, t('skipToEnd'));
   const reportBtn = h('button', { type: 'button', className: 'primary', 'data-testid': 'open-report', onclick: () => app.go('review') }, t('toReview'));
   const host = h('div', { className: 'scene-host', role: 'img', 'aria-label': t('sceneLabel'), 'data-testid': 'scene' });
+  // Why buyers chose a shop: a button per shop in the city picked (keyboard), or a click on its front.
+  let pickCity = 0;
+  const pickOut = h('div', { className: 'pick-why', 'data-testid': 'pick-why', 'aria-live': 'polite' }, h('p', { className: 'muted' }, t('pickHelp')));
+  const citySel = h(
+    'select',
+    {
+      'aria-label': t('city'),
+      'data-testid': 'pick-city',
+      onchange: (e: Event) => {
+        pickCity = Number((e.target as HTMLSelectElement).value);
+      },
+    },
+    ...world.cities.map((c, i) => h('option', { value: String(i) }, local(c.name))),
+  );
+  function pick(c: number, s: number): void {
+    pickCity = c;
+    citySel.value = String(c);
+    const why = shopWhy(session, s, c);
+    pickOut.replaceChildren(h('h3', {}, why.title), h('ul', {}, ...why.lines.map((x) => h('li', {}, x))));
+    scene?.setHighlight({ c, s });
+  }
+  const pickBar = h(
+    'div',
+    { className: 'pick-bar', role: 'group', 'aria-label': t('pickShops') },
+    citySel,
+    ...world.shops.map((sh, s) =>
+      h(
+        'button',
+        { type: 'button', 'data-testid': `pick-shop-${s}`, onfocus: () => pick(pickCity, s), onclick: () => pick(pickCity, s) },
+        local(sh.name) + (s === session.player ? t('you') : ''),
+      ),
+    ),
+  );
+  const P = world.products.length;
+  const priceText = (c: number, s: number) => {
+    const ls = state.shops[s]!.listings.slice(c * P, c * P + P).filter((l): l is NonNullable<typeof l> => l !== null);
+    if (ls.length === 0) return '';
+    const lo = Math.min(...ls.map((l) => l.priceFen));
+    const hi = Math.max(...ls.map((l) => l.priceFen));
+    return lo === hi ? `¥${formatYuan(lo)}` : `¥${formatYuan(lo)}–${formatYuan(hi)}`;
+  };
   const legend = h(
     'ul',
     { className: 'legend', 'aria-label': t('legend') },
@@ -66,6 +109,8 @@ export function mountWatch(root: HTMLElement, app: App): Mounted {
       reportBtn,
     ),
     host,
+    pickBar,
+    pickOut,
     legend,
     h('p', { className: 'muted' }, t('watchKeys')),
   );
@@ -114,7 +159,8 @@ export function mountWatch(root: HTMLElement, app: App): Mounted {
   // Review score change of each shop over the round, shown as stars at the end.
   const before = session.states[session.states.length - 2];
   const reviewDelta = state.shops.map((s, i) => Math.round((meanReview(s.reviewScore) - (before ? meanReview(before.shops[i]!.reviewScore) : 0)) * 10) / 10);
-  const width = Math.max(900, Math.min(1500, Math.floor(host.getBoundingClientRect().width || 1200) - 2));
+  // Room for a scrollbar that may appear after the scene is added; the canvas also scales down (CSS).
+  const width = Math.max(900, Math.min(1500, Math.floor(host.getBoundingClientRect().width || 1200) - 20));
   MarketScene.create(
     host,
     {
@@ -122,6 +168,8 @@ export function mountWatch(root: HTMLElement, app: App): Mounted {
       shops: world.shops.map((s, i) => ({ name: local(s.name), isPlayer: i === session.player })),
       ticksPerRound: world.ticksPerRound,
       lostLabel: (n) => `${t('whyLost')} ${n}`,
+      labels: { sold: (n) => t('sceneSold', { n }), price: priceText, stock: t('sceneStock') },
+      onPick: (c, s) => pick(c, s),
     },
     { width, height: Math.round(Math.min(460, Math.max(360, width * 0.36))) },
   ).then(
