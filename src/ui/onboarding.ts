@@ -53,15 +53,9 @@ function write(s: TourState): void {
   }
 }
 
-/** No tour progress and no saved game: this browser has not played yet. */
+/** No saved game yet: this browser has not played a round (skipping the hints does not count). */
 export function isFirstTime(hasSaves: boolean): boolean {
-  let stored: string | null = null;
-  try {
-    stored = localStorage.getItem(TOUR_KEY);
-  } catch {
-    return false;
-  }
-  return stored === null && !hasSaves;
+  return !hasSaves;
 }
 
 export function tourDone(): boolean {

@@ -142,7 +142,18 @@ export class MarketScene {
   private rand = mulberry(1);
   private arrivals = 0;
   private listeners: ((p: SceneProgress) => void)[] = [];
-  private readonly onFrame = () => this.step(this.app.ticker.deltaMS);
+  /**
+   * The real time since the last frame: Pixi's ticker caps its delta (minFPS, 100 ms), which made
+   * a slow machine play 1× at a fifth of the speed. performance.now is the wall clock of the view;
+   * the simulation never sees it.
+   */
+  private readonly onFrame = () => {
+    const now = performance.now();
+    const dt = this.lastFrameAt > 0 ? now - this.lastFrameAt : 16;
+    this.lastFrameAt = now;
+    this.step(dt);
+  };
+  private lastFrameAt = 0;
   private destroyed = false;
   /** frames drawn since the scene stopped changing (paused or finished) */
   private idleFrames = 0;
@@ -332,7 +343,11 @@ export class MarketScene {
   /** The ticker sleeps while nothing moves (paused, or the round over), sparing classroom laptops. */
   private wake(): void {
     this.idleFrames = 0;
-    if (this.opts.autoStart && !this.destroyed && !this.app.ticker.started) this.app.ticker.start();
+    if (this.opts.autoStart && !this.destroyed && !this.app.ticker.started) {
+      // time asleep is not played
+      this.lastFrameAt = 0;
+      this.app.ticker.start();
+    }
   }
 
   isPlaying(): boolean {
@@ -387,11 +402,11 @@ export class MarketScene {
   step(deltaMs: number): void {
     if (this.destroyed) return;
     // Real time drives the clock (1× = one day a second at any frame rate); a frame after a long
-    // stall (a hidden tab) moves at most a second. Slow frames draw fewer figures instead.
-    this.frameMs = this.frameMs * 0.8 + Math.min(deltaMs, 1000) * 0.2;
+    // stall (a hidden tab) moves at most four seconds. Slow frames draw fewer figures instead.
+    this.frameMs = this.frameMs * 0.8 + Math.min(deltaMs, 4000) * 0.2;
     this.thin = this.frameMs > 120 ? 4 : this.frameMs > 60 ? 2 : 1;
     if (this.playing && !this.finished) {
-      this.clock += Math.min(deltaMs, 1000) * this.speed;
+      this.clock += Math.min(deltaMs, 4000) * this.speed;
       let spawned = false;
       while (this.nextTick < this.flows.length && this.clock >= this.nextTick * TICK_MS) {
         this.spawn(this.flows[this.nextTick]!, this.nextTick);
