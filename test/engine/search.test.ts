@@ -115,3 +115,29 @@ describe('when two shops bid on the same keyword (直通车, generalised second 
     expect(r.shops[0]!.adSpend).toBeGreaterThan(0);
   });
 });
+
+describe('when bots play a market with keywords', () => {
+  it('should give brand and balanced bots full titles and ads within the platform rules, and make them pay for clicks', async () => {
+    const { STRATEGIES } = await import('../../src/sim/bots');
+    const { viewFor } = await import('../../src/sim/bots/view');
+    const { restore, seedStream } = await import('../../src/engine/rng');
+    const { createInitialState } = await import('../../src/engine');
+    const s = keywordScenario();
+    (s.shops as Record<string, unknown>[])[0]!.controller = 'bot:brand';
+    (s.shops as Record<string, unknown>[])[1]!.controller = 'bot:balanced';
+    const res = loadScenarioText(JSON.stringify(s));
+    if (!res.ok) throw new Error('must load');
+    const world = res.value;
+    const state = createInitialState(world, 1);
+    for (const [s2, name] of [[0, 'brand'], [1, 'balanced']] as const) {
+      const d = STRATEGIES[name](viewFor(world, state, s2, restore(seedStream(1, 'bot'))));
+      expect(d.search!.titles![0]!.keywords).toEqual([0, 1]); // 绿茶 (1000 × 1) before 龙井 (300 × 0.9)
+      const ad = d.search!.ads![0]!;
+      expect(ad.keyword).toBe(0);
+      expect(ad.bidFen).toBe(name === 'brand' ? 300 : 100); // 6% / 2% of 50.00
+      expect(ad.bidFen).toBeGreaterThanOrEqual(world.rules.search.minBidFen);
+    }
+    const result = buildResult(world, playGame(world, 1, new Map()));
+    expect(result.rounds[0]!.shops[0]!.adSpend).toBeGreaterThan(0);
+  });
+});

@@ -1,6 +1,6 @@
 /** Balanced: a little under the reference price everywhere, steady stock, modest marketing. */
 import { emptyRound } from '../../scenario/load';
-import { hasMarket, listEverywhere, planRestock, staffAgents } from './common';
+import { hasMarket, listEverywhere, planRestock, searchPlan, staffAgents } from './common';
 import { referenceFen, type BotView } from './view';
 import type { RoundDecision } from '../../engine';
 
@@ -13,5 +13,8 @@ export function balanced(view: BotView): RoundDecision {
   d.marketing = { decorationFen: spare, mediaFen: spare, charityFen: 0, iso: false, iec: false };
   // Enough agents for the inquiries it expects.
   if (view.world.rules.service) d.service = { agents: staffAgents(view, 1.25) };
+  // Search: full titles and a modest ad at 2% of the reference price, up to 2% of cash a round.
+  const search = searchPlan(view, 0.02, 0.02);
+  if (search) d.search = search;
   return d;
 }

@@ -4,7 +4,7 @@
  * review score and city influence grow.
  */
 import { emptyRound } from '../../scenario/load';
-import { hasMarket, listEverywhere, planRestock, staffAgents } from './common';
+import { hasMarket, listEverywhere, planRestock, searchPlan, staffAgents } from './common';
 import { referenceFen, type BotView } from './view';
 import type { RoundDecision } from '../../engine';
 
@@ -27,5 +27,8 @@ export function brand(view: BotView): RoundDecision {
     const gift = world.products[0]!;
     d.service = { agents: staffAgents(view, 1.5), surpriseGift: { product: 0, unitCostFen: Math.max(1, Math.round(gift.unitCostFen * 0.02)), announced: false } };
   }
+  // Search: full titles and an ad at 6% of the reference price, up to 5% of cash a round.
+  const search = searchPlan(view, 0.06, 0.05);
+  if (search) d.search = search;
   return d;
 }

@@ -2,8 +2,8 @@
  * Restocking shared by the bots: aim to hold a share of the round's published demand in each
  * city's warehouse, spending no more than the cash kept after a reserve.
  */
-import type { ListingDecision, RestockDecision } from '../../engine';
-import { activeShops, capFen, publishedDemand, tidyPrice, type BotView } from './view';
+import type { ListingDecision, RestockDecision, RoundDecision } from '../../engine';
+import { activeShops, capFen, publishedDemand, referenceFen, tidyPrice, type BotView } from './view';
 
 export interface RestockPlan {
   /** share of the market the bot expects, as a multiple of an equal share */
@@ -77,4 +77,38 @@ export function staffAgents(view: BotView, headroom: number): number {
   }
   const perTick = inquiries / view.world.ticksPerRound;
   return Math.min(1000, Math.max(0, Math.ceil((perTick / rules.capacityPerAgent) * headroom - 1e-9)));
+}
+
+/**
+ * Title keywords and paid search from the market report (course §7), in a market that lists
+ * keywords: each product's title takes the 7 keywords with the most searches × relevance, and an
+ * ad bids `bidShare` of the product's mean reference price (within the platform's 0.05 and the
+ * scenario's cap) on its best keyword, with a daily budget of `budgetShare` of cash spread over
+ * the round's ticks and the products. A market without keywords: nothing to decide.
+ */
+export function searchPlan(view: BotView, bidShare: number, budgetShare: number): RoundDecision['search'] {
+  const { world } = view;
+  if (world.keywordsImplicit) return undefined;
+  const rules = world.rules.search;
+  const P = world.products.length;
+  const titles: { product: number; keywords: number[] }[] = [];
+  const ads: NonNullable<NonNullable<RoundDecision['search']>['ads']> = [];
+  for (let p = 0; p < P; p++) {
+    const worth = world.keywords.map((k, i) => ({ i, w: k.relevance[p]! * k.volume.reduce((a, b) => a + b, 0) })).filter((x) => x.w > 0);
+    worth.sort((a, b) => b.w - a.w || a.i - b.i);
+    if (worth.length === 0) continue;
+    titles.push({ product: p, keywords: worth.slice(0, rules.maxTitleKeywords).map((x) => x.i) });
+    let ref = 0;
+    let markets = 0;
+    for (let c = 0; c < world.cities.length; c++) {
+      if (!hasMarket(view, c, p)) continue;
+      ref += referenceFen(view, c, p);
+      markets++;
+    }
+    if (bidShare <= 0 || markets === 0) continue;
+    const bidFen = Math.min(rules.maxBidFen, Math.max(rules.minBidFen, Math.round((ref / markets) * bidShare)));
+    const dailyBudgetFen = Math.max(0, Math.round((view.me.cashFen * budgetShare) / world.ticksPerRound / P));
+    ads.push({ product: p, keyword: worth[0]!.i, bidFen, dailyBudgetFen, cities: null });
+  }
+  return { titles, ads };
 }
