@@ -392,7 +392,8 @@ export function startTeacherApp(root: HTMLElement): void {
 
   let lastPlayed = -1;
   async function refresh(): Promise<void> {
-    if (!desk) return render();
+    // Without a class there is nothing to poll: re-drawing the form would wipe what is typed.
+    if (!desk) return;
     const res = await call<ClassInfo>('GET', `/api/classes/${desk.classId}`, { token: desk.teacherToken });
     if (!res.ok) {
       if (res.status === 401 || res.status === 403 || res.status === 404) {
@@ -423,7 +424,7 @@ export function startTeacherApp(root: HTMLElement): void {
     // Keep what is being typed (a deadline, a multiplier, team names) across a re-render.
     const typed = new Map<string, string>();
     for (const el of main.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input[id], textarea[id], select[id]')) {
-      if (el.type !== 'file' && el.type !== 'password') typed.set(el.id, el.value);
+      if (el.type !== 'file') typed.set(el.id, el.value);
     }
     main.replaceChildren(desk ? dashboard() : createForm());
     for (const [id, value] of typed) {
