@@ -108,6 +108,8 @@ export interface ProductMarket {
   n: number;
 
   // offers
+  /** for each buyer city, every warehouse city fastest first (ties: lower index): fixed for the game */
+  fastest: Int32Array[];
   /** restock in transit of this product, by shop: what presale listings can sell */
   inboundByShop: Inbound[][];
   cities: CityMarket[];
@@ -159,6 +161,7 @@ export function newProductMarket(world: World, shops: number): ProductMarket {
     returning: new Array<number>(C).fill(0),
     buyers: new Int32Array(1024),
     n: 0,
+    fastest: fastestWarehouses(world),
     inboundByShop,
     cities: [],
     visits: new Int32Array(shops),
@@ -216,4 +219,16 @@ export function beginProduct(m: ProductMarket, ctx: RoundContext, p: number): vo
   m.extras.length = 0;
   m.head = null;
   m.tried = false;
+}
+
+/** For each buyer city c, the warehouse cities by delivery ticks to c, then by index. */
+export function fastestWarehouses(world: World): Int32Array[] {
+  const C = world.cities.length;
+  const out: Int32Array[] = [];
+  for (let c = 0; c < C; c++) {
+    const order = Array.from({ length: C }, (_, w) => w);
+    order.sort((a, b) => world.deliveryTicks[a * C + c]! - world.deliveryTicks[b * C + c]! || a - b);
+    out.push(Int32Array.from(order));
+  }
+  return out;
 }

@@ -24,6 +24,7 @@ function snapshot(m: ProductMarket, c: number): CityMarket {
   const referenceFen = referencePriceFen(world, p, c, state.round + 1);
   const capFen = capFromReferenceFen(referenceFen, world.rules.priceFloat);
   const deadline = world.demand[c * P + p]!.deadlineTicks;
+  const fastest = m.fastest[c]!;
   const offers: Offer[] = [];
   const byShop: (Offer | null)[] = new Array(state.shops.length).fill(null);
   let listed = false;
@@ -42,7 +43,9 @@ function snapshot(m: ProductMarket, c: number): CityMarket {
     legal = true;
     const sources: number[] = [];
     let available = 0;
-    for (let w = 0; w < C; w++) {
+    // Warehouses fastest first (ties: lower city index), an order fixed for the game.
+    for (let i = 0; i < C; i++) {
+      const w = fastest[i]!;
       const st = shop.stock[w * P + p]!;
       if (st <= 0) continue;
       if (world.deliveryTicks[w * C + c]! > deadline) {
@@ -52,7 +55,6 @@ function snapshot(m: ProductMarket, c: number): CityMarket {
       sources.push(w);
       available += st;
     }
-    sources.sort((a, b) => world.deliveryTicks[a * C + c]! - world.deliveryTicks[b * C + c]! || a - b);
     const presaleAvailable = listing.presale ? unreserved(m.inboundByShop[s]!) : 0;
     if (available === 0 && presaleAvailable === 0) continue;
     const tags = countActive(shop.tags[p]!, ctx.tick);
