@@ -110,6 +110,11 @@ export interface ProductMarket {
   // offers
   /** for each buyer city, every warehouse city fastest first (ties: lower index): fixed for the game */
   fastest: Int32Array[];
+  /** offer records by [c * S + s], refilled by each tick's snapshot (allocated once) */
+  offerPool: (Offer | undefined)[];
+  /** per shop, how many warehouses hold the product this tick, and which ([s * C + i], index order) */
+  stocked: Int32Array;
+  stockedAt: Int32Array;
   /** restock in transit of this product, by shop: what presale listings can sell */
   inboundByShop: Inbound[][];
   cities: CityMarket[];
@@ -162,6 +167,9 @@ export function newProductMarket(world: World, shops: number): ProductMarket {
     buyers: new Int32Array(1024),
     n: 0,
     fastest: fastestWarehouses(world),
+    offerPool: new Array<Offer | undefined>(C * shops).fill(undefined),
+    stocked: new Int32Array(shops),
+    stockedAt: new Int32Array(shops * C),
     inboundByShop,
     cities: [],
     visits: new Int32Array(shops),

@@ -15,7 +15,15 @@ export function offers(m: ProductMarket): void {
   const inboundByShop = m.inboundByShop;
   for (let s = 0; s < S; s++) inboundByShop[s]!.length = 0;
   for (const x of ctx.state.inbound) if (x.product === p) inboundByShop[x.shop]!.push(x);
-  for (let c = 0; c < m.C; c++) m.cities.push(snapshot(m, c));
+  // Each shop's warehouses holding the product (index order), once for every city's snapshot.
+  const { C, P, stocked, stockedAt } = m;
+  for (let s = 0; s < S; s++) {
+    const stock = m.shops[s]!.stock;
+    let n = 0;
+    for (let w = 0; w < C; w++) if (stock[w * P + p]! > 0) stockedAt[s * C + n++] = w;
+    stocked[s] = n;
+  }
+  for (let c = 0; c < C; c++) m.cities.push(snapshot(m, c));
 }
 
 function snapshot(m: ProductMarket, c: number): CityMarket {
@@ -41,40 +49,55 @@ function snapshot(m: ProductMarket, c: number): CityMarket {
     // A listing carried into a round whose reference price fell may now be above the cap.
     if (listing.priceFen + listing.shippingFen > capFen) continue;
     legal = true;
-    const sources: number[] = [];
+    // The offer record of this city and shop, reused tick after tick (offers never outlive a tick).
+    let o = m.offerPool[c * m.S + s];
+    if (o === undefined) {
+      o = { shop: s, priceFen: 0, shippingFen: 0, reviewScore: 0, cityInfluence: 0, index: 0, shuffleRank: 0, sources: [], available: 0, presale: false, presaleAvailable: 0, conversion: 1, utility: 0, weight: 0, promo: null };
+      m.offerPool[c * m.S + s] = o;
+    }
+    const sources = o.sources;
+    sources.length = 0;
     let available = 0;
-    // Warehouses fastest first (ties: lower city index), an order fixed for the game.
-    for (let i = 0; i < C; i++) {
-      const w = fastest[i]!;
-      const st = shop.stock[w * P + p]!;
-      if (st <= 0) continue;
-      if (world.deliveryTicks[w * C + c]! > deadline) {
-        farStock = true;
-        continue;
+    const held = m.stocked[s]!;
+    if (held === 1) {
+      // The common case: stock in one warehouse.
+      const w = m.stockedAt[s * C]!;
+      if (world.deliveryTicks[w * C + c]! > deadline) farStock = true;
+      else {
+        sources.push(w);
+        available = shop.stock[w * P + p]!;
       }
-      sources.push(w);
-      available += st;
+    } else if (held > 1) {
+      // Warehouses fastest first (ties: lower city index), an order fixed for the game.
+      for (let i = 0; i < C; i++) {
+        const w = fastest[i]!;
+        const st = shop.stock[w * P + p]!;
+        if (st <= 0) continue;
+        if (world.deliveryTicks[w * C + c]! > deadline) {
+          farStock = true;
+          continue;
+        }
+        sources.push(w);
+        available += st;
+      }
     }
     const presaleAvailable = listing.presale ? unreserved(m.inboundByShop[s]!) : 0;
     if (available === 0 && presaleAvailable === 0) continue;
     const tags = countActive(shop.tags[p]!, ctx.tick);
-    const o: Offer = {
-      shop: s,
-      priceFen: listing.priceFen,
-      shippingFen: listing.sellerPaysShipping ? 0 : listing.shippingFen,
-      reviewScore: shop.reviewScore[p]!,
-      cityInfluence: shop.cityInfluence[c]!,
-      index: state.index[s]!,
-      shuffleRank: r,
-      sources,
-      available,
-      presale: listing.presale,
-      presaleAvailable,
-      conversion: tags >= world.rules.negativeTagThreshold ? world.rules.negativeTagConversion : 1,
-      utility: 0,
-      weight: 0,
-      promo: null,
-    };
+    o.shop = s;
+    o.priceFen = listing.priceFen;
+    o.shippingFen = listing.sellerPaysShipping ? 0 : listing.shippingFen;
+    o.reviewScore = shop.reviewScore[p]!;
+    o.cityInfluence = shop.cityInfluence[c]!;
+    o.index = state.index[s]!;
+    o.shuffleRank = r;
+    o.available = available;
+    o.presale = listing.presale;
+    o.presaleAvailable = presaleAvailable;
+    o.conversion = tags >= world.rules.negativeTagThreshold ? world.rules.negativeTagConversion : 1;
+    o.utility = 0;
+    o.weight = 0;
+    o.promo = null;
     if (promos) {
       o.promo = offerPromo(promos, s, c * P + p, ctx.tick, ctx.tick - ctx.startTick + 1, o.priceFen, o.shippingFen, shop.listings, c * P);
       if (o.promo && o.promo.potentialPromo >= 0) potentialCoupon = true;
