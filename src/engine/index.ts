@@ -4,7 +4,7 @@ export { createInitialState } from './state';
 export { playRound, type RoundOptions } from './round';
 export type { TickFlows } from './context';
 export { hashValue, canonicalJson } from './hash';
-export { equityFen, unitsOwned, dsrOf } from './stages/roundEnd';
+export { equityFen, equitiesFen, unitsOwned, dsrOf } from './stages/roundEnd';
 export { TICK_STAGES } from './tick';
 export { PRICE_FLOOR_FEN, capFromReferenceFen, priceCapFen, priceFloorFen, referencePriceFen } from './pricing';
 export { newProductMarket, type ProductMarket } from './market';

@@ -3,7 +3,7 @@
  * bankrupt shop ranks below every shop still trading); first place gets full marks, each lower
  * place `step` fewer. Equal equity shares a rank and a score.
  */
-import { equityFen, type GameState, type World } from '../engine';
+import { equitiesFen, type GameState, type World } from '../engine';
 
 export interface Standing {
   shop: number;
@@ -14,7 +14,8 @@ export interface Standing {
 }
 
 export function rankShops(world: World, state: GameState): Standing[] {
-  const rows = state.shops.map((s, i) => ({ shop: i, equityFen: equityFen(world, state, i), bankrupt: s.bankrupt }));
+  const equities = equitiesFen(world, state);
+  const rows = state.shops.map((s, i) => ({ shop: i, equityFen: equities[i]!, bankrupt: s.bankrupt }));
   const order = rows
     .slice()
     .sort((a, b) => Number(a.bankrupt) - Number(b.bankrupt) || b.equityFen - a.equityFen || world.shops[a.shop]!.id.localeCompare(world.shops[b.shop]!.id));

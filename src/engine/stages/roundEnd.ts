@@ -12,12 +12,13 @@ import { searchRoundEnd } from '../search/performance';
 export function roundEnd(ctx: RoundContext): void {
   const { world, state } = ctx;
   const rules = world.rules;
+  const equities = equitiesFen(world, state);
   const shops: ShopRoundReport[] = state.shops.map((shop, s) => {
     const sl = shop.ledger.service;
     shop.dsrRounds.push([shop.ledger.ratingSum, shop.ledger.ratingCount, sl.descriptionSum, sl.serviceSum, sl.logisticsSum]);
     while (shop.dsrRounds.length > rules.dsrWindowRounds) shop.dsrRounds.shift();
     shop.tags = shop.tags.map((list) => list.filter((t) => t > ctx.tick));
-    const report = shopReport(world, state, shop, s);
+    const report = shopReport(world, state, shop, s, equities[s]!);
     shop.media = shop.media * (1 - rules.mediaDecay);
     shop.popularity = shop.ledger.visits;
     shop.orderVolume = shop.ledger.orders;
@@ -71,13 +72,29 @@ export function unitsOwned(world: World, state: GameState, s: number): number[] 
 
 /** Owner's equity (所有者权益, course §11): cash + stock at cost − debts (negative cash is debt). */
 export function equityFen(world: World, state: GameState, s: number): number {
-  const owned = unitsOwned(world, state, s);
-  let stockFen = 0;
-  owned.forEach((n, p) => (stockFen += n * world.products[p]!.unitCostFen));
-  return state.shops[s]!.cashFen + stockFen;
+  return equityOf(world, state.shops[s]!.cashFen, unitsOwned(world, state, s));
 }
 
-function shopReport(world: World, state: GameState, shop: ShopState, s: number): ShopRoundReport {
+function equityOf(world: World, cashFen: number, owned: readonly number[]): number {
+  let stockFen = 0;
+  owned.forEach((n, p) => (stockFen += n * world.products[p]!.unitCostFen));
+  return cashFen + stockFen;
+}
+
+/** Every shop's equity, with one pass over the goods in transit (not one per shop): the same numbers as equityFen. */
+export function equitiesFen(world: World, state: GameState): number[] {
+  const P = world.products.length;
+  const owned = state.shops.map((shop) => {
+    const out = new Array<number>(P).fill(0);
+    shop.stock.forEach((n, slot) => (out[slot % P]! += n));
+    return out;
+  });
+  for (const x of state.inbound) owned[x.shop]![x.product]! += x.units;
+  for (const x of state.parcels) owned[x.shop]![x.product]! += x.units;
+  return owned.map((units, s) => equityOf(world, state.shops[s]!.cashFen, units));
+}
+
+function shopReport(world: World, state: GameState, shop: ShopState, s: number, equity: number): ShopRoundReport {
   const l = shop.ledger;
   const costs = l.costsFen.reduce((a, b) => a + b, 0);
   // Profit counts goods at cost when sold (cogs), not when bought (the goods cost is cash spent).
@@ -90,7 +107,7 @@ function shopReport(world: World, state: GameState, shop: ShopState, s: number):
     cogsFen: l.cogsFen,
     profitFen,
     cashFen: shop.cashFen,
-    equityFen: equityFen(world, state, s),
+    equityFen: equity,
     orders: l.orders,
     units: l.units,
     visits: l.visits,
