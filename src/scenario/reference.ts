@@ -4,7 +4,7 @@
  * `npm run docs:schema`; a test fails when the files in the repo differ from what this produces.
  */
 import { z } from 'zod';
-import { saveSchema } from '../sim/save';
+import { saveSchema } from './save';
 import { DEFAULT_INDEX_WEIGHTS } from './defaults';
 import { decisionsSchema, LIMITS, scenarioSchema } from './schema';
 import { STRATEGY_NAMES } from './strategies';
