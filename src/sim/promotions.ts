@@ -2,7 +2,7 @@
  * What each promotion did, as the Result shows it (ids and yuan): the orders and units it took
  * part in, what buyers paid for them, the discount it cost and its return (paid ÷ discount).
  */
-import { formatYuan, type Promotion, type PromotionReport, type PromotionType, type World } from '../engine';
+import { toolOf, type Promotion, type PromotionReport, type PromotionType, type World } from '../engine';
 
 export interface PromotionResult {
   /** position in the round's promotions list of the decisions, 0-based */
@@ -23,27 +23,10 @@ export interface PromotionResult {
 const yuan = (fen: number) => Math.round(fen) / 100;
 
 export function promotionLabel(world: World, pr: Promotion): string {
-  const product = (p: number | null) => (p === null ? 'all products' : world.products[p]!.id);
-  const where = (p: number | null, c: number | null) => `${product(p)}@${c === null ? 'all cities' : world.cities[c]!.id}`;
-  const span = (x: { fromTick: number; toTick: number }) => ` ticks ${x.fromTick}–${x.toTick}`;
-  switch (pr.type) {
-    case 'limitedDiscount':
-      return `${where(pr.product, pr.city)} ×${pr.rate}${span(pr)}`;
-    case 'buyMoreDiscount':
-      return `${where(pr.product, pr.city)} ≥${pr.minQuantity} ×${pr.rate}${span(pr)}`;
-    case 'spendReward':
-      return `${pr.tiers.map((t) => `${formatYuan(t.thresholdFen)}−${formatYuan(t.offFen)}`).join(', ')}${span(pr)}`;
-    case 'bundle':
-      return `${pr.items.map((x) => `${world.products[x.product]!.id}×${x.quantity}`).join('+')}@${pr.city === null ? 'all cities' : world.cities[pr.city]!.id} ${formatYuan(pr.priceFen)}`;
-    case 'coupon':
-      return `${formatYuan(pr.amountFen)} off ${formatYuan(pr.thresholdFen)} ×${pr.quantity} for ${pr.target}${span(pr)}`;
-    case 'groupBuy':
-      return `${where(pr.product, pr.city)} ${formatYuan(pr.priceFen)}${span(pr)}`;
-    case 'flashSale':
-      return `${where(pr.product, pr.city)} ${formatYuan(pr.priceFen)} ×${pr.quantity}${span(pr)}`;
-    case 'memberDay':
-      return `${product(pr.product)} buy ${pr.buy} get ${pr.get} on weekday ${pr.weekday}`;
-  }
+  return toolOf(pr.type).label(pr, {
+    product: (p) => (p === null ? 'all products' : world.products[p]!.id),
+    city: (c) => (c === null ? 'all cities' : world.cities[c]!.id),
+  });
 }
 
 export function promotionResults(world: World, reports: readonly PromotionReport[] | undefined): PromotionResult[] {

@@ -8,30 +8,16 @@ import { initialDraft } from './planDraft';
 import { autosave, current, isOver, roundsPlayed, toSave, type Session } from './session';
 import { MAX_SLOTS, saveGame } from './saveSlots';
 import { showCoachMarks } from './onboarding';
-import { Store, type Screen, type UiState } from './store';
+import { Store, type Screen } from './store';
+import { roundSummary, type App, type Mounted } from './shell';
 import { mountStart } from './screens/start';
 import { mountPlan } from './screens/plan';
 import { mountWatch } from './screens/watch';
-import { mountReview, roundSummary } from './screens/review';
+import { mountReview } from './screens/review';
 import { mountFinal } from './screens/final';
 import { DEFAULT_SCENARIO_ID } from '../scenario/builtin';
 
-export interface Mounted {
-  destroy(): void;
-  onState?(state: UiState, prev: UiState): void;
-}
-
-export interface App {
-  store: Store;
-  session(): Session | null;
-  /** installs a new session (new game, continue, import, a round played) */
-  setSession(next: Session): void;
-  go(screen: Screen): void;
-  announce(text: string): void;
-  exportSave(): void;
-  /** after a round: autosave, then the Watch screen */
-  afterRound(next: Session): void;
-}
+export type { App, Mounted };
 
 export function startApp(root: HTMLElement): App {
   const lang: Lang = initialLang();

@@ -2,6 +2,7 @@
  * Every string of the UI, in Chinese (the students' language, with the course's terms) and
  * English. `t(key, vars)` fills {name} placeholders. The language is remembered in localStorage.
  */
+import { PROMOTION_TOOL_LIST } from '../engine';
 import { CLASSROOM_STRINGS } from './classroom/strings';
 
 export type Lang = 'zh' | 'en';
@@ -474,14 +475,6 @@ const TABLE = {
   reason_tooSlow: { zh: '配送太慢', en: 'Too slow' },
   reason_reviewBelowZero: { zh: '评价低于 0', en: 'Review below 0' },
   reason_noPurchase: { zh: '犹豫未购买', en: 'Did not buy' },
-  promo_limitedDiscount: { zh: '限时折扣', en: 'Limited-time discount' },
-  promo_spendReward: { zh: '满就送 / 满减', en: 'Spend-threshold reward' },
-  promo_bundle: { zh: '搭配套餐', en: 'Bundle' },
-  promo_buyMoreDiscount: { zh: '多买折扣', en: 'Buy-more discount' },
-  promo_coupon: { zh: '店铺优惠券', en: 'Shop coupon' },
-  promo_groupBuy: { zh: '团购', en: 'Group buy' },
-  promo_flashSale: { zh: '秒杀', en: 'Flash sale' },
-  promo_memberDay: { zh: '会员日', en: 'Member day' },
   field_product: { zh: '商品', en: 'Product' },
   field_products: { zh: '商品（逗号分隔）', en: 'Products (comma-separated)' },
   field_city: { zh: '城市', en: 'City' },
@@ -565,6 +558,13 @@ export function t(key: Key, vars: Vars = {}): string {
 /** Looks up a key built at run time (a crowd, a reason, a tool); falls back to the raw name. */
 export function tDynamic(key: string, fallback: string, vars: Vars = {}): string {
   return key in TABLE ? t(key as Key, vars) : fallback;
+}
+
+/** A promotion tool's name in the current language, from the tool's module (English capitalised). */
+export function toolName(type: string): string {
+  const tool = PROMOTION_TOOL_LIST.find((x) => x.type === type);
+  if (!tool) return type;
+  return lang === 'zh' ? tool.name.zh : tool.name.en.charAt(0).toUpperCase() + tool.name.en.slice(1);
 }
 
 /** A scenario's own text (cities, products, shops) in the current language. */

@@ -4,7 +4,7 @@
  * number, a switch, a choice, or JSON text for nested lists such as spend tiers and bundle
  * items), and the schema's own bilingual descriptions as help.
  */
-import type { World } from '../engine';
+import { PROMOTION_TOOL_LIST, PROMOTION_TYPES, type World } from '../engine';
 import { roundDecisionSchema } from '../scenario/schema';
 import { PROMOTION_TOOLS } from '../scenario/promotions';
 
@@ -25,8 +25,8 @@ export interface PromoType {
   help?: { zh: string; en: string } | null;
 }
 
-/** The eight tools of domain.md §8, in the course's order. */
-export const PROMOTION_TYPES = ['limitedDiscount', 'spendReward', 'bundle', 'buyMoreDiscount', 'coupon', 'groupBuy', 'flashSale', 'memberDay'] as const;
+/** The tools of domain.md §8, in the course's order (the engine's registry). */
+export { PROMOTION_TYPES };
 
 interface ZodLike {
   _zod: { def: ZodDef };
@@ -131,18 +131,15 @@ function rankOf(type: string): number {
 export function defaultValues(type: PromoType, world: World): Record<string, string> {
   const v: Record<string, string> = {};
   const p0 = world.products[0]?.id ?? '';
-  const p1 = world.products[1]?.id ?? p0;
   for (const f of type.fields) {
     if (f.kind === 'product' && !f.optional) v[f.key] = p0;
     if (f.kind === 'city' && !f.optional) v[f.key] = world.cities[0]?.id ?? '';
     if (f.kind === 'choice' && !f.optional) v[f.key] = f.choices[0] ?? '';
     if (f.key === 'fromTick') v[f.key] = '1';
     if (f.key === 'toTick') v[f.key] = String(world.ticksPerRound);
-    if (f.key === 'rate') v[f.key] = '0.9';
-    if (f.key === 'tiers') v[f.key] = '[{"threshold": 100, "off": 8}]';
-    if (f.key === 'items') v[f.key] = JSON.stringify([{ product: p0 }, { product: p1 }]);
   }
-  return v;
+  const tool = PROMOTION_TOOL_LIST.find((x) => x.type === type.type);
+  return tool ? { ...v, ...tool.formDefaults(world) } : v;
 }
 
 export interface PromotionDraft {

@@ -3,7 +3,8 @@
  * force on a tick (built once per tick and offer, never per buyer), how much a buyer pays for a
  * quantity, and what each promotion did. A round with no promotions builds nothing (null).
  */
-import { mulRoundHalfUp } from '../money';
+import { IN_FORCE, inForce, URGENT, type OfferContext } from './tool';
+import { toolOf } from './tools';
 import {
   DEFAULT_PROMOTION_RULES,
   type Bundle,
@@ -80,30 +81,11 @@ export const STAT_REVENUE = 2;
 export const STAT_DISCOUNT = 3;
 
 function cellsOf(pr: Promotion, C: number, P: number): number[] {
+  const { city, product } = toolOf(pr.type).applies(pr);
   const out: number[] = [];
-  const add = (city: number | null, product: number | null) => {
-    for (let c = 0; c < C; c++) {
-      if (city !== null && c !== city) continue;
-      for (let p = 0; p < P; p++) if (product === null || p === product) out.push(c * P + p);
-    }
-  };
-  switch (pr.type) {
-    case 'limitedDiscount':
-    case 'buyMoreDiscount':
-    case 'flashSale':
-    case 'groupBuy':
-      add(pr.city, pr.product);
-      break;
-    case 'bundle':
-      add(pr.city, pr.items[0]!.product);
-      break;
-    case 'memberDay':
-      add(null, pr.product);
-      break;
-    case 'spendReward':
-    case 'coupon':
-      add(null, null);
-      break;
+  for (let c = 0; c < C; c++) {
+    if (city !== null && c !== city) continue;
+    for (let p = 0; p < P; p++) if (product === null || p === product) out.push(c * P + p);
   }
   return out;
 }
@@ -126,14 +108,10 @@ export function startPromotions(
       for (const cell of cellsOf(pr, C, P)) byCell[cell]!.push(i);
       if (pr.type === 'coupon' && pr.target === 'potential') anyPotentialCoupon = true;
     });
-    const remaining = list.map((pr) => (pr.type === 'flashSale' || pr.type === 'coupon' ? pr.quantity : 0));
+    const remaining = list.map((pr) => toolOf(pr.type).quantity(pr));
     return { list, byCell, stats: new Array<number>(list.length * 4).fill(0), remaining, memberDay: list.some((x) => x.type === 'memberDay') };
   });
   return { rules: rules ?? DEFAULT_PROMOTION_RULES, shops, anyPotentialCoupon };
-}
-
-function inForce(pr: { fromTick: number; toTick: number }, tickInRound: number): boolean {
-  return tickInRound >= pr.fromTick && tickInRound <= pr.toTick;
 }
 
 /** Whether a coupon aimed at potential customers is in force for this city × product (they come back more). */
@@ -201,97 +179,13 @@ export function offerPromo(
   };
   let any = false;
   let urgent = false;
+  const cx: OfferContext = { tick, tickInRound, listFen, listings, cityBase, remaining: 0, bundleUptake: rp.rules.bundleUptake };
   for (const i of ids) {
     const pr = sp.list[i]!;
-    switch (pr.type) {
-      case 'limitedDiscount': {
-        if (!inForce(pr, tickInRound)) break;
-        const u = mulRoundHalfUp(listFen, pr.rate);
-        urgent = true;
-        any = true;
-        if (u < op.unitFen) {
-          op.unitFen = u;
-          op.unitPromo = i;
-        }
-        break;
-      }
-      case 'groupBuy':
-        if (!inForce(pr, tickInRound)) break;
-        any = true;
-        if (pr.priceFen < op.unitFen) {
-          op.unitFen = pr.priceFen;
-          op.unitPromo = i;
-        }
-        break;
-      case 'buyMoreDiscount': {
-        if (!inForce(pr, tickInRound)) break;
-        const u = mulRoundHalfUp(listFen, pr.rate);
-        any = true;
-        if (op.buyMorePromo < 0 || u < op.buyMoreFen) {
-          op.buyMoreK = pr.minQuantity;
-          op.buyMoreFen = u;
-          op.buyMorePromo = i;
-        }
-        break;
-      }
-      case 'flashSale':
-        if (!inForce(pr, tickInRound) || sp.remaining[i]! <= 0) break;
-        any = true;
-        urgent = true;
-        if (op.flashPromo < 0 || pr.priceFen < op.flashFen) {
-          op.flashFen = pr.priceFen;
-          op.flashPromo = i;
-          op.flashPerBuyer = pr.perBuyer;
-        }
-        break;
-      case 'spendReward':
-        if (!inForce(pr, tickInRound) || op.spendPromo >= 0) break;
-        any = true;
-        op.spendPromo = i;
-        op.spendTiers = pr.tiers;
-        break;
-      case 'coupon':
-        if (!inForce(pr, tickInRound) || sp.remaining[i]! <= 0) break;
-        any = true;
-        if (pr.target === 'everyone') {
-          urgent = true;
-          if (pr.amountFen > op.couponAmountFen) {
-            op.couponPromo = i;
-            op.couponAmountFen = pr.amountFen;
-            op.couponThresholdFen = pr.thresholdFen;
-          }
-        } else if (pr.amountFen > op.potentialAmountFen) {
-          op.potentialPromo = i;
-          op.potentialAmountFen = pr.amountFen;
-          op.potentialThresholdFen = pr.thresholdFen;
-        }
-        break;
-      case 'memberDay':
-        if (tick % 7 !== pr.weekday) break;
-        any = true;
-        op.memberPromo = i;
-        op.memberBuy = pr.buy;
-        op.memberGet = pr.get;
-        break;
-      case 'bundle': {
-        let sum = 0;
-        let listed = true;
-        for (const item of pr.items) {
-          const l = listings[cityBase + item.product];
-          if (!l) listed = false;
-          else sum += l.priceFen * item.quantity;
-        }
-        if (!listed || sum <= 0) break;
-        const chance = Math.min(1, rp.rules.bundleUptake * (1 - pr.priceFen / sum));
-        if (chance > op.bundleChance) {
-          any = true;
-          op.bundlePromo = i;
-          op.bundle = pr;
-          op.bundleChance = chance;
-        }
-        break;
-      }
-    }
+    cx.remaining = sp.remaining[i]!;
+    const bits = toolOf(pr.type).offer(op, pr, i, cx);
+    if (bits & IN_FORCE) any = true;
+    if (bits & URGENT) urgent = true;
   }
   if (!any) return null;
   const lift = 1 + rp.rules.urgency;

@@ -5,7 +5,7 @@
  */
 import { h } from '../dom';
 import { local, t } from '../i18n';
-import type { App, Mounted } from '../app';
+import type { App, Mounted } from '../shell';
 import { equityFen, formatYuan, unitsOwned } from '../../engine';
 import { current } from '../session';
 import { finalScore, type ScoreLine } from '../finalScore';

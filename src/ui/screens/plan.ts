@@ -4,8 +4,8 @@
  * validator as the CLI; beside it the market report every team sees.
  */
 import { h, type Child } from '../dom';
-import { local, t, tDynamic, hasKey } from '../i18n';
-import type { App, Mounted } from '../app';
+import { local, t, tDynamic, hasKey, toolName } from '../i18n';
+import type { App, Mounted } from '../shell';
 import { CROWDS, formatYuan, type World } from '../../engine';
 import { capFen, checkDraft, referenceFen, type FieldProblem, type PlanDraft } from '../planDraft';
 import { defaultValues, promotionTypes, type PromoField } from '../promotionForms';
@@ -417,7 +417,7 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
             document.getElementById(fieldId(`promotion:${i}:type`))?.focus();
           },
         },
-        ...types.map((x) => h('option', { value: x.type, selected: x.type === pr.type }, tDynamic(`promo_${x.type}`, x.type))),
+        ...types.map((x) => h('option', { value: x.type, selected: x.type === pr.type }, toolName(x.type))),
       );
       const fields = type.fields.map((f) => promotionField(i, f, pr.values[f.key] ?? ''));
       list.append(

@@ -3,8 +3,8 @@
  * it went, charts over the rounds, and the state hash that `shopsim run` reproduces.
  */
 import { append, h } from '../dom';
-import { local, t } from '../i18n';
-import type { App, Mounted } from '../app';
+import { local, t, toolName } from '../i18n';
+import { roundSummary, type App, type Mounted } from '../shell';
 import { COST_KINDS, CROWDS, LOST_REASONS, LOST_REASON_COUNT, formatYuan, type World } from '../../engine';
 import { rankShops } from '../../sim/scoring';
 import { barChart, lineChart, shopStyle } from '../charts';
@@ -17,15 +17,6 @@ import { coachPanel, glossaryDetails } from './coachPanel';
 import { term } from '../glossary';
 
 const yuan = (fen: number) => formatYuan(fen);
-
-export function roundSummary(session: Session): string {
-  const state = current(session);
-  const report = state.reports[state.reports.length - 1];
-  if (!report || session.player < 0) return '';
-  const me = report.shops[session.player]!;
-  const rank = rankShops(session.world, state).find((r) => r.shop === session.player)!.rank;
-  return t('roundSummary', { round: report.round, revenue: yuan(me.revenueFen), profit: yuan(me.profitFen), cash: yuan(me.cashFen), rank, shops: report.shops.length });
-}
 
 export function leagueTable(world: World, session: Session): HTMLElement {
   const state = current(session);
@@ -224,7 +215,7 @@ function moneyTables(session: Session): HTMLElement | null {
             return h(
               'tr',
               {},
-              h('th', { scope: 'row' }, t(`promo_${r.promotion.type}`)),
+              h('th', { scope: 'row' }, toolName(r.promotion.type)),
               h('td', {}, product),
               h('td', { className: 'num' }, r.orders),
               h('td', { className: 'num' }, r.units),

@@ -1,7 +1,7 @@
 /** Start: a built-in scenario or a file (picker, drag and drop), the seed, new game / continue / import. */
 import { append, h } from '../dom';
 import { local, t } from '../i18n';
-import type { App, Mounted } from '../app';
+import type { App, Mounted } from '../shell';
 import { BUILTIN_SCENARIOS } from '../../scenario/builtin';
 import { loadScenario, loadScenarioText } from '../../scenario/load';
 import type { World } from '../../engine';

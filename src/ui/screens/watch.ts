@@ -4,7 +4,7 @@
  */
 import { h } from '../dom';
 import { local, t } from '../i18n';
-import type { App, Mounted } from '../app';
+import type { App, Mounted } from '../shell';
 import { CROWDS } from '../../engine';
 import { crowdMarkerSvg } from '../crowdStyle';
 import { MarketScene, type SceneProgress } from '../scene/marketScene';
