@@ -1,5 +1,4 @@
 /** `shopsim advance GAME --decisions FILE... --out NEXT` */
-import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseJsonText } from '../scenario/parse';
@@ -10,7 +9,7 @@ import { isSaveLike, loadSave, makeSave } from '../sim/save';
 import { LIMITS } from '../scenario/schema';
 import { parsePositiveInt, parseSeed } from './args';
 import { readScenarioArg } from './grade';
-import { InputError, UsageError, readText, writeText, type Output } from './io';
+import { exists, InputError, refuseOverwritingInputs, UsageError, readText, writeFiles, writeText, type OutFile, type Output } from './io';
 import { problemLines } from './load';
 
 export const ADVANCE_HELP = `Usage: shopsim advance GAME --decisions FILE... --out NEXT [--seed N] [--teams N] [--setup]
@@ -41,7 +40,7 @@ Examples:
   shopsim advance class-r1.json --decisions team-a.json --decisions team-b.json --out class-r2.json`;
 
 function loadGame(arg: string, seedText: string | undefined, teamsText: string | undefined): ClassGame {
-  if (existsSync(arg)) {
+  if (exists(arg)) {
     const parsed = parseJsonText(readText(arg));
     if (!parsed.ok) throw new InputError(problemLines(arg, parsed.problems));
     if (isSaveLike(parsed.value)) {
@@ -88,6 +87,10 @@ export function advanceCommand(argv: string[], io: Output): number {
   if (positionals.length !== 1) throw new UsageError(`advance takes one GAME, got ${positionals.length}`);
   if (!values.out) throw new UsageError('advance needs --out NEXT (the next game file)');
   if (extname(values.out).toLowerCase() !== '.json') throw new UsageError(`--out must be a .json file, not "${values.out}"`);
+  const stem = join(dirname(values.out), basename(values.out, extname(values.out)));
+  // The next game and its reports must not replace the game or a hand-in (checked before reading).
+  const inputs = [positionals[0]!, ...(values.decisions ?? [])];
+  refuseOverwritingInputs([values.out], inputs);
   const game = loadGame(positionals[0]!, values.seed, values.teams);
   const { world } = game;
   const seatList = () => teamShops(world).map((s) => `${world.shops[s]!.id} (${world.shops[s]!.name.zh})`).join(', ');
@@ -112,20 +115,22 @@ export function advanceCommand(argv: string[], io: Output): number {
     if (e instanceof ClassroomError) throw new InputError(e.lines.join('\n'));
     throw e;
   }
-  writeText(values.out, `${JSON.stringify(advanced.save, null, 2)}\n`);
   const result = buildResult(world, advanced.state);
+  // The next game and every report are written together or not at all.
+  const files: OutFile[] = [{ path: values.out, text: `${JSON.stringify(advanced.save, null, 2)}\n` }];
   const written = [values.out];
   if (!values['no-reports']) {
-    const stem = join(dirname(values.out), basename(values.out, extname(values.out)));
     for (const s of teamShops(world)) {
       const id = world.shops[s]!.id;
-      writeText(`${stem}.shop-${id}.html`, teamRoundHtml(world, game.scenarioFile, result, id));
-      writeText(`${stem}.shop-${id}.csv`, teamRoundCsv(result, id));
+      files.push({ path: `${stem}.shop-${id}.html`, text: teamRoundHtml(world, game.scenarioFile, result, id) });
+      files.push({ path: `${stem}.shop-${id}.csv`, text: teamRoundCsv(result, id) });
     }
-    writeText(`${stem}.class.html`, classRoundHtml(world, game.scenarioFile, result));
-    writeText(`${stem}.class.csv`, classRoundCsv(world, game.scenarioFile, result));
+    files.push({ path: `${stem}.class.html`, text: classRoundHtml(world, game.scenarioFile, result) });
+    files.push({ path: `${stem}.class.csv`, text: classRoundCsv(world, game.scenarioFile, result) });
     written.push(`${stem}.shop-<id>.html/.csv for ${teamShops(world).length} team shops`, `${stem}.class.html/.csv`);
   }
+  refuseOverwritingInputs(files.map((f) => f.path), inputs);
+  writeFiles(files);
   for (const n of advanced.notes) io.err(`note: ${n}`);
   const lines = [`round ${advanced.save.roundsPlayed} of ${world.rounds} played (${world.id}, seed ${game.seed}); game hash ${result.hash}`];
   lines.push('standings:');

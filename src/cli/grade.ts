@@ -1,5 +1,4 @@
 /** `shopsim grade SCENARIO SUBMISSION... [--seeds N] [--mode solo|market] [--jobs N] [--out FILE]` */
-import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { World } from '../engine';
@@ -14,7 +13,7 @@ import { MAX_SEEDS } from '../sim/grading/seeds';
 import { DEFAULT_SIMILARITY_THRESHOLD } from '../sim/grading/similarity';
 import { isSaveLike } from '../sim/save';
 import { parsePositiveInt } from './args';
-import { InputError, UsageError, readText, stdio, writeText, type Output } from './io';
+import { exists, InputError, refuseOverwritingInputs, UsageError, readText, stdio, writeText, type Output } from './io';
 import { progressBar } from './progress';
 import { problemLines } from './load';
 
@@ -56,7 +55,7 @@ export interface ScenarioArg {
 
 /** A scenario from a file path or a built-in id, with the file itself (not only the World). */
 export function readScenarioArg(arg: string): ScenarioArg {
-  if (!existsSync(arg) && arg in BUILTIN_SCENARIOS) {
+  if (!exists(arg) && arg in BUILTIN_SCENARIOS) {
     const file = builtinScenario(arg);
     const res = loadScenario(file);
     if (!res.ok) throw new InputError(problemLines(`(built-in ${arg})`, res.problems));
@@ -101,6 +100,7 @@ export async function gradeCommand(argv: string[], io: Output): Promise<number> 
   }
 
   const [scenarioArg, ...files] = positionals;
+  refuseOverwritingInputs([values.out], positionals);
   const scenario = readScenarioArg(scenarioArg!);
   const inputs: SubmissionInput[] = files.map((file) => {
     try {

@@ -1,10 +1,9 @@
 /** Scenario and decisions files for the CLI: built-in scenario ids, file paths, and their problems. */
-import { existsSync } from 'node:fs';
 import type { World } from '../engine';
 import { builtinScenario, BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID } from '../scenario/builtin';
 import { loadDecisionsText, loadScenario, loadScenarioText, type LoadedDecisions } from '../scenario/load';
 import type { Problem } from '../scenario/problems';
-import { InputError, readText } from './io';
+import { exists, InputError, readText } from './io';
 import { isSaveLike, loadSave, type LoadedSave } from '../sim/save';
 import { parseJsonText } from '../scenario/parse';
 
@@ -14,7 +13,7 @@ export function problemLines(file: string, problems: readonly Problem[]): string
 
 /** A scenario from a path, a built-in id, or (no argument) the default. */
 export function loadScenarioArg(arg: string | undefined): { world: World; label: string } {
-  if (arg === undefined || (!existsSync(arg) && arg in BUILTIN_SCENARIOS)) {
+  if (arg === undefined || (!exists(arg) && arg in BUILTIN_SCENARIOS)) {
     const id = arg ?? DEFAULT_SCENARIO_ID;
     const res = loadScenario(builtinScenario(id));
     if (!res.ok) throw new InputError(problemLines(`(built-in ${id})`, res.problems));
@@ -33,7 +32,7 @@ export function loadDecisionsFile(file: string, world: World): LoadedDecisions {
 
 /** The saved game in `file`, or null when the file is not a save (then it is read as a scenario). */
 export function readSaveIfAny(file: string): LoadedSave | null {
-  if (!existsSync(file)) return null;
+  if (!exists(file)) return null;
   const parsed = parseJsonText(readText(file));
   if (!parsed.ok || !isSaveLike(parsed.value)) return null;
   const res = loadSave(parsed.value);

@@ -3,7 +3,7 @@
  * is reported as a message on stderr, never as a stack trace.
  */
 import { COMMANDS } from './commands';
-import { InputError, UsageError, stdio, type Output } from './io';
+import { endQuietlyOnClosedStdout, InputError, UsageError, stdio, type Output } from './io';
 
 function usage(): string {
   const names = Object.keys(COMMANDS);
@@ -27,6 +27,7 @@ function usage(): string {
 }
 
 export async function main(argv: string[], io: Output = stdio): Promise<number> {
+  if (io === stdio) endQuietlyOnClosedStdout();
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage());

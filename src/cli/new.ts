@@ -1,5 +1,4 @@
 /** `shopsim new [FILE] [--cities N] [--products N] [--shops N] [--players N] [--id ID] [--force]` */
-import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -7,7 +6,7 @@ import { ID_PATTERN } from '../scenario/schema';
 import { loadScenario } from '../scenario/load';
 import { starterScenario, STARTER_LIMITS } from '../scenario/starter';
 import { parsePositiveInt } from './args';
-import { InputError, UsageError, writeText, type Output } from './io';
+import { exists, InputError, UsageError, writeText, type Output } from './io';
 import { problemLines } from './load';
 
 export const NEW_HELP = `Usage: shopsim new [FILE] [--cities N] [--products N] [--shops N] [--players N] [--id ID] [--force]
@@ -64,7 +63,7 @@ export function newCommand(argv: string[], io: Output): number {
     io.out(JSON.stringify(scenario, null, 2));
     return 0;
   }
-  if (existsSync(file) && !values.force) throw new InputError(`${file}: already exists (give --force to overwrite it)`);
+  if (exists(file) && !values.force) throw new InputError(`${file}: already exists (give --force to overwrite it)`);
   // Point editors at the shipped JSON Schema, relative to where the file is written.
   const schemaFile = resolve(dirname(fileURLToPath(import.meta.url)), '../../schemas/scenario.schema.json');
   const schemaRef = relative(dirname(resolve(file)), schemaFile).split('\\').join('/');

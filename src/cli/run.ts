@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { RoundDecision } from '../engine';
 import { playGame } from '../sim/game';
 import { buildResult } from '../sim/result';
-import { UsageError, InputError, writeText, type Output } from './io';
+import { UsageError, InputError, refuseOverwritingInputs, writeText, type Output } from './io';
 import { loadDecisionsFile, loadScenarioArg } from './load';
 import { summary } from './summary';
 import { parseSeed } from './args';
@@ -38,6 +38,7 @@ export function runCommand(argv: string[], io: Output): number {
   });
   if (positionals.length > 1) throw new UsageError(`run takes one scenario, got ${positionals.length}: ${positionals.join(' ')}`);
   const arg = positionals[0];
+  refuseOverwritingInputs([values.out], [arg, ...(values.decisions ?? [])]);
   const save = arg !== undefined ? readSaveIfAny(arg) : null;
   const { world } = save ?? loadScenarioArg(arg);
   const seed = values.seed !== undefined ? parseSeed(values.seed) : save ? save.seed : world.seed;
