@@ -26,6 +26,24 @@ function usage(): string {
   ].join('\n');
 }
 
+/**
+ * `--seeds -1` as `--seeds=-1`: Node's parser takes "-1" for an option and says the argument is
+ * "ambiguous"; joined, the command itself says what the value must be.
+ */
+function negativeValuesJoined(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const next = args[i + 1];
+    if (a === '--') return [...out, ...args.slice(i)];
+    if (/^--[a-z][a-z-]*$/.test(a) && next !== undefined && /^-[\d.]/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 export async function main(argv: string[], io: Output = stdio): Promise<number> {
   if (io === stdio) endQuietlyOnClosedStdout();
   const [name, ...rest] = argv;
@@ -45,7 +63,7 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
     return 0;
   }
   try {
-    return await command.run(rest, io);
+    return await command.run(negativeValuesJoined(rest), io);
   } catch (e) {
     if (e instanceof InputError) {
       io.err(e.message);

@@ -64,6 +64,10 @@ export function validateCommand(argv: string[], io: Output): number {
       continue;
     }
     const value = item.res!.value;
+    if (!value || typeof value !== 'object' || Array.isArray(value)) {
+      lines.set(item.file, `${item.file}: $: must be a JSON object (a scenario, decisions or save file, with "kind"), not ${Array.isArray(value) ? 'an array' : JSON.stringify(value)}`);
+      continue;
+    }
     const kind = kindOf(value);
     if (kind === 'save') {
       // A saved game carries its scenario and decisions files: all are checked together.
@@ -81,7 +85,13 @@ export function validateCommand(argv: string[], io: Output): number {
       world = loadScenarioArg(scenarioId).world;
     }
     if (!world) {
-      lines.set(item.file, `${item.file}: $.scenario: no scenario "${String(scenarioId)}" to check against (give it with --scenario FILE)`);
+      const why =
+        scenarioId === undefined
+          ? 'is required: the id of the scenario these decisions are for (e.g. "classic")'
+          : typeof scenarioId !== 'string'
+            ? `must be a scenario id (text, e.g. "classic"), not ${JSON.stringify(scenarioId)}`
+            : `no scenario "${scenarioId}" to check against (give it with --scenario FILE; built-in: ${Object.keys(BUILTIN_SCENARIOS).join(', ')})`;
+      lines.set(item.file, `${item.file}: $.scenario: ${why}`);
       continue;
     }
     const res = loadDecisions(value, world);

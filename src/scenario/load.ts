@@ -7,9 +7,11 @@ import { CROWDS, INDEX_INPUTS, type Controller, type DemandEvent, type RoundDeci
 import { yuanToFen, formatYuan } from '../engine/money';
 import { priceCapFen, referencePriceFen } from '../engine/pricing';
 import { parseJsonText } from './parse';
-import { fromZod, problem, type Checked, type Problem } from './problems';
+import { didYouMean, fromZod, problem, type Checked, type Problem } from './problems';
 import {
   decisionsSchema,
+  LIMITS,
+  roundDecisionSchema,
   scenarioSchema,
   type DecisionsFile,
   type RoundDecisionFile,
@@ -39,7 +41,7 @@ export function loadScenarioText(text: string): Checked<World> {
 
 export function loadScenario(input: unknown): Checked<World> {
   const res = scenarioSchema.safeParse(input);
-  if (!res.success) return { ok: false, problems: fromZod(res.error, input) };
+  if (!res.success) return { ok: false, problems: fromZod(res.error, input, scenarioSchema) };
   const problems: Problem[] = [];
   const world = buildWorld(res.data, problems);
   checkScenarioFile(res.data, problems);
@@ -65,7 +67,10 @@ function ref(map: Map<string, number>, id: string, path: string, what: string, p
   if (i === undefined) {
     const known = [...map.keys()];
     const list = `${known.slice(0, 20).join(', ')}${known.length > 20 ? ', …' : ''}`;
-    problems.push(problem(path, `unknown ${what} "${id}" (known: ${list})`, `未知的${whatZh(what)} "${id}"（已有：${list}）`));
+    const near = didYouMean(id, known);
+    const hint = near === undefined ? '' : `; did you mean "${near}"?`;
+    const hintZh = near === undefined ? '' : `；是不是想写 "${near}"？`;
+    problems.push(problem(path, `unknown ${what} "${id}" (known: ${list}${hint})`, `未知的${whatZh(what)} "${id}"（已有：${list}${hintZh}）`));
     return -1;
   }
   return i;
@@ -454,13 +459,50 @@ export function loadDecisionsText(text: string, world: World): Checked<LoadedDec
 }
 
 export function loadDecisions(input: unknown, world: World): Checked<LoadedDecisions> {
+  // A file for another scenario is one problem, not one per unknown city or product.
+  const named = input && typeof input === 'object' && !Array.isArray(input) ? (input as { scenario?: unknown }).scenario : undefined;
+  if (typeof named === 'string' && named !== world.id) return { ok: false, problems: [otherScenario(named, world)] };
   const res = decisionsSchema.safeParse(input);
-  if (!res.success) return { ok: false, problems: fromZod(res.error, input) };
-  const d: DecisionsFile = res.data;
+  if (!res.success) {
+    // Schema and meaning in one pass: the rounds that are well-formed are checked against the
+    // scenario too, so an unknown city shows beside a misspelt field.
+    const problems = fromZod(res.error, input, decisionsSchema);
+    problems.push(...checkDecisions(wellFormedPart(input), world).problems);
+    return { ok: false, problems };
+  }
+  const { shop, rounds, problems } = checkDecisions(res.data, world);
+  return problems.length ? { ok: false, problems } : { ok: true, value: { shop, rounds } };
+}
+
+function otherScenario(named: string, world: World): Problem {
+  return problem(
+    '$.scenario',
+    `is "${named}" but the scenario played is "${world.id}": this decisions file is for another scenario (nothing else in it was checked)`,
+    `是 "${named}"，但所玩的场景是 "${world.id}"：这份决策文件是为另一个场景写的（其余内容未检查）`,
+  );
+}
+
+/** The parts of a decisions file that pass the schema on their own: shop (when an id) and each round that is well-formed, at its index. */
+function wellFormedPart(input: unknown): { shop: string | undefined; rounds: RoundDecisionFile[] } {
+  const obj = input && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+  const shop = decisionsSchema.shape.shop.safeParse(obj.shop);
+  const rounds: RoundDecisionFile[] = [];
+  if (Array.isArray(obj.rounds) && obj.rounds.length <= LIMITS.rounds) {
+    obj.rounds.forEach((r, i) => {
+      const ok = roundDecisionSchema.safeParse(r);
+      // A sparse array: buildRounds skips the holes and keeps each round's own index in its paths.
+      if (ok.success) rounds[i] = ok.data;
+    });
+  }
+  return { shop: shop.success ? shop.data : undefined, rounds };
+}
+
+/** Everything the schema cannot know: the scenario, the shop, and every id, price and rule of each round. */
+function checkDecisions(d: { scenario?: string; shop: string | undefined; rounds: RoundDecisionFile[] }, world: World): { shop: number; rounds: RoundDecision[]; problems: Problem[] } {
   const problems: Problem[] = [];
-  if (d.scenario !== world.id) problems.push(problem('$.scenario', `is "${d.scenario}" but the scenario played is "${world.id}"`, `是 "${d.scenario}"，但所玩的场景是 "${world.id}"`));
-  const shop = world.shops.findIndex((s) => s.id === d.shop);
-  if (shop < 0) {
+  if (d.scenario !== undefined && d.scenario !== world.id) problems.push(otherScenario(d.scenario, world));
+  const shop = d.shop === undefined ? -1 : world.shops.findIndex((s) => s.id === d.shop);
+  if (d.shop !== undefined && shop < 0) {
     const known = world.shops.map((s) => s.id).join(', ');
     problems.push(problem('$.shop', `unknown shop "${d.shop}" (known: ${known})`, `未知的网店 "${d.shop}"（已有：${known}）`));
   }
@@ -472,5 +514,5 @@ export function loadDecisions(input: unknown, world: World): Checked<LoadedDecis
     { cityIx, productIx, rounds: world.rounds, products: world.products, priceFloat: world.rules.priceFloat, cities: world.cities.map((c) => c.id), promotions: promotionWorld(world), service: world.rules.service !== null, keywordIx: new Map(world.keywords.map((k, i) => [k.id, i] as const)), search: world.rules.search },
     problems,
   );
-  return problems.length ? { ok: false, problems } : { ok: true, value: { shop, rounds } };
+  return { shop, rounds, problems };
 }

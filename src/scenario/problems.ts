@@ -43,16 +43,132 @@ function describeValue(v: unknown): string {
   return typeof v === 'object' ? 'an object' : typeof v;
 }
 
-/** zod's issues as our messages: what is wrong, with the allowed range or values. */
-export function fromZod(error: z.ZodError, input: unknown): Problem[] {
+/**
+ * zod's issues as our messages: what is wrong, with the allowed range or values. Given the schema,
+ * an unknown field gets the nearest known one as a suggestion ("advertising" → "media").
+ */
+export function fromZod(error: z.ZodError, input: unknown, schema?: z.ZodType): Problem[] {
   const out: Problem[] = [];
   for (const issue of error.issues) {
     const path = jsonPath(issue.path);
     const actual = valueAt(input, issue.path);
-    const zh = zodMessageZh(issue, actual);
-    out.push(zh === undefined ? { path, message: zodMessage(issue, actual) } : { path, message: zodMessage(issue, actual), messageZh: zh });
+    let message = zodMessage(issue, actual);
+    let zh = zodMessageZh(issue, actual);
+    if (issue.code === 'unrecognized_keys' && schema) {
+      const known = knownKeysAt(schema, issue.path, input);
+      const hints = issue.keys.slice(0, 10).flatMap((k) => {
+        const near = didYouMean(k, known);
+        return near === undefined ? [] : [[k, near] as const];
+      });
+      if (hints.length > 0) {
+        const en = hints.map(([k, n]) => (issue.keys.length > 1 ? `"${n}" for "${k}"` : `"${n}"`)).join(', ');
+        const cn = hints.map(([k, n]) => (issue.keys.length > 1 ? `"${n}"（而不是 "${k}"）` : `"${n}"`)).join('、');
+        message = message.replace(' (check the spelling against the scenario reference)', ` (did you mean ${en}?)`);
+        if (zh !== undefined) zh = zh.replace('（请对照场景参考检查拼写）', `（是不是想写 ${cn}？）`);
+      }
+    }
+    out.push(zh === undefined ? { path, message } : { path, message, messageZh: zh });
   }
   return out;
+}
+
+/** Words people write for a field that has another name here. */
+const SYNONYMS: Record<string, string> = {
+  advertising: 'media',
+  ads: 'media',
+  advert: 'media',
+  adverts: 'media',
+  promotion: 'promotions',
+  listing: 'listings',
+  restocks: 'restock',
+  cost: 'unitCost',
+  capacity: 'warehouseCapacity',
+};
+
+/** Edits from a to b, a swap of two neighbouring letters counting as one ("pirce" → "price"). */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = [];
+  for (let i = 0; i <= a.length; i++) d.push([i]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** The known name closest to `name`: a synonym, a different case, or within a few typing slips. */
+export function didYouMean(name: string, known: readonly string[]): string | undefined {
+  if (known.length === 0 || name.length > 64) return undefined;
+  const lower = name.toLowerCase();
+  const syn = SYNONYMS[lower];
+  if (syn !== undefined && known.includes(syn)) return syn;
+  let best: string | undefined;
+  let bestD = Math.max(1, Math.min(3, Math.floor(name.length / 3)));
+  for (const k of known) {
+    const d = editDistance(lower, k.toLowerCase());
+    if (d === 0) return k;
+    if (d <= bestD && (best === undefined || d < bestD)) {
+      best = k;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+interface SchemaDef {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  element?: z.ZodType;
+  options?: z.ZodType[];
+  valueType?: z.ZodType;
+}
+
+function defOf(s: z.ZodType): SchemaDef {
+  return (s as unknown as { _zod: { def: SchemaDef } })._zod.def;
+}
+
+/** The field names an object at `path` of the input may have, by walking the schema alongside the input. */
+function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[], input: unknown): string[] {
+  let s: z.ZodType | undefined = schema;
+  let value: unknown = input;
+  for (let i = 0; i <= path.length && s; ) {
+    const d = defOf(s);
+    if (d.innerType && ['optional', 'default', 'nullable', 'readonly', 'nonoptional', 'catch', 'prefault'].includes(d.type)) {
+      s = d.innerType;
+      continue;
+    }
+    if (d.type === 'pipe' && d.in) {
+      s = d.in;
+      continue;
+    }
+    if (d.type === 'union' && d.options) {
+      // The option whose literal `type` matches the input's, else the first object option.
+      const type = value && typeof value === 'object' ? (value as { type?: unknown }).type : undefined;
+      const match = d.options.find((o) => {
+        const t = defOf(o).shape?.type;
+        const td = t ? (defOf(t) as { values?: unknown[] }) : undefined;
+        return td?.values?.includes(type) ?? false;
+      });
+      s = match ?? d.options.find((o) => defOf(o).type === 'object');
+      continue;
+    }
+    if (i === path.length) return d.type === 'object' && d.shape ? Object.keys(d.shape) : [];
+    const key = path[i]!;
+    value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+    i++;
+    if (d.type === 'object' && d.shape) s = d.shape[String(key)];
+    else if (d.type === 'array' && d.element) s = d.element;
+    else if (d.type === 'record' && d.valueType) s = d.valueType;
+    else return [];
+  }
+  return [];
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

@@ -23,7 +23,7 @@ import {
 import type { CheckContext, FileContext, ListedPrice } from '../engine/promotions/tool';
 import { TOOL_SCHEMAS, toolOf, type PromotionFileOf } from '../engine/promotions/tools';
 import { doc } from './describe';
-import { problem, type Problem } from './problems';
+import { didYouMean, problem, type Problem } from './problems';
 
 export { PROMOTION_RULES };
 export type { ListedPrice };
@@ -162,8 +162,10 @@ export function listingsInForce(rounds: readonly RoundListingsFile[], round: num
 function ix(list: readonly string[], value: string, path: string, what: string, problems: Problem[]): number {
   const i = list.indexOf(value);
   if (i < 0) {
-    const known = `${list.slice(0, 20).join(', ')}${list.length > 20 ? ', …' : ''}`;
-    problems.push(problem(path, `unknown ${what} "${value}" (known: ${known})`, `未知的${what === 'city' ? '城市' : '商品'} "${value}"（已有：${known}）`));
+    const near = didYouMean(value, list);
+    const known = `${list.slice(0, 20).join(', ')}${list.length > 20 ? ', …' : ''}${near === undefined ? '' : `; did you mean "${near}"?`}`;
+    const knownZh = `${list.slice(0, 20).join(', ')}${list.length > 20 ? ', …' : ''}${near === undefined ? '' : `；是不是想写 "${near}"？`}`;
+    problems.push(problem(path, `unknown ${what} "${value}" (known: ${known})`, `未知的${what === 'city' ? '城市' : '商品'} "${value}"（已有：${knownZh}）`));
   }
   return i;
 }

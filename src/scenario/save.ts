@@ -64,7 +64,7 @@ export function loadSaveText(text: string): Checked<LoadedSave> {
 
 export function loadSave(input: unknown): Checked<LoadedSave> {
   const res = saveSchema.safeParse(input);
-  if (!res.success) return { ok: false, problems: fromZod(res.error, input) };
+  if (!res.success) return { ok: false, problems: fromZod(res.error, input, saveSchema) };
   const save = res.data;
   const sc = loadScenario(save.scenario);
   if (!sc.ok) return { ok: false, problems: sc.problems.map((p) => ({ ...p, path: p.path.replace(/^\$/, '$.scenario') })) };
