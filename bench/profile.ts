@@ -10,5 +10,4 @@ const st = playGame(res.value, 1, new Map());
 const ms = performance.now() - t0;
 let buyers = 0; for (const r of st.reports) for (const n of r.demand) buyers += n;
 console.log('ms', ms.toFixed(0), 'buyers', buyers, 'ns/buyer', (ms*1e6/buyers).toFixed(0));
-let presales = 0, parcels=0; 
 console.log('inbound', st.inbound.length, 'parcels', st.parcels.length);

@@ -1,12 +1,12 @@
 /** `shopsim advance GAME --decisions FILE... --out NEXT` */
 import { basename, dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseJsonText } from '../scenario/parse';
+import { parseJsonText } from '../sim/scenario';
 import { advanceRound, ClassroomError, gameFromSave, startGame, teamShops, type ClassGame, type HandIn } from '../sim/grading/classroom';
 import { classRoundCsv, classRoundHtml, standings, teamRoundCsv, teamRoundHtml } from '../sim/grading/roundReports';
 import { buildResult } from '../sim/result';
 import { isSaveLike, loadSave, makeSave } from '../sim/save';
-import { LIMITS } from '../scenario/schema';
+import { LIMITS } from '../sim/scenario';
 import { parsePositiveInt, parseSeed } from './args';
 import { readScenarioArg } from './grade';
 import { exists, InputError, refuseOverwritingInputs, UsageError, readText, writeFiles, writeText, type OutFile, type Output } from './io';

@@ -2,9 +2,9 @@
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { World } from '../engine';
-import { BUILTIN_SCENARIOS, builtinScenario } from '../scenario/builtin';
-import { loadScenario } from '../scenario/load';
-import { parseJsonText } from '../scenario/parse';
+import { BUILTIN_SCENARIOS, builtinScenario } from '../sim/scenario';
+import { loadScenario } from '../sim/scenario';
+import { parseJsonText } from '../sim/scenario';
 import { grade, type GradeMode, type SubmissionInput } from '../sim/grading/grade';
 import { gradeCsv, gradeHtml, gradeJson, gradeText } from '../sim/grading/gradeReports';
 import { defaultJobs } from '../sim/grading/pool';

@@ -1,11 +1,11 @@
 /** Scenario and decisions files for the CLI: built-in scenario ids, file paths, and their problems. */
 import type { World } from '../engine';
-import { builtinScenario, BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID } from '../scenario/builtin';
-import { loadDecisionsText, loadScenario, loadScenarioText, type LoadedDecisions } from '../scenario/load';
-import type { Problem } from '../scenario/problems';
+import { builtinScenario, BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID } from '../sim/scenario';
+import { loadDecisionsText, loadScenario, loadScenarioText, type LoadedDecisions } from '../sim/scenario';
+import type { Problem } from '../sim/scenario';
 import { exists, InputError, readText } from './io';
 import { isSaveLike, loadSave, type LoadedSave } from '../sim/save';
-import { parseJsonText } from '../scenario/parse';
+import { parseJsonText } from '../sim/scenario';
 
 export function problemLines(file: string, problems: readonly Problem[]): string {
   return problems.map((p) => `${file}: ${p.path}: ${p.message}`).join('\n');

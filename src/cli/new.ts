@@ -2,9 +2,9 @@
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ID_PATTERN } from '../scenario/schema';
-import { loadScenario } from '../scenario/load';
-import { starterScenario, STARTER_LIMITS } from '../scenario/starter';
+import { ID_PATTERN } from '../sim/scenario';
+import { loadScenario } from '../sim/scenario';
+import { starterScenario, STARTER_LIMITS } from '../sim/scenario';
 import { parsePositiveInt } from './args';
 import { exists, InputError, UsageError, writeText, type Output } from './io';
 import { problemLines } from './load';

@@ -1,9 +1,9 @@
 /** `shopsim validate FILE... [--scenario FILE]` */
 import { parseArgs } from 'node:util';
 import type { World } from '../engine';
-import { BUILTIN_SCENARIOS } from '../scenario/builtin';
-import { loadDecisions, loadScenario } from '../scenario/load';
-import { parseJsonText } from '../scenario/parse';
+import { BUILTIN_SCENARIOS } from '../sim/scenario';
+import { loadDecisions, loadScenario } from '../sim/scenario';
+import { parseJsonText } from '../sim/scenario';
 import { loadSave } from '../sim/save';
 import { InputError, UsageError, readText, type Output } from './io';
 import { loadScenarioArg, problemLines } from './load';

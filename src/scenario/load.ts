@@ -13,7 +13,6 @@ import {
   LIMITS,
   roundDecisionSchema,
   scenarioSchema,
-  type DecisionsFile,
   type RoundDecisionFile,
   type ScenarioFile,
 } from './schema';

@@ -175,7 +175,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let cur: unknown = input;
   for (const key of path) {
     if (cur === null || typeof cur !== 'object') return undefined;
-    if (!Object.prototype.hasOwnProperty.call(cur, key as string)) return undefined;
+    if (!Object.hasOwn(cur, key as string)) return undefined;
     cur = (cur as Record<string, unknown>)[key as string];
   }
   return cur;

@@ -9,10 +9,10 @@
  * grading replays, and the exported grades equal `shopsim grade` on the exported decisions.
  */
 import type { RoundDecision, World } from '../engine';
-import { BUILTIN_SCENARIOS, builtinScenario } from '../scenario/builtin';
-import { loadDecisions, loadScenario } from '../scenario/load';
-import type { Problem } from '../scenario/problems';
-import { LIMITS } from '../scenario/schema';
+import { BUILTIN_SCENARIOS, builtinScenario } from '../sim/scenario';
+import { loadDecisions, loadScenario } from '../sim/scenario';
+import type { Problem } from '../sim/scenario';
+import { LIMITS } from '../sim/scenario';
 import { decisionsForRound, newGame, playNextRound } from '../sim/game';
 import { roundToFile, type DecisionsFileObject } from '../sim/grading/classroom';
 import { grade, type GradeReport } from '../sim/grading/grade';

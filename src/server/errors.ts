@@ -1,5 +1,5 @@
 /** An answer other than 2xx: the status and `{ error, problems? }` (contracts.md). */
-import type { Problem } from '../scenario/problems';
+import type { Problem } from '../sim/scenario';
 
 export class HttpError extends Error {
   constructor(

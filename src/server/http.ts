@@ -170,9 +170,13 @@ function serveStatic(res: ServerResponse, distDir: string | null, pathname: stri
   try {
     file = normalize(join(distDir, decodeURIComponent(page)));
   } catch {
-    return sendJson(res, 400, { error: 'malformed path' });
+    sendJson(res, 400, { error: 'malformed path' });
+    return;
   }
-  if (!file.startsWith(normalize(distDir) + sep) || !existsSync(file) || !statSync(file).isFile()) return sendJson(res, 404, { error: `no page ${pathname}` });
+  if (!file.startsWith(normalize(distDir) + sep) || !existsSync(file) || !statSync(file).isFile()) {
+    sendJson(res, 404, { error: `no page ${pathname}` });
+    return;
+  }
   res.writeHead(200, { 'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': statSync(file).size, 'X-Content-Type-Options': 'nosniff' });
   createReadStream(file).pipe(res);
 }

@@ -2,7 +2,7 @@
  * The Result of `shopsim run --json` (contracts.md): money in yuan, ids instead of indices. Keys
  * of the contract are stable; the rest are additions.
  */
-import { COST_KINDS, CROWDS, LOST_REASONS, LOST_REASON_COUNT, hashValue, type GameState, type World } from '../engine';
+import { COST_KINDS, type CROWDS, LOST_REASONS, LOST_REASON_COUNT, hashValue, type GameState, type World } from '../engine';
 import { rankShops } from './scoring';
 import { promotionResults, type PromotionResult } from './promotions';
 

@@ -15,7 +15,7 @@ import { mountPlan } from './screens/plan';
 import { mountWatch } from './screens/watch';
 import { mountReview } from './screens/review';
 import { mountFinal } from './screens/final';
-import { DEFAULT_SCENARIO_ID } from '../scenario/builtin';
+import { DEFAULT_SCENARIO_ID } from '../sim/scenario';
 
 export type { App, Mounted };
 

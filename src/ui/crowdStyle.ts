@@ -38,7 +38,6 @@ export function shapePoints(shape: Shape, r: number): number[] {
 
 /** The crowd's shape as an inline SVG marker for DOM legends and charts. */
 export function crowdMarkerSvg(k: number, size = 14): SVGSVGElement {
-  const look = crowdLook(k);
   const ns = 'http://www.w3.org/2000/svg';
   const el = document.createElementNS(ns, 'svg');
   el.setAttribute('width', String(size));

@@ -3,10 +3,8 @@
  * turned into a decisions-file round (yuan, ids) and checked by the same validator as the CLI.
  * Each problem is mapped back to the form field it names.
  */
-import { referencePriceFen, type GameState, type World } from '../engine';
-import { formatYuan } from '../engine/money';
-import { priceCapFen } from '../scenario/load';
-import type { Problem } from '../scenario/problems';
+import { formatYuan, referencePriceFen, type GameState, type World } from '../engine';
+import { priceCapFen, type Problem } from '../sim/scenario';
 import { promotionToFile, type PromotionDraft } from './promotionForms';
 import { checkDecisions, withRound, type RoundEntry, type Session } from './session';
 

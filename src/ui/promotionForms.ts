@@ -5,8 +5,8 @@
  * items), and the schema's own bilingual descriptions as help.
  */
 import { PROMOTION_TOOL_LIST, PROMOTION_TYPES, type World } from '../engine';
-import { roundDecisionSchema } from '../scenario/schema';
-import { PROMOTION_TOOLS } from '../scenario/promotions';
+import { roundDecisionSchema } from '../sim/scenario';
+import { PROMOTION_TOOLS } from '../sim/scenario';
 
 export type FieldKind = 'product' | 'products' | 'city' | 'cities' | 'number' | 'text' | 'boolean' | 'choice' | 'json';
 

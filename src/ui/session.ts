@@ -7,9 +7,9 @@ import type { GameState, RoundDecision, TickFlows, World } from '../engine';
 import { newGame, playNextRound } from '../sim/game';
 import { makeSave, loadSave, type SaveFile } from '../sim/save';
 import { stateHash } from '../sim/result';
-import { loadDecisions, loadScenario } from '../scenario/load';
-import { parseJsonText } from '../scenario/parse';
-import { problem, type Checked, type Problem } from '../scenario/problems';
+import { loadDecisions, loadScenario } from '../sim/scenario';
+import { parseJsonText } from '../sim/scenario';
+import { problem, type Checked, type Problem } from '../sim/scenario';
 
 /** One round of a decisions file as the player wrote it (yuan, ids), ready to export. */
 export interface RoundEntry {

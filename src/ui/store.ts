@@ -6,7 +6,7 @@
 import { produce, type Draft } from 'immer';
 import type { Lang } from './i18n';
 import type { PlanDraft } from './planDraft';
-import type { Problem } from '../scenario/problems';
+import type { Problem } from '../sim/scenario';
 
 export type Screen = 'start' | 'plan' | 'watch' | 'review' | 'final';
 

@@ -120,7 +120,7 @@ export async function grade(world: World, scenarioFile: unknown, inputs: readonl
   );
   const rubric = rubricOf(world, scenarioFile);
   const seeds = gradingSeeds(world.seed, opts.seeds);
-  const ok = subs.map((s, i) => i).filter((i) => subs[i]!.status === 'ok');
+  const ok = subs.map((_, i) => i).filter((i) => subs[i]!.status === 'ok');
 
   // Seats: solo games play each team in the scenario's own shop; a class competition seats the
   // teams in label order, each in (a copy of) the player shop its decisions were made for.

@@ -2,10 +2,10 @@
 import { append, h } from '../dom';
 import { local, t } from '../i18n';
 import type { App, Mounted } from '../shell';
-import { BUILTIN_SCENARIOS } from '../../scenario/builtin';
-import { loadScenario, loadScenarioText } from '../../scenario/load';
+import { BUILTIN_SCENARIOS } from '../../sim/scenario';
+import { loadScenario, loadScenarioText } from '../../sim/scenario';
 import type { World } from '../../engine';
-import type { Problem } from '../../scenario/problems';
+import type { Problem } from '../../sim/scenario';
 import { problemMessage } from '../problemText';
 import { isOver, playerShops, roundsPlayed, sessionFromSaveText, startSession, type Session } from '../session';
 import { listSlots, MAX_SLOTS, saveGame, useSlot, type SaveSlot } from '../saveSlots';
