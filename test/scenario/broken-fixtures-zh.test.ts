@@ -79,7 +79,7 @@ describe('when the messages are read side by side', () => {
     expect(zhOf('duplicate-shop')).toEqual(['网店 id "s2" 重复（id 不能重复）']);
     expect(zhOf('decisions-round-after-last')).toEqual(['必须 ≤ 4（本场景共 4 期）']);
     expect(zhOf('negative-cash')).toEqual(['必须在 0 到 100000000 元之间（现为 -5）']);
-    expect(zhOf('misspelt-field')).toEqual(['未知字段 "tickPerRound"（请对照场景参考检查拼写）']);
+    expect(zhOf('misspelt-field')).toEqual(['未知字段 "tickPerRound"（是不是想写 "ticksPerRound"？）']);
     expect(zhOf('not-json')[0]).toMatch(/^不是有效的 JSON（第 5 行第 3 列）/);
   });
 });

@@ -21,7 +21,7 @@ const EXPECTED: Record<string, [path: string, message: string | RegExp]> = {
   'prototype-key': ['$.rules.__proto__', 'the key "__proto__" is not allowed (it could change how the program\'s objects behave); remove it'],
   'wrong-kind': ['$.kind', 'must be "scenario", "decisions" or "save", not "scenery"'],
   'missing-name': ['$.name', 'is required (an object)'],
-  'misspelt-field': ['$', 'unknown field "tickPerRound" (check the spelling against the scenario reference)'],
+  'misspelt-field': ['$', 'unknown field "tickPerRound" (did you mean "ticksPerRound"?)'],
   'rounds-zero': ['$.rounds', 'must be a whole number from 1 to 24 (got 0)'],
   'ticks-too-many': ['$.ticksPerRound', 'must be a whole number from 1 to 60 (got 61)'],
   'price-float-negative': ['$.rules.priceFloat', 'must be from 0 to 5 (got -0.1)'],
