@@ -59,7 +59,10 @@ function feed(lanes: Lanes, value: unknown): void {
     lanes.add(JSON.stringify(value) ?? 'null');
     return;
   }
-  if (ArrayBuffer.isView(value)) return feed(lanes, Array.from(value as unknown as ArrayLike<number>));
+  if (ArrayBuffer.isView(value)) {
+    feed(lanes, Array.from(value as unknown as ArrayLike<number>));
+    return;
+  }
   if (Array.isArray(value)) {
     lanes.add('[');
     for (let i = 0; i < value.length; i++) {
