@@ -12,7 +12,17 @@ export function classicScripts(): Plugin {
     apply: 'build',
     enforce: 'post',
     config() {
-      return { build: { modulePreload: false, rolldownOptions: { output: { format: 'iife', codeSplitting: false } } } };
+      return {
+        build: {
+          modulePreload: false,
+          rolldownOptions: {
+            output: { format: 'iife', codeSplitting: false },
+            // An IIFE has no import.meta; the bundler makes it {} anyway (pixi.js and Vite's preload
+            // helper read it only for code splitting, which is off). Said here, so the build log is clean.
+            transform: { define: { 'import.meta': '{}' } },
+          },
+        },
+      };
     },
     transformIndexHtml(html) {
       return html
