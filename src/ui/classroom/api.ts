@@ -1,5 +1,5 @@
 /** The classroom pages talk to the server only through its JSON API (contracts.md). */
-import type { Problem } from '../../scenario/problems';
+import type { Problem } from '../../sim/scenario';
 
 export type ApiResult<T> = { ok: true; status: number; value: T } | { ok: false; status: number; error: string; problems: Problem[] };
 

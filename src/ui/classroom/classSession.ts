@@ -6,7 +6,7 @@
 import type { GameState, TickFlows } from '../../engine';
 import { playNextRound, newGame } from '../../sim/game';
 import { loadSave } from '../../sim/save';
-import { problem, type Checked } from '../../scenario/problems';
+import { problem, type Checked } from '../../sim/scenario';
 import type { PlayerDecisionsFile, RoundEntry, Session } from '../session';
 
 export function sessionFromClassSave(save: unknown, shop: string): Checked<Session> {

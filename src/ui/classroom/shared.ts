@@ -2,7 +2,7 @@
 import { h } from '../dom';
 import { getLang, local, t } from '../i18n';
 import { problemMessage } from '../problemText';
-import type { Problem } from '../../scenario/problems';
+import type { Problem } from '../../sim/scenario';
 import type { ClassInfo, StandingsAnswer } from './api';
 
 const money = (x: number) => x.toLocaleString(getLang() === 'zh' ? 'zh-CN' : 'en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -10,12 +10,12 @@ import { initialLang, setLang, t, type Lang } from '../i18n';
 import { initialDraft } from '../planDraft';
 import { current, roundsPlayed, type RoundEntry, type Session } from '../session';
 import { Store, type Screen } from '../store';
-import type { App, Mounted } from '../app';
+import type { App, Mounted } from '../shell';
 import { mountPlan } from '../screens/plan';
 import { mountWatch } from '../screens/watch';
 import { mountReview } from '../screens/review';
 import { mountFinal } from '../screens/final';
-import { DEFAULT_SCENARIO_ID } from '../../scenario/builtin';
+import { DEFAULT_SCENARIO_ID } from '../../sim/scenario';
 import { call, saveBlob, type ClassInfo, type StandingsAnswer } from './api';
 import { sessionFromClassSave } from './classSession';
 import { announcementsOf, deadlineText, leaderboard, problemList } from './shared';
@@ -339,7 +339,10 @@ export function startStudentApp(root: HTMLElement): void {
       else if (screen === 'watch' && session.lastFlows.length) mounted = mountWatch(main, app);
       else if (screen === 'review' || (screen === 'watch' && roundsPlayed(session) > 0)) mounted = mountReview(main, app);
       else if (screen === 'final') mounted = mountFinal(main, app);
-      else return home();
+      else {
+        home();
+        return;
+      }
     }
     const heading = main.querySelector('h1, h2');
     if (heading instanceof HTMLElement) {

@@ -7,7 +7,7 @@
  */
 import { h } from '../dom';
 import { initialLang, local, setLang, t, type Lang } from '../i18n';
-import { BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID } from '../../scenario/builtin';
+import { BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID } from '../../sim/scenario';
 import { call, download, type ClassInfo, type StandingsAnswer } from './api';
 import { announcementsOf, deadlineText, leaderboard, problemList } from './shared';
 import './classroom.css';
