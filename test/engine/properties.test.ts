@@ -1,12 +1,15 @@
 /**
  * Invariants over generated markets and decisions (fast-check): money and units are conserved,
- * nothing is NaN, stock never negative, equal inputs give equal hashes.
+ * nothing is NaN, stock never negative, equal inputs give equal hashes. The players' decisions
+ * include generated promotions of every tool (those the platform rules accept).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createInitialState, playRound, unitsOwned, type GameState, type RoundDecision, type World } from '../../src/engine';
 import { loadScenario, priceCapFen, emptyRound } from '../../src/scenario/load';
 import { decisionsForRound } from '../../src/sim/game';
+import { checkPromotions, promotionWorld, type ListedPrice } from '../../src/scenario/promotions';
+import type { Promotion } from '../../src/engine';
 import { buildResult, stateHash } from '../../src/sim/result';
 
 const CONTROLLERS = ['player', 'bot:undercut', 'bot:brand', 'bot:balanced'];
@@ -104,9 +107,56 @@ const playerDecisionsArb = fc.array(
     iso: fc.boolean(),
     agents: fc.integer({ min: 0, max: 4 }),
     gift: fc.option(fc.record({ unitCost: fc.integer({ min: 1, max: 500 }), announced: fc.boolean() }), { nil: undefined }),
+    promos: fc.array(
+      fc.record({
+        tool: fc.constantFrom('limitedDiscount', 'spendReward', 'bundle', 'buyMoreDiscount', 'coupon', 'groupBuy', 'flashSale', 'memberDay'),
+        p: fc.nat(9),
+        q: fc.nat(9),
+        city: fc.option(fc.nat(9), { nil: null }),
+        rate: fc.double({ min: 0.3, max: 0.99, noNaN: true }),
+        share: fc.double({ min: 0.2, max: 0.99, noNaN: true }),
+        n: fc.integer({ min: 1, max: 40 }),
+        k: fc.integer({ min: 2, max: 5 }),
+        from: fc.integer({ min: 1, max: 6 }),
+        len: fc.integer({ min: 0, max: 6 }),
+      }),
+      { maxLength: 4 },
+    ),
   }),
   { minLength: 3, maxLength: 3 },
 );
+
+type PromoPick = { tool: string; p: number; q: number; city: number | null; rate: number; share: number; n: number; k: number; from: number; len: number };
+
+/** A generated promotion in the engine's form, sized to the world and the round's listings. */
+function promotionOf(world: World, g: PromoPick, listings: readonly (ListedPrice | null)[]): Promotion {
+  const P = world.products.length;
+  const C = world.cities.length;
+  const product = g.p % P;
+  const city = g.city === null ? null : g.city % C;
+  const T = world.ticksPerRound;
+  const span = { fromTick: Math.min(T, g.from), toTick: Math.min(T, g.from + g.len) };
+  const list = listings[(city ?? 0) * P + product]?.priceFen ?? 1000;
+  const price = Math.max(100, Math.floor(list * g.share));
+  switch (g.tool) {
+    case 'limitedDiscount':
+      return { type: 'limitedDiscount', product, city, rate: g.rate, ...span };
+    case 'buyMoreDiscount':
+      return { type: 'buyMoreDiscount', product, city, minQuantity: g.k, rate: g.rate, ...span };
+    case 'spendReward':
+      return { type: 'spendReward', tiers: [{ thresholdFen: list * g.k, offFen: Math.floor(list * g.k * (1 - g.share) * 0.5) + 1 }], ...span };
+    case 'coupon':
+      return { type: 'coupon', amountFen: Math.floor(list * (1 - g.share)) + 1, thresholdFen: list * g.k, quantity: g.n, target: g.n % 2 ? 'everyone' : 'potential', ...span };
+    case 'groupBuy':
+      return { type: 'groupBuy', product, city: city ?? 0, priceFen: price, ...span };
+    case 'flashSale':
+      return { type: 'flashSale', product, city, priceFen: price, quantity: g.n, perBuyer: 1 + (g.n % 3), ...span };
+    case 'memberDay':
+      return { type: 'memberDay', weekday: g.n % 7, buy: g.k, get: 1 + (g.q % g.k), product: g.p % 2 ? product : null };
+    default:
+      return { type: 'bundle', city, items: [{ product, quantity: 1 }, { product: g.q % P, quantity: 1 + (g.n % 2) }], priceFen: price, shippingFen: 0 };
+  }
+}
 
 type Pick = {
   priceShare: number;
@@ -118,6 +168,7 @@ type Pick = {
   iso: boolean;
   agents: number;
   gift: { unitCost: number; announced: boolean } | undefined;
+  promos: PromoPick[];
 };
 
 function playerRounds(world: World, picks: Pick[]): RoundDecision[] {
@@ -134,6 +185,16 @@ function playerRounds(world: World, picks: Pick[]): RoundDecision[] {
       }),
     );
     d.marketing = { decorationFen: pick.spend * 100, mediaFen: pick.spend * 50, charityFen: pick.spend * 10, iso: pick.iso, iec: false };
+    // Promotions of every tool, as generated; those breaking a platform rule are left out (the engine never sees them).
+    const listings: (ListedPrice | null)[] = new Array(world.cities.length * world.products.length).fill(null);
+    for (const l of d.listings) if (l.listing) listings[l.city * world.products.length + l.product] = { priceFen: l.listing.priceFen, shippingFen: l.listing.shippingFen };
+    const pw = promotionWorld(world);
+    const legal: Promotion[] = [];
+    for (const g of pick.promos) {
+      const pr = promotionOf(world, g, listings);
+      if (checkPromotions([...legal, pr], r + 1, listings, pw).length === 0) legal.push(pr);
+    }
+    if (legal.length > 0) d.promotions = legal;
     if (world.rules.service) d.service = { agents: pick.agents, surpriseGift: pick.gift ? { product: r % world.products.length, unitCostFen: pick.gift.unitCost, announced: pick.gift.announced } : null };
     return d;
   });
@@ -178,6 +239,16 @@ const gameArb = fc.tuple(scenarioArb, playerDecisionsArb).map(([{ scenario, seed
     if (s.controller.kind === 'player') given.set(i, playerRounds(world, picks));
   });
   return { world, seed, given };
+});
+
+describe('when decisions are generated', () => {
+  it('should include legal promotions of most tools (the properties below run with them)', () => {
+    const tools = new Set<string>();
+    for (const { given } of fc.sample(gameArb, { numRuns: 60, seed: 7 })) {
+      for (const rounds of given.values()) for (const d of rounds) for (const pr of d.promotions ?? []) tools.add(pr.type);
+    }
+    expect(tools.size).toBeGreaterThanOrEqual(6);
+  });
 });
 
 describe('when any market is played (property tests)', () => {
