@@ -8,7 +8,7 @@ import { initialDraft } from './planDraft';
 import { autosave, current, isOver, roundsPlayed, toSave, type Session } from './session';
 import { MAX_SLOTS, saveGame } from './saveSlots';
 import { showCoachMarks } from './onboarding';
-import { Store, type Screen } from './store';
+import { Store } from './store';
 import { roundSummary, type App, type Mounted } from './shell';
 import { mountStart } from './screens/start';
 import { mountPlan } from './screens/plan';

@@ -8,7 +8,7 @@
  */
 import { playRound, type GameState, type RoundDecision, type TickFlows, type World } from '../engine';
 import { decisionsForRound, type DecisionsByShop } from '../sim/game';
-import { loadDecisions } from '../scenario/load';
+import { loadDecisions } from '../sim/scenario';
 import type { Session } from './session';
 
 export interface RowOutcome {

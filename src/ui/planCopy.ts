@@ -5,7 +5,7 @@
  * opening draft does.
  */
 import type { GameState, World } from '../engine';
-import { formatYuan } from '../engine/money';
+import { formatYuan } from '../engine';
 import { capFen, referenceFen, type PlanDraft } from './planDraft';
 import { promotionTypes, type PromotionDraft } from './promotionForms';
 import type { RoundEntry } from './session';
