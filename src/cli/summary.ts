@@ -18,7 +18,7 @@ export function summary(world: World, result: Result): string {
     for (const s of round.shops) {
       const u = s.unitsByCrowd;
       lines.push(
-        `  ${padEnd(`${s.shop} ${names.get(s.shop) ?? ''}`, 20)}${pad(money(s.revenue), 11)}${pad(money(s.profit), 11)}${pad(money(s.cash), 12)}${pad(s.orders, 7)}${pad(s.units, 7)}${pad(s.visits, 7)}${pad(`${(s.conversionRate * 100).toFixed(1)}%`, 7)}${pad(s.breaches, 7)}${pad(s.dsr.toFixed(2), 6)}${pad(s.index.toFixed(1), 7)}  ${u.brandLoyal}/${u.lowPrice}/${u.composite}/${u.hesitant}${s.bankrupt ? '  BANKRUPT' : ''}${s.restockRefused ? `  restock refused (warehouse full): ${s.restockRefused}` : ''}`,
+        `  ${padEnd(`${s.shop} ${names.get(s.shop) ?? ''}`, 20)}${pad(money(s.revenue), 11)}${pad(money(s.profit), 11)}${pad(money(s.cash), 12)}${pad(s.orders, 7)}${pad(s.units, 7)}${pad(s.visits, 7)}${pad(`${(s.conversionRate * 100).toFixed(1)}%`, 7)}${pad(s.breaches, 7)}${pad(s.dsr === null ? '—' : s.dsr.toFixed(2), 6)}${pad(s.index.toFixed(1), 7)}  ${u.brandLoyal}/${u.lowPrice}/${u.composite}/${u.hesitant}${s.bankrupt ? '  BANKRUPT' : ''}${s.restockRefused ? `  restock refused (warehouse full): ${s.restockRefused}` : ''}${s.restockCutForCash ? `  restock cut (not enough cash): ${s.restockCutForCash}` : ''}`,
       );
     }
     if (world.rules.service) {

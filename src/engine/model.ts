@@ -64,6 +64,7 @@ export const COST_KINDS = [
   'gifts',
   /** paid search clicks (直通车) */
   'ads',
+  'holding',
 ] as const;
 export type CostKind = (typeof COST_KINDS)[number];
 
@@ -97,6 +98,14 @@ export interface DemandEvent {
 
 export interface Rules {
   priceFloat: number;
+  /** platform price floor: a fixed price below it is illegal, fen (default 100 = 1.00 yuan) */
+  priceFloorFen: number;
+  /** cost of holding one unit of stock in a warehouse for a round, fen */
+  holdingCostFen: number;
+  /** review score: a breach counts −breachWeight (a delivery +1) */
+  reviewBreachWeight: number;
+  /** review score counts the deliveries and breaches of this many rounds (the current one included) */
+  reviewWindowRounds: number;
   demandFluctuation: number;
   penaltyRate: number;
   /** index weights in INDEX_INPUTS order, summing to 1 */
@@ -294,6 +303,10 @@ export interface ShopLedger {
   ratingSum: number;
   ratingCount: number;
   restockRefused: number;
+  /** restock units not bought because cash (plus the scenario's credit) could not pay for them */
+  restockCutForCash: number;
+  /** review score change of this round per product (+1 per delivery, −breachWeight per breach) */
+  reviewDelta: number[];
   /** units bought by restock orders this round */
   unitsBought: number;
   /** units that reached buyers on time this round */
@@ -349,6 +362,8 @@ export interface ShopState {
   orderVolume: number;
   /** ratings of the last rounds, newest last: [sum, count, description sum, service sum, logistics sum] */
   dsrRounds: number[][];
+  /** review score changes of the previous rounds still inside the review window, newest last, [round][p] */
+  reviewRounds: number[][];
   ledger: ShopLedger;
   service: ShopService;
   /** title keywords, ads and search history (course §7) */
@@ -370,12 +385,14 @@ export interface ShopRoundReport {
   ordersByCrowd: number[];
   reviewScore: number[];
   cityInfluence: number[];
-  dsr: number;
+  /** rolling mean rating; null when the shop had no ratings in the window */
+  dsr: number | null;
   index: number;
   indexInputs: number[];
   stockUnits: number;
   bankrupt: boolean;
   restockRefused: number;
+  restockCutForCash: number;
   unitsBought: number;
   unitsDelivered: number;
   soldByCityCrowd: number[];

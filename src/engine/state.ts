@@ -20,6 +20,8 @@ export function emptyLedger(cities: number, products = 0, keywords = 0): ShopLed
     ratingSum: 0,
     ratingCount: 0,
     restockRefused: 0,
+    restockCutForCash: 0,
+    reviewDelta: new Array<number>(products).fill(0),
     unitsBought: 0,
     unitsDelivered: 0,
     soldByCityCrowd: new Array<number>(cities * CROWD_COUNT).fill(0),
@@ -79,6 +81,7 @@ export function createInitialState(world: World, seed: number): GameState {
       popularity: 0,
       orderVolume: 0,
       dsrRounds: [],
+      reviewRounds: [],
       ledger: emptyLedger(C, P, world.keywords.length),
       search: {
         titles: world.products.map(() => []),

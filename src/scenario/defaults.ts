@@ -23,6 +23,10 @@ export const DEFAULT_INDEX_WEIGHTS = {
 export function defaultRules(): Rules {
   return {
     priceFloat: 0.3,
+    priceFloorFen: 100,
+    holdingCostFen: 10,
+    reviewBreachWeight: 10,
+    reviewWindowRounds: 2,
     demandFluctuation: 0.1,
     penaltyRate: 0.2,
     indexWeights: Object.values(DEFAULT_INDEX_WEIGHTS),

@@ -81,6 +81,10 @@ function buildWorld(s: ScenarioFile, problems: Problem[]): World {
   const rounds = s.rounds ?? DEFAULT_ROUNDS;
   const ticksPerRound = s.ticksPerRound ?? DEFAULT_TICKS_PER_ROUND;
   if (r.priceFloat !== undefined) rules.priceFloat = r.priceFloat;
+  if (r.priceFloor !== undefined) rules.priceFloorFen = yuanToFen(r.priceFloor);
+  if (r.holdingCost !== undefined) rules.holdingCostFen = yuanToFen(r.holdingCost);
+  if (r.reviews?.breachWeight !== undefined) rules.reviewBreachWeight = r.reviews.breachWeight;
+  if (r.reviews?.windowRounds !== undefined) rules.reviewWindowRounds = r.reviews.windowRounds;
   if (r.demandFluctuation !== undefined) rules.demandFluctuation = r.demandFluctuation;
   if (r.penaltyRate !== undefined) rules.penaltyRate = r.penaltyRate;
   if (r.indexWeights) {
@@ -319,7 +323,7 @@ function buildWorld(s: ScenarioFile, problems: Problem[]): World {
   function ctxOf(): DecisionContext {
     const cities = s.cities.map((c) => c.id);
     const promotions = { ticksPerRound, cities, products, groupBuyFloat: rules.promotions!.groupBuyFloat };
-    return { cityIx, productIx, rounds, products, priceFloat: rules.priceFloat, cities, promotions, service: rules.service !== null, keywordIx, search: rules.search };
+    return { cityIx, productIx, rounds, products, priceFloat: rules.priceFloat, priceFloorFen: rules.priceFloorFen, cities, promotions, service: rules.service !== null, keywordIx, search: rules.search };
   }
 }
 
@@ -339,6 +343,7 @@ interface DecisionContext {
   rounds: number;
   products: World['products'];
   priceFloat: number;
+  priceFloorFen: number;
   promotions: PromotionWorld;
   /** the scenario simulates customer service (rules.service) */
   service: boolean;
@@ -394,6 +399,16 @@ function buildRounds(rounds: RoundDecisionFile[], basePath: string, ctx: Decisio
       }
       const priceFen = yuanToFen(l.price);
       const shippingFen = l.sellerPaysShipping ? 0 : yuanToFen(l.shipping ?? 0);
+      if (priceFen < ctx.priceFloorFen) {
+        problems.push(
+          problem(
+            `${lp}.price`,
+            `illegal price (违规价格): the fixed price ${formatYuan(priceFen)} is below the platform's floor ${formatYuan(ctx.priceFloorFen)} (rules.priceFloor)`,
+            `违规价格：一口价 ${formatYuan(priceFen)} 元，低于平台最低价 ${formatYuan(ctx.priceFloorFen)} 元（rules.priceFloor）`,
+          ),
+        );
+        return;
+      }
       const cap = priceCapFen({ products: ctx.products, rules: { priceFloat: ctx.priceFloat } }, p, c, rd.round);
       if (priceFen + shippingFen > cap) {
         const total = formatYuan(priceFen + shippingFen);
@@ -510,7 +525,7 @@ function checkDecisions(d: { scenario?: string; shop: string | undefined; rounds
   const rounds = buildRounds(
     d.rounds,
     '$.rounds',
-    { cityIx, productIx, rounds: world.rounds, products: world.products, priceFloat: world.rules.priceFloat, cities: world.cities.map((c) => c.id), promotions: promotionWorld(world), service: world.rules.service !== null, keywordIx: new Map(world.keywords.map((k, i) => [k.id, i] as const)), search: world.rules.search },
+    { cityIx, productIx, rounds: world.rounds, products: world.products, priceFloat: world.rules.priceFloat, priceFloorFen: world.rules.priceFloorFen, cities: world.cities.map((c) => c.id), promotions: promotionWorld(world), service: world.rules.service !== null, keywordIx: new Map(world.keywords.map((k, i) => [k.id, i] as const)), search: world.rules.search },
     problems,
   );
   return { shop, rounds, problems };

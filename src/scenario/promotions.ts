@@ -42,6 +42,7 @@ export type PromotionFile = PromotionFileOf;
 export const promotionRulesSchema = doc(
   z.strictObject({
     upgradeReach: doc(z.number().min(0).max(1), 'a buyer moves up to a buy-more threshold when wanting at least this share of it; default 0.8', '想买件数达到门槛的该比例时买家可能凑单；默认 0.8').optional(),
+    upgradeReachUnits: doc(z.number().int().min(0).max(100), 'a buyer also moves up when at most this many units short of the threshold (buyers of 1–3 units reach thresholds of 2–4); default 2', '想买件数与门槛相差不超过该件数时买家也可能凑单（想买 1–3 件的买家可凑到 2–4 件）；默认 2').optional(),
     upgradeProbability: doc(z.number().min(0).max(1), 'probability such a buyer moves up; default 0.5', '此类买家凑单的概率；默认 0.5').optional(),
     upgradeMinSaving: doc(z.number().min(0).max(1), 'moving up is worth it when the goods price per unit falls by at least this share; default 0.05', '每件商品价至少降低该比例才值得凑单；默认 0.05').optional(),
     urgency: doc(z.number().min(0).max(5), 'hesitant buyers’ utility × (1 + urgency) for an offer with a discount, flash sale or coupon in force; default 0.2', '有折扣、秒杀或优惠券时犹豫型买家效用 × (1 + 紧迫感)；默认 0.2').optional(),

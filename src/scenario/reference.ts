@@ -208,11 +208,31 @@ export const SCENARIO_RULES: readonly { en: string; zh: string }[] = [
   { en: `The game's size is bounded: cities × products × shops × ticks ≤ ${LIMITS.gameWork}, and at most ${LIMITS.gameBuyers} buyers in the whole game (demand at the top of its fluctuation, events applied). The built-in scenarios play in well under a second; the largest games these bounds accept take up to about 30 s of CPU time on a 2-core machine (20 cities × 20 products × 60 shops, measured with bench/largest.ts), so keep class scenarios far below them.`, zh: `游戏规模有上限：城市数 × 商品数 × 网店数 × 总天数 ≤ ${LIMITS.gameWork}，整局买家总数（按波动上限并计入事件）不超过 ${LIMITS.gameBuyers}。内置场景不到一秒即可跑完；达到上限的最大游戏在双核机器上约需 30 秒 CPU 时间（20 个城市 × 20 种商品 × 60 家网店，用 bench/largest.ts 测得），课堂场景请远低于上限。` },
 ];
 
+/** How the engine counts reviews and money, with worked examples (the defaults; each is a scenario setting). */
+export const ENGINE_RULES: readonly { en: string; zh: string }[] = [
+  {
+    en: '**Product review score (产品评价)**: starting score (`reviewScore`, default 5) + 1 for each order delivered on time − `rules.reviews.breachWeight` (default 10) for each breach, counting only the deliveries and breaches of the last `rules.reviews.windowRounds` rounds (default 2: the current round and the one before). Below 0 the brand-loyal crowd never buys (course §5). The course counts a breach as −1; at the game’s scale (hundreds of orders a round) that would never move the score, so a breach weighs as much as ten deliveries and old rounds drop out. *Worked example*: a shop delivers 100 orders on time in round 1 (score 5 + 100 = 105), then in round 2 delivers 90 and breaches 10 (one order in ten): at the end of round 2 the score is 5 + 100 + 90 − 10 × 10 = 95; round 1 then leaves the window, so round 3 starts at 5 + 90 − 100 = −5, below 0: the brand-loyal crowd stops buying from it until on-time deliveries lift it again. Set `breachWeight` 1 and `windowRounds` 100 for the course’s plain running count.',
+    zh: '**产品评价**：初始分（`reviewScore`，默认 5）+ 每笔按时送达的订单 1 分 − 每笔违约 `rules.reviews.breachWeight` 分（默认 10），只统计最近 `rules.reviews.windowRounds` 期（默认 2：本期和上一期）的送达与违约。低于 0 时品牌需求人群不再购买（课程 §5）。课程中一次违约记 −1；但游戏中每期有数百笔订单，−1 几乎不影响评价，因此一次违约抵消十次按时送达，较早的期数不再计入。*算例*：某店第 1 期按时送达 100 单（评价 5 + 100 = 105），第 2 期送达 90 单、违约 10 单（十单违约一单）：第 2 期末评价为 5 + 100 + 90 − 10 × 10 = 95；之后第 1 期移出统计窗口，第 3 期开始时评价为 5 + 90 − 100 = −5，低于 0：品牌人群不再向该店购买，直到按时送达把评价重新拉回 0 以上。若要使用课程的简单累计，设 `breachWeight` 为 1、`windowRounds` 为 100。',
+  },
+  {
+    en: '**Restock is paid up front**: restock orders are bought in the order written, after the round’s marketing spend and warehouse rent are set aside; an order the shop cannot pay for with its cash plus `rules.credit` is cut to the units it can pay for, and the round report shows the cut (`restockCutForCash`). *Example*: cash 1,000.00, rent 300.00, no marketing, an order of 50 units at 20.00: 700.00 pays for 35 units; 15 are cut.',
+    zh: '**补货预先付款**：补货按填写顺序购买，先扣除本期营销支出和仓库租金；现金加 `rules.credit` 付不起的补货会被削减到付得起的件数，并在本期报告中列出（`restockCutForCash`）。*算例*：现金 1000.00 元、租金 300.00 元、无营销支出，补货 50 件、单价 20.00 元：剩余 700.00 元只够买 35 件，削减 15 件。',
+  },
+  {
+    en: '**Holding cost (库存持有成本)**: at each round’s end every unit in a warehouse costs `rules.holdingCost` (default 0.10 yuan), booked as the cost `holding`. *Example*: 400 units left at the round’s end cost 40.00.',
+    zh: '**库存持有成本**：每期期末仓库中每件库存计 `rules.holdingCost`（默认 0.10 元），记为成本 `holding`。*算例*：期末剩余 400 件，成本 40.00 元。',
+  },
+  {
+    en: '**DSR (动态评分)**: the mean rating over the last `rules.dsrWindowRounds` rounds; `null` (“no ratings”) when the shop had no rated order in them. A rubric that scores DSR counts “no ratings” as 0.',
+    zh: '**DSR 动态评分**：最近 `rules.dsrWindowRounds` 期评分的平均值；这些期内没有任何评分时为 `null`（“暂无评分”）。按 DSR 评分的评分标准把“暂无评分”计为 0。',
+  },
+];
+
 export const DECISION_RULES: readonly { en: string; zh: string }[] = [
   { en: '`scenario` is the id of the scenario played and `shop` one of its shops.', zh: '`scenario` 为所玩场景的 id，`shop` 为其中一家网店。' },
   { en: 'Each round appears once and is ≤ the scenario’s rounds.', zh: '每期只出现一次，且不超过场景的期数。' },
   { en: 'Listings and restock name cities and products of the scenario; a product is listed only in a city where it has a reference price, and at most once per round.', zh: '上架与补货中的城市、商品必须属于场景；商品只能在有参考价的城市上架，每期每城每商品最多一次。' },
-  { en: '**Legal price (违规价格) [course]**: price + shipping ≤ reference price × (that round’s `priceTrend`) × (1 + `rules.priceFloat`); a listing above the cap is refused with the cap in the message. An active listing needs a `price`.', zh: '**合法价格 [课程规则]**：一口价 + 运费 ≤ 参考价 × 当期 `priceTrend` × (1 + `rules.priceFloat`)；超过上限即为违规价格，会被拒绝并在提示中给出上限。上架中的商品必须有 `price`。' },
+  { en: '**Legal price (违规价格) [course]**: price + shipping ≤ reference price × (that round’s `priceTrend`) × (1 + `rules.priceFloat`); a listing above the cap is refused with the cap in the message. The fixed price is at least the platform’s floor `rules.priceFloor` (default 1.00 yuan). An active listing needs a `price`.', zh: '**合法价格 [课程规则]**：一口价 + 运费 ≤ 参考价 × 当期 `priceTrend` × (1 + `rules.priceFloat`)；超过上限即为违规价格，会被拒绝并在提示中给出上限。一口价不得低于平台最低价 `rules.priceFloor`（默认 1.00 元）。上架中的商品必须有 `price`。' },
   { en: 'Promotions follow the platform’s rules for each tool (course §8), named with the fields of each `type` below; a promotion that breaks one is refused with the rule and the number.', zh: '促销工具遵守各自的平台规则（课程 §8），见下方各 `type` 的字段说明；违反规则的促销会被拒绝，并给出规则与数值。' },
   { en: 'Money has at most 2 decimals (1 fen).', zh: '金额最多两位小数（1 分）。' },
 ];
@@ -244,6 +264,10 @@ export function referenceMarkdown(): string {
     '### Rules beyond the field types · 字段类型之外的规则',
     '',
     ...SCENARIO_RULES.map((r) => `- ${r.en}  \n  ${r.zh}`),
+    '',
+    '### How the engine counts reviews and money · 评价与资金的计算（含算例）',
+    '',
+    ...ENGINE_RULES.map((r) => `- ${r.en}  \n  ${r.zh}`),
     '',
     ...sectionsMarkdown(scenSections),
     '## Decisions file (`"kind": "decisions"`) · 决策文件',

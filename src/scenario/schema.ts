@@ -132,6 +132,16 @@ const rubricComponents = doc(
 export const rulesSchema = doc(
   z.strictObject({
     priceFloat: doc(rate(0, 5), 'legal price cap: price + shipping ≤ reference × (1 + priceFloat); default 0.3', '价格上浮比例：一口价 + 运费 ≤ 参考价 × (1 + priceFloat)，否则为违规价格；默认 0.3').optional(),
+    priceFloor: doc(yuan(0, 10_000), 'platform price floor: a fixed price below it is illegal, yuan; default 1.00', '平台最低价：一口价低于此价为违规价格，元；默认 1.00').optional(),
+    holdingCost: doc(yuan(0, 10_000), 'cost of holding one unit of stock in a warehouse for a round (booked at the round’s end), yuan; default 0.10', '仓库中每件库存每期的持有成本（期末计入），元；默认 0.10').optional(),
+    reviews: doc(
+      z.strictObject({
+        breachWeight: doc(int(1, 1000), 'a breach lowers the product review score by this much (a delivery on time raises it by 1); default 10 (the course counts 1)', '每次违约使产品评价下降的分数（按时送达 +1）；默认 10（课程记 1）').optional(),
+        windowRounds: doc(int(1, 100), 'rounds of deliveries and breaches the review score counts, the current round included; default 2', '产品评价统计的送达与违约的期数（含本期）；默认 2').optional(),
+      }),
+      'product review score (产品评价): starting score + deliveries on time − breachWeight × breaches over the last windowRounds rounds; below 0 the brand-loyal crowd never buys',
+      '产品评价：初始分 + 按时送达单数 − breachWeight × 违约单数（只统计最近 windowRounds 期）；低于 0 时品牌需求人群不再购买',
+    ).optional(),
     demandFluctuation: doc(rate(0, 0.9), 'seeded ± share by which actual demand differs from the published figure; default 0.1', '实际需求相对公布需求的随机波动比例（±）；默认 0.1').optional(),
     penaltyRate: doc(rate(0, 5), 'breach penalty as a share of the order value; default 0.2', '违约罚金占订单金额的比例；默认 0.2').optional(),
     indexWeights: indexWeights.optional(),

@@ -32,7 +32,8 @@ export interface ShopRoundResult {
   reviewScore: Record<string, number>;
   cityInfluence: Record<string, number>;
   breaches: number;
-  dsr: number;
+  /** rolling mean rating; null: no ratings in the window */
+  dsr: number | null;
   unitsByCrowd: CrowdMap;
   ordersByCrowd: CrowdMap;
   costs: Record<(typeof COST_KINDS)[number], number>;
@@ -40,6 +41,7 @@ export interface ShopRoundResult {
   index: number;
   stockUnits: number;
   restockRefused: number;
+  restockCutForCash: number;
   unitsBought: number;
   unitsDelivered: number;
   bankrupt: boolean;
@@ -119,6 +121,7 @@ export function buildResult(world: World, state: GameState): Result {
       index: x.index,
       stockUnits: x.stockUnits,
       restockRefused: x.restockRefused,
+      restockCutForCash: x.restockCutForCash,
       unitsBought: x.unitsBought,
       unitsDelivered: x.unitsDelivered,
       bankrupt: x.bankrupt,

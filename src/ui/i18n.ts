@@ -400,6 +400,12 @@ const TABLE = {
   cost_service: { zh: '客服工资', en: 'Service wages' },
   cost_gifts: { zh: '赠品', en: 'Gifts' },
   cost_ads: { zh: '付费推广（直通车）', en: 'Paid search' },
+  cost_holding: { zh: '库存持有成本', en: 'Stock holding cost' },
+  noRatings: { zh: '暂无评分', en: 'no ratings' },
+  restockCutForCash: {
+    zh: '有 {n} 件补货因现金（含可透支额度）不足未购入。',
+    en: '{n} restocked units were not bought: cash (with the allowed credit) could not pay for them.',
+  },
   restockRefused: {
     zh: '有 {n} 件补货因配送中心容量不足（{cap} 体积单位）未购入。',
     en: '{n} restocked units did not fit the warehouse (capacity {cap} volume units) and were not bought.',

@@ -35,7 +35,7 @@ describe('when an order is late (breach, 违约)', () => {
   // Every parcel is delayed 5 ticks: 1 + 5 = 6 ticks > the 5-tick deadline.
   const late = { carrierDelay: { probability: 1, ticks: 5 } };
 
-  it('should earn no revenue, charge a 20% penalty (2 orders of 50.00 → 20.00), cut review by 1 per order', () => {
+  it('should earn no revenue, charge a 20% penalty (2 orders of 50.00 → 20.00), cut review by breachWeight 10 per order', () => {
     const world = tinyWorld({ shops: [{ id: 'a' }], perRound: { lowPrice: 2 }, rounds: 8, rules: late });
     const rounds = [[listTea(50)], ...Array.from({ length: 6 }, () => [delist()])];
     const state = playRounds(world, rounds);
@@ -43,7 +43,7 @@ describe('when an order is late (breach, 违约)', () => {
     expect(total((s) => s.revenueFen)).toBe(0);
     expect(total((s) => s.breaches)).toBe(2);
     expect(total((s) => s.costsFen[8]!)).toBe(2000); // penalty
-    expect(state.shops[0]!.reviewScore[0]).toBe(5 - 2);
+    expect(state.shops[0]!.reviewScore[0]).toBe(5 - 2 * 10);
     expect(state.shops[0]!.cityInfluence[0]).toBe(0);
   });
 
@@ -76,8 +76,8 @@ describe('when a presale order cannot be filled in time (unfillable)', () => {
     expect(r.breaches).toBe(4);
     expect(r.costsFen[8]).toBe(4000); // penalty: 4 × 50.00 × 20%
     expect(state.shops[0]!.stock[0]).toBe(2);
-    // review: 5 − 4 breaches + 2 delivered on tick 10 (the tick-5 presale and the tick-9 sale)
-    expect(state.shops[0]!.reviewScore[0]).toBe(3);
+    // review: 5 − 4 breaches × 10 + 2 delivered on tick 10 (the tick-5 presale and the tick-9 sale)
+    expect(state.shops[0]!.reviewScore[0]).toBe(5 - 40 + 2);
   });
 
   it('should deliver presale orders when the restock arrives in time: lead 1, so 5 orders, 0 breaches, 250.00', () => {

@@ -32,7 +32,7 @@ export function tinyScenario(o: TinyOptions): Record<string, unknown> {
     name: { zh: '小市场', en: 'Tiny market' },
     rounds: o.rounds ?? 2,
     ticksPerRound: o.ticksPerRound ?? 1,
-    rules: { demandFluctuation: 0, warehouse: { rent: 0 }, carrier: { sameCityFee: 0, otherCityFee: 0, perVolume: 0 }, ...(o.rules ?? {}) },
+    rules: { demandFluctuation: 0, holdingCost: 0, warehouse: { rent: 0 }, carrier: { sameCityFee: 0, otherCityFee: 0, perVolume: 0 }, ...(o.rules ?? {}) },
     cities: cities.map((id) => ({ id, name: { zh: id, en: id } })),
     products: [{ id: 'tea', name: { zh: '茶', en: 'Tea' }, unitCost: 20, referencePrice: Object.fromEntries(cities.map((c) => [c, o.reference ?? 50])) }],
     demand: [

@@ -27,7 +27,7 @@ export function market(o: MarketOptions = {}): Record<string, unknown> {
     name: { zh: '促销市场', en: 'Promotion market' },
     rounds: o.rounds ?? 1,
     ticksPerRound: o.ticksPerRound ?? 10,
-    rules: { demandFluctuation: 0, warehouse: { rent: 0 }, carrier: { sameCityFee: 0, otherCityFee: 0, perVolume: 0 }, ...(o.rules ?? {}) },
+    rules: { demandFluctuation: 0, holdingCost: 0, warehouse: { rent: 0 }, carrier: { sameCityFee: 0, otherCityFee: 0, perVolume: 0 }, ...(o.rules ?? {}) },
     cities: cities.map((id) => ({ id, name: { zh: id, en: id } })),
     products: Object.entries(products).map(([id, ref]) => ({
       id,

@@ -75,8 +75,18 @@ describe('when a buyer is close to a threshold (the buy-more upgrade of §4)', (
     expect(upgradeTarget(buyMore(5, 0.9), DEFAULT_PROMOTION_RULES, 4, false, false, 100)).toBe(5);
   });
 
-  it('should not move 3 up to 5 (3 < 0.8 × 5 = 4)', () => {
-    expect(upgradeTarget(buyMore(5, 0.9), DEFAULT_PROMOTION_RULES, 3, false, false, 100)).toBe(3);
+  it('should not move 2 up to 5 (2 < 0.8 × 5 = 4, and 3 units short > upgradeReachUnits 2)', () => {
+    expect(upgradeTarget(buyMore(5, 0.9), DEFAULT_PROMOTION_RULES, 2, false, false, 100)).toBe(2);
+  });
+
+  it('should move 1 up to 3 and 2 up to 4: at most upgradeReachUnits = 2 short, though 1 < 0.8 × 3', () => {
+    expect(upgradeTarget(buyMore(3, 0.9), DEFAULT_PROMOTION_RULES, 1, false, false, 100)).toBe(3);
+    expect(upgradeTarget(buyMore(4, 0.9), DEFAULT_PROMOTION_RULES, 2, false, false, 100)).toBe(4);
+    expect(upgradeTarget(buyMore(4, 0.9), DEFAULT_PROMOTION_RULES, 1, false, false, 100)).toBe(1);
+  });
+
+  it('should keep the course rule alone with upgradeReachUnits 0: 3 does not move up to 5 (3 < 4)', () => {
+    expect(upgradeTarget(buyMore(5, 0.9), { ...DEFAULT_PROMOTION_RULES, upgradeReachUnits: 0 }, 3, false, false, 100)).toBe(3);
   });
 
   it('should not move up when the discount is not worth it (0.97: 3% < the 5% minimum saving)', () => {

@@ -278,7 +278,8 @@ function goodsPerUnit(op: OfferPromo, paid: number, member: boolean, returning: 
 
 /**
  * The buy-more upgrade (course §4): a buyer whose wanted quantity is within reach of a threshold
- * (a buy-more discount, a member-day "buy X", the next spend tier) and for whom moving up is worth
+ * (at least `upgradeReach` of it, or at most `upgradeReachUnits` short of it)
+ * — a buy-more discount, a member-day "buy X", the next spend tier — and for whom moving up is worth
  * it (goods price per unit at least `upgradeMinSaving` lower) may move up to it. Returns the
  * quantity to move up to, or `want` when no upgrade is on offer. The caller draws the probability.
  */
@@ -306,9 +307,10 @@ export function upgradeTarget(
 /** The threshold a buyer wanting `want` would move up to, stock aside (`want` when none). */
 function upgradeCandidate(op: OfferPromo, rules: PromotionRules, want: number, member: boolean, returning: boolean): number {
   const reach = rules.upgradeReach;
+  const units = rules.upgradeReachUnits;
   let n = 0;
-  if (op.buyMoreK > want && want >= reach * op.buyMoreK) n = op.buyMoreK;
-  else if (member && op.memberPromo >= 0 && op.memberBuy > want && want >= reach * op.memberBuy) n = op.memberBuy;
+  if (op.buyMoreK > want && (want >= reach * op.buyMoreK || op.buyMoreK - want <= units)) n = op.buyMoreK;
+  else if (member && op.memberPromo >= 0 && op.memberBuy > want && (want >= reach * op.memberBuy || op.memberBuy - want <= units)) n = op.memberBuy;
   else if (op.spendTiers !== null) {
     quote(op, want, 0, returning);
     const goods = quoted.goodsFen;

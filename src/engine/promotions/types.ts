@@ -21,6 +21,8 @@ import type { Promotion } from './tools';
 export interface PromotionRules {
   /** a buyer moves up to a threshold when the wanted quantity is at least this share of it (course: 0.8) */
   upgradeReach: number;
+  /** …or when it is at most this many units short of it (so buyers of 1–3 units can reach 2–4) */
+  upgradeReachUnits: number;
   /** probability that a buyer in reach moves up (course: 0.5) */
   upgradeProbability: number;
   /** "worth it": the goods price per unit at the threshold is at least this share lower */
@@ -39,6 +41,7 @@ export interface PromotionRules {
 
 export const DEFAULT_PROMOTION_RULES: Readonly<PromotionRules> = {
   upgradeReach: 0.8,
+  upgradeReachUnits: 2,
   upgradeProbability: 0.5,
   upgradeMinSaving: 0.05,
   urgency: 0.2,

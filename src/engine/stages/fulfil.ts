@@ -1,7 +1,7 @@
 /**
  * Fulfilment (course §5, §10): restock arriving in warehouses, presale orders shipped from it,
  * parcels delivered (revenue, review +1, city influence +1, a rating) or breached (no revenue,
- * penalty, review −1, the goods back in the warehouse).
+ * penalty, review −breachWeight, the goods back in the warehouse).
  */
 import type { RoundContext } from '../context';
 import { bookCost, bookRevenue } from '../ledger';
@@ -10,7 +10,10 @@ import type { Parcel, ShopState } from '../model';
 
 export function breach(ctx: RoundContext, shop: ShopState, product: number, orders: number, orderValueFen: number): void {
   bookCost(shop, 'penalty', mulRoundHalfUp(orderValueFen, ctx.world.rules.penaltyRate));
-  shop.reviewScore[product]! -= orders;
+  // Review score (course §5, with the scenario's weight): a breach counts −breachWeight.
+  const fall = orders * ctx.world.rules.reviewBreachWeight;
+  shop.reviewScore[product]! -= fall;
+  shop.ledger.reviewDelta[product]! -= fall;
   shop.ledger.breaches += orders;
 }
 
@@ -102,6 +105,7 @@ function deliver(ctx: RoundContext, parcel: Parcel): void {
   shop.ledger.unitsDelivered += units;
   shop.ledger.cogsFen += units * product.unitCostFen;
   shop.reviewScore[parcel.product]! += parcel.orders;
+  shop.ledger.reviewDelta[parcel.product]! += parcel.orders;
   shop.cityInfluence[parcel.city]! += parcel.orders;
   shop.points += (revenueFen - discountFen) / 100;
   const sl = shop.ledger.service;

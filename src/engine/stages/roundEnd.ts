@@ -5,6 +5,7 @@
  */
 import type { RoundContext } from '../context';
 import { indexInputs } from '../compositeIndex';
+import { bookCost } from '../ledger';
 import type { GameState, ShopRoundReport, ShopState, World } from '../model';
 import { endRoundPromotions } from '../promotions/stages';
 import { searchRoundEnd } from '../search/performance';
@@ -12,6 +13,8 @@ import { searchRoundEnd } from '../search/performance';
 export function roundEnd(ctx: RoundContext): void {
   const { world, state } = ctx;
   const rules = world.rules;
+  // Holding cost first: equity is counted after it.
+  for (const shop of state.shops) bookHolding(world, shop);
   const equities = equitiesFen(world, state);
   const shops: ShopRoundReport[] = state.shops.map((shop, s) => {
     const sl = shop.ledger.service;
@@ -19,6 +22,12 @@ export function roundEnd(ctx: RoundContext): void {
     while (shop.dsrRounds.length > rules.dsrWindowRounds) shop.dsrRounds.shift();
     shop.tags = shop.tags.map((list) => list.filter((t) => t > ctx.tick));
     const report = shopReport(world, state, shop, s, equities[s]!);
+    // The review score counts the last `reviewWindowRounds` rounds: the oldest round leaves it.
+    shop.reviewRounds.push(shop.ledger.reviewDelta.slice());
+    while (shop.reviewRounds.length > rules.reviewWindowRounds - 1) {
+      const old = shop.reviewRounds.shift()!;
+      old.forEach((d, p) => (shop.reviewScore[p]! -= d));
+    }
     shop.media = shop.media * (1 - rules.mediaDecay);
     shop.popularity = shop.ledger.visits;
     shop.orderVolume = shop.ledger.orders;
@@ -49,14 +58,23 @@ export function dsrPartsOf(shop: ShopState): number[] {
   return sums.map((x) => (count === 0 ? 0 : Math.round((x / count) * 100) / 100));
 }
 
-export function dsrOf(shop: ShopState): number {
+/** Holding cost (course §10): each unit in a warehouse at the round's end costs `holdingCostFen`. */
+function bookHolding(world: World, shop: ShopState): void {
+  if (shop.bankrupt || world.rules.holdingCostFen === 0) return;
+  let units = 0;
+  for (const n of shop.stock) units += n;
+  bookCost(shop, 'holding', units * world.rules.holdingCostFen);
+}
+
+/** The rolling mean rating, or null when the shop had no ratings in the window ("no ratings"). */
+export function dsrOf(shop: ShopState): number | null {
   let sum = 0;
   let count = 0;
   for (const [s, c] of shop.dsrRounds) {
     sum += s!;
     count += c!;
   }
-  return count === 0 ? 0 : Math.round((sum / count) * 100) / 100;
+  return count === 0 ? null : Math.round((sum / count) * 100) / 100;
 }
 
 /** Units a shop owns: on hand, restock in transit and parcels not yet delivered. */
@@ -122,6 +140,7 @@ function shopReport(world: World, state: GameState, shop: ShopState, s: number, 
     stockUnits,
     bankrupt: shop.bankrupt,
     restockRefused: l.restockRefused,
+    restockCutForCash: l.restockCutForCash,
     unitsBought: l.unitsBought,
     unitsDelivered: l.unitsDelivered,
     soldByCityCrowd: l.soldByCityCrowd.slice(),

@@ -49,7 +49,17 @@ function applySearch(shop: ShopState, d: SearchDecision): void {
 function applyDecision(ctx: RoundContext, shop: ShopState, s: number, d: RoundDecision): void {
   const { world, state } = ctx;
   const P = world.products.length;
+  const rules = world.rules;
   for (const l of d.listings) shop.listings[l.city * P + l.product] = l.listing ? { ...l.listing } : null;
+  // Restock is paid up front, from what is left after this round's marketing, rent and wages: an order
+  // the shop cannot pay for (cash plus the scenario's credit) is cut to what it can, and the
+  // round report shows the cut (restockCutForCash) instead of the shop going bankrupt unseen.
+  const m = d.marketing;
+  let budget = shop.cashFen + rules.creditFen - m.decorationFen - m.mediaFen - m.charityFen;
+  if (m.iso && !shop.iso) budget -= rules.isoCostFen;
+  if (m.iec && !shop.iec) budget -= rules.iecCostFen;
+  for (const held of shop.warehouses) if (held) budget -= rules.warehouseRentFen;
+  if (rules.service !== null) budget -= (d.service?.agents ?? shop.service.agents) * rules.service.wageFen;
   // Volume used per warehouse city, summed once and then kept up to date as restock is ordered:
   // the same additions in the same order as warehouseVolume, so the same numbers.
   const mine = d.restock.length > 0 ? state.inbound.filter((x) => x.shop === s) : [];
@@ -58,12 +68,17 @@ function applyDecision(ctx: RoundContext, shop: ShopState, s: number, d: RoundDe
     const product = world.products[r.product]!;
     let used = usedBy.get(r.city);
     if (used === undefined) used = warehouseVolume(world, mine, shop, s, r.city);
-    const room = Math.max(0, Math.floor((world.rules.warehouseCapacity - used) / product.volume + 1e-9));
-    const units = Math.min(r.quantity, room);
+    const room = Math.max(0, Math.floor((rules.warehouseCapacity - used) / product.volume + 1e-9));
+    const fits = Math.min(r.quantity, room);
     // What does not fit is not bought; the round report shows it (restockRefused).
-    shop.ledger.restockRefused += r.quantity - units;
+    shop.ledger.restockRefused += r.quantity - fits;
+    const rent = shop.warehouses[r.city] ? 0 : rules.warehouseRentFen;
+    const affordable = product.unitCostFen > 0 ? Math.max(0, Math.floor((budget - rent) / product.unitCostFen)) : fits;
+    const units = Math.min(fits, affordable);
+    shop.ledger.restockCutForCash += fits - units;
     if (units === 0) continue;
     usedBy.set(r.city, used + units * product.volume);
+    budget -= rent + units * product.unitCostFen;
     shop.warehouses[r.city] = true;
     shop.ledger.unitsBought += units;
     bookCost(shop, 'goods', units * product.unitCostFen);
@@ -72,12 +87,11 @@ function applyDecision(ctx: RoundContext, shop: ShopState, s: number, d: RoundDe
       city: r.city,
       product: r.product,
       units,
-      arriveTick: ctx.startTick + world.rules.restockLeadTicks,
+      arriveTick: ctx.startTick + rules.restockLeadTicks,
       reserved: 0,
       backorders: [],
     });
   }
-  const m = d.marketing;
   bookCost(shop, 'decoration', m.decorationFen);
   shop.visual += m.decorationFen / 100;
   bookCost(shop, 'media', m.mediaFen);

@@ -16,7 +16,7 @@ export interface ShopMetrics {
   orders: number;
   visits: number;
   breaches: number;
-  /** the rolling DSR after the last round */
+  /** the rolling DSR after the last round (0 when the shop had no ratings) */
   dsr: number;
   /** refunded / delivered orders over the game (0 without customer service) */
   refundRate: number;
@@ -68,7 +68,7 @@ export function gameOutcome(result: Result): GameOutcome {
       orders,
       visits,
       breaches,
-      dsr: final.dsr,
+      dsr: final.dsr ?? 0,
       refundRate: delivered === 0 ? 0 : refunds / delivered,
       bankrupt: final.bankrupt,
     };

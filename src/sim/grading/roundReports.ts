@@ -34,6 +34,7 @@ const COST_ZH: Record<(typeof COST_KINDS)[number], string> = {
   service: '客服工资',
   gifts: '赠品',
   ads: '付费推广',
+  holding: '库存持有',
 };
 const CROWD_ZH: Record<(typeof CROWDS)[number], string> = { brandLoyal: '品牌需求', lowPrice: '低价格需求', composite: '综合评价需求', hesitant: '犹豫不定' };
 const LOST_ZH: Record<(typeof LOST_REASONS)[number], string> = {
@@ -170,9 +171,9 @@ export function teamRoundHtml(world: World, scenarioFile: unknown, result: Resul
   const title = `第${round}期经营报告 Round ${round} report · ${setup.name.zh} (${shop})`;
   const b: string[] = [`<h1>${esc(title)}</h1>`];
   b.push(`<p class="muted">${esc(world.name.zh)} ${esc(world.name.en)} (${esc(world.id)}) · round ${round} of ${world.rounds}</p>`);
-  const line = (zh: string, en: string, v: number, p: number | null, f: (x: number) => string = String) => [
+  const line = (zh: string, en: string, v: number | null, p: number | null, f: (x: number) => string = String) => [
     `${zh} ${en}`,
-    f(v),
+    v === null ? '—' : f(v),
     p === null ? '' : f(p),
   ];
   b.push('<h2>本期数据 This round</h2>');
@@ -193,6 +194,7 @@ export function teamRoundHtml(world: World, scenarioFile: unknown, result: Resul
         line('综合指数', 'composite index', s.index, prev?.index ?? null, (x) => x.toFixed(1)),
         line('库存件数', 'stock units', s.stockUnits, prev?.stockUnits ?? null),
         line('补货被拒', 'restock refused (warehouse full)', s.restockRefused, prev?.restockRefused ?? null),
+        line('补货因现金不足削减', 'restock cut (not enough cash)', s.restockCutForCash, prev?.restockCutForCash ?? null),
       ],
     ),
   );
@@ -236,7 +238,7 @@ export function classRoundHtml(world: World, scenarioFile: unknown, result: Resu
       ['名次 place', '店铺 shop', '名称 name', '得分 score', '所有者权益 equity', '销售额 revenue', '利润 profit', '件数 units', '违约 breaches', '动态评分 DSR', ''],
       st.map((x) => {
         const s = shopRow(result, x.shop, last);
-        return [x.place, x.shop, x.name, x.score.toFixed(2), money(x.equity), money(s.revenue), money(s.profit), s.units, s.breaches, s.dsr.toFixed(2), x.bankrupt ? '破产 bankrupt' : x.team ? '' : 'bot'];
+        return [x.place, x.shop, x.name, x.score.toFixed(2), money(x.equity), money(s.revenue), money(s.profit), s.units, s.breaches, s.dsr === null ? '—' : s.dsr.toFixed(2), x.bankrupt ? '破产 bankrupt' : x.team ? '' : 'bot'];
       }),
       { left: [1, 2, 10] },
     ),

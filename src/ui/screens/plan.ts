@@ -651,7 +651,7 @@ function marketReport(world: World, session: Session): HTMLElement {
           h('td', { className: 'num' }, r.units),
           h('td', { className: 'num' }, yuan(r.revenueFen)),
           h('td', { className: 'num' }, meanReview(r.reviewScore)),
-          h('td', { className: 'num' }, r.dsr),
+          h('td', { className: 'num' }, r.dsr ?? t('noRatings')),
           h('td', { className: 'num' }, r.index),
         ),
       );

@@ -53,7 +53,7 @@ export function leagueTable(world: World, session: Session): HTMLElement {
           h('td', { className: 'num' }, yuan(x.profitFen)),
           h('td', { className: 'num' }, x.units),
           h('td', { className: 'num' }, meanReview(x.reviewScore)),
-          h('td', { className: 'num' }, x.dsr),
+          h('td', { className: 'num' }, x.dsr ?? t('noRatings')),
           h('td', { className: 'num' }, x.index),
           h('td', { className: 'num' }, r.score),
         );
@@ -198,6 +198,7 @@ function moneyTables(session: Session): HTMLElement | null {
       h('tr', { className: 'total' }, h('th', { scope: 'row' }, t('profit')), h('td', { className: 'num' }, h('strong', {}, `¥${yuan(me.profitFen)}`))),
       h('tr', {}, h('th', { scope: 'row' }, t('cost_goods')), h('td', { className: 'num' }, `¥${yuan(me.costsFen[0]!)}`)),
       me.restockRefused > 0 ? h('tr', { className: 'warn' }, h('td', { colspan: 2 }, t('restockRefused', { n: me.restockRefused, cap: world.rules.warehouseCapacity }))) : null,
+      me.restockCutForCash > 0 ? h('tr', { className: 'warn' }, h('td', { colspan: 2 }, t('restockCutForCash', { n: me.restockCutForCash }))) : null,
     ),
   );
   const promos = me.promotions ?? [];
