@@ -221,6 +221,16 @@ export const rulesSchema = doc(
         first: doc(rate(0, 1000), 'score of first place; default 45', '第一名的得分；默认 45').optional(),
         step: doc(rate(0, 1000), 'score lost per lower place; default 2', '名次每低一位减少的分数；默认 2').optional(),
         components: rubricComponents.optional(),
+        solo: doc(
+          z.enum(['scale', 'rank']),
+          'how solo grading (a team alone against the bots) scores each component: scale (default): `first` × the team’s position between the worst and the best shop of its game, so teams far apart get far-apart grades; rank: by place among the shops, as in a class market',
+          '单独评分（一个队对阵机器人）时各评分项的计分方式：scale（默认）按该队在本局最差与最好店铺之间的位置折算 `first` 分，差距大的队得分差距也大；rank：按名次计分',
+        ).optional(),
+        illegalListingPenalty: doc(
+          rate(0, 1000),
+          'points taken off a graded team’s score for each listing of its submission dropped for an illegal price (the rest of the submission is still played); default 3',
+          '提交中每个因违规价格被删除的上架扣除的分数（其余决策照常运行）；默认 3',
+        ).optional(),
       }),
       'ranking by owner’s equity: first place and the step between places; optionally weighted components (grading)',
       '按所有者权益排名计分：第一名分数与名次间分差；可选加权评分项（批量评分）',

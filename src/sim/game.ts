@@ -8,6 +8,7 @@ import { restore, seedStream } from '../engine/rng';
 import { emptyRound } from '../scenario/load';
 import { STAND_IN, STRATEGIES } from './bots';
 import { viewFor } from './bots/view';
+import { ARCHETYPES, isArchetype } from './bots/archetypes';
 
 /** Decisions per shop index, each a list indexed by round − 1. */
 export type DecisionsByShop = ReadonlyMap<number, readonly RoundDecision[]>;
@@ -27,7 +28,9 @@ export function decisionsForRound(world: World, state: GameState, given: Decisio
     // Each bot draws from its own stream, named by its shop id and the round: independent of
     // the order shops are written in the file.
     const rng = restore(seedStream(state.seed, `bot:${setup.id}:${round}`));
-    const strategy = setup.controller.kind === 'player' ? STAND_IN : STRATEGIES[setup.controller.strategy as keyof typeof STRATEGIES];
+    const name = setup.controller.strategy;
+    const strategy =
+      setup.controller.kind === 'player' ? STAND_IN : (STRATEGIES[name as keyof typeof STRATEGIES] ?? (isArchetype(name) ? ARCHETYPES[name] : STAND_IN));
     return strategy(viewFor(world, state, s, rng));
   });
 }

@@ -81,13 +81,16 @@ describe('when 40 generated submissions are graded over 5 seeds', () => {
     const col = (name: string) => header.indexOf(name);
     expect(byTeam.get('broken')![col('状态 status')]).toBe('无效 invalid');
     expect(byTeam.get('broken')![col('问题 problems')]).toMatch(/not valid JSON/);
-    expect(byTeam.get('illegal-price')![col('问题 problems')]).toMatch(/\$\.rounds\[0\]\.listings\[0\]\.price: illegal price/);
+    // One illegal listing is dropped and reported, and the team is graded with the rubric's penalty (3 points).
+    expect(byTeam.get('illegal-price')![col('状态 status')]).toBe('已评分 graded');
+    expect(byTeam.get('illegal-price')![col('提示 notes')]).toMatch(/\$\.rounds\[0\]\.listings\[0\]\.price: listing dropped \(penalty\): illegal price/);
+    expect(byTeam.get('illegal-price')![col('违规上架扣分 illegal-listing penalty')]).toBe('3');
     expect(byTeam.get('other-scenario')![col('状态 status')]).toBe('拒绝 refused');
     expect(byTeam.get('other-scenario')![col('问题 problems')]).toContain('made for scenario "festival"');
     expect(byTeam.get('other-version-save')![col('状态 status')]).toBe('拒绝 refused');
     expect(byTeam.get('other-version-save')![col('问题 problems')]).toContain('another version of scenario "classic"');
     const graded = rows.slice(1).filter((r) => r[col('状态 status')] === '已评分 graded');
-    expect(graded).toHaveLength(42);
+    expect(graded).toHaveLength(43);
     for (const r of graded) expect(Number(r[col('平均分 mean')])).toBeGreaterThanOrEqual(0);
     expect(one.err).toContain(`not graded (invalid): ${broken}: $: not valid JSON`);
     expect(one.err).toContain(`not graded (refused): ${other}: $.scenario:`);
@@ -238,7 +241,8 @@ describe('when the scenario weights several rubric components', () => {
     const subs = [0, 1, 2].map((i) => t.write(`t${i}.json`, sampleDecisions(world, i)));
     const r = await cli('grade', scenario, ...subs, '--seeds', '2', '--jobs', '1', '--out', join(t.dir, 'g.csv'));
     expect(r.code).toBe(0);
-    expect(r.out).toContain('rubric: 50% owner\'s equity by rank (1st 45, −2 per place) + 30% DSR by rank (1st 45, −2 per place) + 20% breach rate (lower is better) scaled 0–45 from the worst to the best shop');
+    // Solo grading scores every component on the scale between the worst and the best shop of the game.
+    expect(r.out).toContain('rubric: 50% owner\'s equity scaled 0–45 from the worst to the best shop + 30% DSR scaled 0–45 from the worst to the best shop + 20% breach rate (lower is better) scaled 0–45 from the worst to the best shop');
     const [header, ...rows] = readFileSync(join(t.dir, 'g.csv'), 'utf8').slice(1).trim().split('\r\n').map((l) => l.split(','));
     const cols = ['所有者权益得分 owner\'s equity score (×0.5)', '动态评分得分 DSR score (×0.3)', '违约率得分 breach rate score (×0.2)'].map((h) => header!.indexOf(h));
     expect(cols.every((c) => c > 0)).toBe(true);

@@ -9,7 +9,7 @@ function shop(id: string, over: Partial<ShopMetrics>): ShopMetrics {
   return { shop: id, equity: 0, equityByRound: [], profit: 0, revenue: 0, units: 0, orders: 0, visits: 0, breaches: 0, dsr: 0, refundRate: 0, bankrupt: false, ...over };
 }
 const game = (shops: ShopMetrics[]): GameOutcome => ({ seed: 1, hash: '', shops });
-const rubric = (components: Rubric['components']): Rubric => ({ first: 45, step: 2, components, isDefault: false });
+const rubric = (components: Rubric['components']): Rubric => ({ first: 45, step: 2, components, isDefault: false, solo: 'scale', illegalListingPenalty: 3 });
 
 describe('when the scenario gives no rubric components (course §11)', () => {
   it('should score exactly like the Result ranking: 45 for first, 2 fewer per place', () => {

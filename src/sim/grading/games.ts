@@ -13,8 +13,8 @@ import { gameOutcome, type GameOutcome } from './metrics';
 export interface GradeJob {
   /** the scenario file played (a class competition's includes its extra seats) */
   scenario: unknown;
-  /** each team's shop index in that scenario and its decisions */
-  teams: { shop: number; rounds: RoundDecision[] }[];
+  /** each team's shop index in that scenario and its decisions, or a strategy archetype that plays it */
+  teams: { shop: number; rounds: RoundDecision[]; strategy?: string }[];
 }
 
 export interface GameTask {
@@ -30,7 +30,17 @@ export function worldOf(job: GradeJob): World {
 }
 
 export function playTask(world: World, job: GradeJob, task: GameTask): GameOutcome {
-  const given = new Map<number, RoundDecision[]>(task.teams.map((t) => [job.teams[t]!.shop, job.teams[t]!.rounds]));
-  const state = playGame(world, task.seed, given);
-  return gameOutcome(buildResult(world, state));
+  const teams = task.teams.map((t) => job.teams[t]!);
+  const given = new Map<number, RoundDecision[]>(teams.filter((t) => t.strategy === undefined).map((t) => [t.shop, t.rounds]));
+  const played = withStrategies(world, teams);
+  const state = playGame(played, task.seed, given);
+  return gameOutcome(buildResult(played, state));
+}
+
+/** The world with the shops of strategy teams played by those strategies (a seeded bot each). */
+function withStrategies(world: World, teams: GradeJob['teams']): World {
+  const by = new Map<number, string>();
+  for (const t of teams) if (t.strategy !== undefined) by.set(t.shop, t.strategy);
+  if (by.size === 0) return world;
+  return { ...world, shops: world.shops.map((s, i) => (by.has(i) ? { ...s, controller: { kind: 'bot', strategy: by.get(i)! } } : s)) };
 }

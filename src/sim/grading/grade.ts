@@ -10,7 +10,7 @@ import { ENGINE_VERSION } from '../result';
 import { scenarioHash } from '../save';
 import type { GameOutcome } from './metrics';
 import { playAll } from './pool';
-import { RUBRIC_METRICS, describeRubric, rubricOf, scoreGame, type Rubric, type RubricMetric } from './rubric';
+import { RUBRIC_METRICS, describeRubric, rubricOf, scoreGame, soloRubric, type Rubric, type RubricMetric } from './rubric';
 import { SeatError, seatTeams } from './seats';
 import { loadScenario } from '../../scenario/load';
 import { gradingSeeds } from './seeds';
@@ -79,6 +79,9 @@ export interface TeamReport {
   /** every rubric metric's mean over the seeds, weighted or not */
   metrics: Record<RubricMetric, number>;
   bankruptcies: number;
+  /** listings dropped from the submission for an illegal price, and the points taken off each seed's score for them */
+  droppedListings: number;
+  penalty: number;
   similar: { team: string; similarity: number; identical: boolean }[];
 }
 
@@ -118,7 +121,7 @@ export async function grade(world: World, scenarioFile: unknown, inputs: readonl
       ? { file: input.file, kind: 'unknown', status: 'invalid', problems: [{ path: '$', message: input.readError ?? 'cannot read the file' }], warnings: [], shop: '', rounds: [], fileRounds: [] }
       : checkSubmission(input.file, input.text, { world, hash }),
   );
-  const rubric = rubricOf(world, scenarioFile);
+  const rubric = opts.mode === 'solo' ? soloRubric(rubricOf(world, scenarioFile)) : rubricOf(world, scenarioFile);
   const seeds = gradingSeeds(world.seed, opts.seeds);
   const ok = subs.map((_, i) => i).filter((i) => subs[i]!.status === 'ok');
 
@@ -179,17 +182,21 @@ export async function grade(world: World, scenarioFile: unknown, inputs: readonl
       components: [],
       metrics: Object.fromEntries(RUBRIC_METRICS.map((m) => [m, 0])) as Record<RubricMetric, number>,
       bankruptcies: 0,
+      droppedListings: sub.droppedListings ?? 0,
+      penalty: 0,
       similar: [],
     };
     if (sub.status !== 'ok') return base;
     const shop = job.teams[teamOf.get(i)!]!.shop;
+    const penalty = (sub.droppedListings ?? 0) * rubric.illegalListingPenalty;
+    const penalised = (total: number) => Math.max(0, total - penalty);
     const perSeed: SeedScore[] = seeds.map((seed, k) => {
       const g = gameOf(i, k);
       const s = g.scores[shop]!;
       const m = g.outcome.shops[shop]!;
       return {
         seed,
-        score: r2(s.total),
+        score: r2(penalised(s.total)),
         components: s.components.map((c, ci) => ({ value: roundMetric(rubric.components[ci]!.metric, c.value), rank: c.rank, score: r2(c.score) })),
         equity: m.equity,
         bankrupt: m.bankrupt,
@@ -199,7 +206,7 @@ export async function grade(world: World, scenarioFile: unknown, inputs: readonl
     });
     const raw = seeds.map((_, k) => gameOf(i, k).scores[shop]!);
     const n = seeds.length;
-    const totals = raw.map((s) => s.total);
+    const totals = raw.map((s) => penalised(s.total));
     const mean = totals.reduce((a, b) => a + b, 0) / n;
     const sd = n > 1 ? Math.sqrt(totals.reduce((a, t) => a + (t - mean) ** 2, 0) / (n - 1)) : 0;
     const components = rubric.components.map((c, ci): ComponentSummary => {
@@ -226,6 +233,7 @@ export async function grade(world: World, scenarioFile: unknown, inputs: readonl
       components,
       metrics,
       bankruptcies: raw.filter((s) => s.bankrupt).length,
+      penalty: r2(penalty),
     };
   });
 

@@ -24,6 +24,10 @@ export interface Rubric {
   components: RubricComponent[];
   /** true when the scenario gives no components: the course's equity ranking alone */
   isDefault: boolean;
+  /** how solo grading scores the components (rules.rubric.solo, default scale) */
+  solo: RubricMethod;
+  /** points off per listing dropped from a submission for an illegal price */
+  illegalListingPenalty: number;
 }
 
 export const METRIC_LABELS: Record<RubricMetric, { zh: string; en: string; unit: string }> = {
@@ -50,16 +54,39 @@ export const LOWER_IS_BETTER: ReadonlySet<RubricMetric> = new Set(['breachRate']
 export { RUBRIC_METRICS };
 
 interface RubricFile {
-  rules?: { rubric?: { components?: { metric: RubricMetric; weight: number; method?: RubricMethod }[] } };
+  rules?: {
+    rubric?: { components?: { metric: RubricMetric; weight: number; method?: RubricMethod }[]; solo?: RubricMethod; illegalListingPenalty?: number };
+  };
 }
+
+export const DEFAULT_ILLEGAL_LISTING_PENALTY = 3;
 
 /** The rubric of a scenario; `scenarioFile` has passed the scenario schema. */
 export function rubricOf(world: World, scenarioFile: unknown): Rubric {
-  const given = (scenarioFile as RubricFile | null)?.rules?.rubric?.components;
+  const file = (scenarioFile as RubricFile | null)?.rules?.rubric;
+  const given = file?.components;
   const components: RubricComponent[] = given?.length
     ? given.map((c) => ({ metric: c.metric, weight: c.weight, method: c.method ?? 'rank' }))
     : [{ metric: 'equity', weight: 1, method: 'rank' }];
-  return { first: world.rules.rubricFirst, step: world.rules.rubricStep, components, isDefault: !given?.length };
+  return {
+    first: world.rules.rubricFirst,
+    step: world.rules.rubricStep,
+    components,
+    isDefault: !given?.length,
+    solo: file?.solo ?? 'scale',
+    illegalListingPenalty: file?.illegalListingPenalty ?? DEFAULT_ILLEGAL_LISTING_PENALTY,
+  };
+}
+
+/**
+ * The rubric of solo grading: with `solo: scale` (the default) every component is scored on the
+ * scale between the worst and the best shop of the team's game (the team and the scenario's
+ * bots), so a team far behind the bots scores far below one that beats them, instead of the
+ * 45/43/41/39/37 of five places.
+ */
+export function soloRubric(r: Rubric): Rubric {
+  if (r.solo === 'rank') return r;
+  return { ...r, components: r.components.map((c) => ({ ...c, method: 'scale' })) };
 }
 
 export function describeRubric(r: Rubric): string {

@@ -25,6 +25,8 @@ export interface Submission {
   rounds: RoundDecision[];
   /** the decisions as written (validated), round by round: what similarity compares */
   fileRounds: unknown[];
+  /** listings dropped for an illegal price (each listed in `warnings`; the rubric's penalty applies) */
+  droppedListings?: number;
 }
 
 export interface GradedScenario {
@@ -35,6 +37,7 @@ export interface GradedScenario {
 
 /** Top-level keys of a decisions file; anything else (a claimed score…) is dropped before checking. */
 const DECISIONS_KEYS = new Set(['$schema', 'kind', 'version', 'scenario', 'shop', 'rounds']);
+const ILLEGAL_LISTING = /^\$\.rounds\[(\d+)\]\.listings\[(\d+)\]\.price$/;
 
 export function checkSubmission(file: string, text: string, graded: GradedScenario): Submission {
   const sub: Submission = { file, kind: 'unknown', status: 'invalid', problems: [], warnings: [], shop: '', rounds: [], fileRounds: [] };
@@ -59,8 +62,22 @@ function checkDecisions(sub: Submission, obj: Record<string, unknown>, graded: G
   if (typeof kept.scenario === 'string' && kept.scenario !== world.id) {
     return refuse(sub, '$.scenario', `made for scenario "${kept.scenario}", but the graded scenario is "${world.id}"`);
   }
-  const res = loadDecisions(kept, world);
-  if (!res.ok) return { ...sub, problems: res.problems };
+  let res = loadDecisions(kept, world);
+  if (!res.ok) {
+    // A listing with an illegal price is dropped and reported (a penalty in the grade), so one
+    // bad price does not leave the whole team ungraded; any other problem still does.
+    const illegal = res.problems.filter((p) => ILLEGAL_LISTING.test(p.path) && p.message.startsWith('illegal price'));
+    if (illegal.length === 0 || illegal.length < res.problems.length) return { ...sub, problems: res.problems };
+    const rounds = structuredClone(kept.rounds) as { listings?: unknown[] }[];
+    const drop = illegal.map((p) => p.path.match(ILLEGAL_LISTING)!.slice(1).map(Number) as [number, number]);
+    for (const [r, l] of drop) rounds[r]!.listings![l] = null;
+    for (const r of rounds) if (r && Array.isArray(r.listings)) r.listings = r.listings.filter((x) => x !== null);
+    kept.rounds = rounds;
+    res = loadDecisions(kept, world);
+    if (!res.ok) return { ...sub, problems: res.problems };
+    for (const p of illegal) sub.warnings.push({ ...p, message: `listing dropped (penalty): ${p.message}`, ...(p.messageZh ? { messageZh: `该上架已删除（扣分）：${p.messageZh}` } : {}) });
+    sub.droppedListings = illegal.length;
+  }
   sub.shop = world.shops[res.value.shop]!.id;
   const bad = notPlayerShop(world, res.value.shop, '$.shop');
   if (bad) return { ...sub, problems: [bad] };

@@ -1,0 +1,121 @@
+/**
+ * Strategy archetypes: the kinds of team an instructor meets in class, played closed-loop from
+ * what a player sees (the BotView). `shopsim tournament` plays them against the scenario's bots
+ * and against each other, so an instructor can check before class that no single rule wins
+ * everywhere and that doing nothing scores near the bottom.
+ */
+import type { RoundDecision } from '../../engine';
+import { emptyRound } from '../../scenario/load';
+import { balanced } from './balanced';
+import { hasMarket, listEverywhere, planRestock } from './common';
+import { promoter } from './promoter';
+import { capFen, publishedDemand, referenceFen, type BotView, type Strategy } from './view';
+
+/** Cheapest price that still covers the unit cost and the same-city carrier fee, with `margin`. */
+function costFloorFen(view: BotView, c: number, p: number, margin: number): number {
+  const { world } = view;
+  return Math.ceil(world.products[p]!.unitCostFen * (1 + margin)) + world.carrierFeeFen[c * world.cities.length + c]!;
+}
+
+const atShare = (share: number) => (view: BotView, c: number, p: number) => Math.round(referenceFen(view, c, p) * share);
+
+function priced(view: BotView, price: (c: number, p: number) => number, ambition: number, presale = false, sells = (c: number, p: number) => hasMarket(view, c, p)): RoundDecision {
+  const d = emptyRound();
+  d.listings = listEverywhere(view, (c, p) => Math.max(costFloorFen(view, c, p, 0.05), price(c, p)), presale).filter((l) => sells(l.city, l.product));
+  d.restock = planRestock(view, { ambition, reserveFen: 100000 }, sells);
+  return d;
+}
+
+/** Does nothing at all: no listing, no restock, no spend. */
+const idle: Strategy = () => emptyRound();
+
+/** Lists everything at the reference price, stocks an equal share. */
+const reference: Strategy = (view) => priced(view, (c, p) => atShare(1)(view, c, p), 1);
+
+/** 10% under the reference price, with stock for a large share. */
+const undercut: Strategy = (view) => priced(view, (c, p) => atShare(0.9)(view, c, p), 1.5);
+
+/** Dumps near cost (cost + 5% + carrier) with stock for twice an equal share. */
+const dump: Strategy = (view) => priced(view, (c, p) => costFloorFen(view, c, p, 0.05), 2);
+
+/** Near the cap, with heavy decoration, media, charity and certification. */
+const premium: Strategy = (view) => {
+  const d = priced(view, (c, p) => Math.min(capFen(view, c, p), atShare(1.2)(view, c, p)), 0.8);
+  const cash = view.me.cashFen;
+  const spend = cash > 1500000 ? 200000 : cash > 600000 ? 100000 : 0;
+  d.marketing = { decorationFen: spend, mediaFen: spend, charityFen: spend / 2, iso: cash > view.world.rules.isoCostFen + 1000000, iec: false };
+  return d;
+};
+
+/** Stocks every city's own warehouse for local buyers and lists only where it holds stock. */
+const local: Strategy = (view) => {
+  const P = view.world.products.length;
+  const d = emptyRound();
+  d.restock = planRestock(view, { ambition: 1.3, reserveFen: 100000 }, (c, p) => hasMarket(view, c, p));
+  const stocked = new Set<number>(d.restock.map((r) => r.city * P + r.product));
+  const held = (c: number, p: number) => stocked.has(c * P + p) || view.me.stock[c * P + p]! + view.inbound[c * P + p]! > 0;
+  d.listings = listEverywhere(view, (c, p) => Math.max(costFloorFen(view, c, p, 0.05), atShare(0.96)(view, c, p)), false).filter((l) => held(l.city, l.product));
+  return d;
+};
+
+/** Presells a little under the reference with little stock: sells what it has not got. */
+const presale: Strategy = (view) => priced(view, (c, p) => atShare(0.92)(view, c, p), 0.5, true);
+
+/** Sells in one city only: the one with the most published buyers. */
+const oneCity: Strategy = (view) => {
+  const { world } = view;
+  let best = 0;
+  let most = -1;
+  for (let c = 0; c < world.cities.length; c++) {
+    let n = 0;
+    for (let p = 0; p < world.products.length; p++) n += publishedDemand(view, c, p);
+    if (n > most) {
+      most = n;
+      best = c;
+    }
+  }
+  return priced(view, (c, p) => atShare(0.95)(view, c, p), 2.5, false, (c, p) => c === best && hasMarket(view, c, p));
+};
+
+/** Brand first: a little above the reference, steady brand spend, never presells, modest stock. */
+const brandFirst: Strategy = (view) => {
+  const d = priced(view, (c, p) => atShare(1.05)(view, c, p), 1);
+  const spare = view.me.cashFen > 800000 ? 60000 : 0;
+  d.marketing = { decorationFen: spare, mediaFen: spare, charityFen: 0, iso: false, iec: false };
+  return d;
+};
+
+export const ARCHETYPES = {
+  idle,
+  reference,
+  undercut,
+  dump,
+  premium,
+  local,
+  presale,
+  promotions: promoter,
+  balanced,
+  oneCity,
+  brandFirst,
+} as const satisfies Record<string, Strategy>;
+
+export type ArchetypeName = keyof typeof ARCHETYPES;
+export const ARCHETYPE_NAMES = Object.keys(ARCHETYPES) as ArchetypeName[];
+
+export const ARCHETYPE_LABELS: Record<ArchetypeName, { zh: string; en: string }> = {
+  idle: { zh: '什么都不做', en: 'do nothing' },
+  reference: { zh: '按参考价上架', en: 'list at the reference price' },
+  undercut: { zh: '低于参考价 10%', en: '10% under the reference' },
+  dump: { zh: '贴近成本倾销', en: 'dump near cost' },
+  premium: { zh: '高价 + 品牌投入', en: 'premium with brand spend' },
+  local: { zh: '各城市本地仓', en: 'local warehouses' },
+  presale: { zh: '大量预售', en: 'presale' },
+  promotions: { zh: '促销为主', en: 'promotions-heavy' },
+  balanced: { zh: '稳健均衡', en: 'balanced' },
+  oneCity: { zh: '只做一个城市', en: 'one city' },
+  brandFirst: { zh: '品牌优先', en: 'brand first' },
+};
+
+export function isArchetype(name: string): name is ArchetypeName {
+  return Object.prototype.hasOwnProperty.call(ARCHETYPES, name);
+}
