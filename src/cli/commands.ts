@@ -6,6 +6,8 @@ import { RUN_HELP, runCommand } from './run';
 import { VALIDATE_HELP, validateCommand } from './validate';
 import { NEW_HELP, newCommand } from './new';
 import { SERVE_HELP, serveCommand } from './serve';
+import { TOURNAMENT_HELP, tournamentCommand } from './tournament';
+import { LESSONS_HELP, lessonsCommand } from './lessons';
 
 export interface Command {
   summary: string;
@@ -19,5 +21,7 @@ export const COMMANDS: Record<string, Command> = {
   new: { summary: 'write a starter scenario to edit', help: NEW_HELP, run: newCommand },
   grade: { summary: 'grade submissions over several seeds (CSV, JSON or HTML report)', help: GRADE_HELP, run: gradeCommand },
   serve: { summary: 'start the classroom server: students play from their browsers, the teacher runs the rounds', help: SERVE_HELP, run: serveCommand },
+  tournament: { summary: 'play the strategy archetypes against the bots and each other over seeds', help: TOURNAMENT_HELP, run: tournamentCommand },
+  lessons: { summary: "run the course's ten lessons as controlled experiments, with the size of each effect", help: LESSONS_HELP, run: lessonsCommand },
   advance: { summary: 'play one round of a classroom game and write the next game file and round reports', help: ADVANCE_HELP, run: advanceCommand },
 };

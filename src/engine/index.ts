@@ -1,6 +1,7 @@
 export * from './model';
 export * from './money';
 export { createInitialState } from './state';
+export { restore, seedStream } from './rng';
 export { playRound, type RoundOptions } from './round';
 export type { TickFlows } from './context';
 export { hashValue, canonicalJson } from './hash';

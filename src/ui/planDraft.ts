@@ -3,7 +3,9 @@
  * turned into a decisions-file round (yuan, ids) and checked by the same validator as the CLI.
  * Each problem is mapped back to the form field it names.
  */
-import { formatYuan, referencePriceFen, type GameState, type World } from '../engine';
+import { formatYuan, mulRoundHalfUp, referencePriceFen, restore, seedStream, type GameState, type World } from '../engine';
+import { hasMarket, planRestock } from '../sim/bots/common';
+import { viewFor } from '../sim/bots/view';
 import { priceCapFen, type Problem } from '../sim/scenario';
 import { promotionToFile, type PromotionDraft } from './promotionForms';
 import { checkDecisions, withRound, type RoundEntry, type Session } from './session';
@@ -34,6 +36,8 @@ export interface MarketingDraft {
 
 export interface PlanDraft {
   round: number;
+  /** true for a first plan filled in by the coach (a sensible start, with a note of what to change) */
+  coached?: boolean;
   listings: ListingDraft[];
   restock: RestockDraft[];
   marketing: MarketingDraft;
@@ -62,7 +66,27 @@ export function capFen(world: World, p: number, c: number, round: number): numbe
   return priceCapFen(world, p, c, round);
 }
 
-/** The form for the next round: last round's entries if any, else every market at its reference price. */
+/** Share of the reference price the coached opening lists at. */
+export const COACH_PRICE_SHARE = 0.95;
+
+/**
+ * The coached opening for a shop that has not planned a round yet: every market 5% under the
+ * reference price with free shipping, restock for about an equal share of each city's published
+ * buyers (what the cash allows, keeping 2,000 yuan back), and 500 each of decoration and media when
+ * the cash can spare it. A starting point that does not lose round 1 by far; the Plan screen says
+ * what to change.
+ */
+function coachedOpening(world: World, state: GameState, shop: number): { restock: Map<number, number>; marketingFen: number } {
+  const view = viewFor(world, state, shop, restore(seedStream(state.seed, 'coach')));
+  const restock = new Map<number, number>();
+  const cash = state.shops[shop]!.cashFen;
+  const marketingFen = cash >= 1000000 ? 50000 : 0;
+  const spare = { ...view, me: { ...view.me, cashFen: cash - 2 * marketingFen } };
+  for (const r of planRestock(spare, { ambition: 1, reserveFen: 200000 }, (c, p) => hasMarket(view, c, p))) restock.set(r.city * world.products.length + r.product, r.quantity);
+  return { restock, marketingFen };
+}
+
+/** The form for the next round: last round's entries if any, else the coached opening. */
 export function initialDraft(session: Session, state: GameState): PlanDraft {
   const { world } = session;
   const round = state.round + 1;
@@ -70,6 +94,8 @@ export function initialDraft(session: Session, state: GameState): PlanDraft {
   const P = world.products.length;
   const last = session.decisions?.rounds.find((r) => r.round === round - 1) ?? null;
   const shop = session.player >= 0 ? state.shops[session.player]! : null;
+  // A shop that has planned no round yet gets the coached opening.
+  const coach = shop && !session.decisions?.rounds.length && !shop.bankrupt ? coachedOpening(world, state, session.player) : null;
   const listings: ListingDraft[] = [];
   for (let c = 0; c < C; c++) {
     for (let p = 0; p < P; p++) {
@@ -94,21 +120,28 @@ export function initialDraft(session: Session, state: GameState): PlanDraft {
         });
       } else if (prev) {
         listings.push({ c, p, active: false, price: yuanText(live?.priceFen ?? ref), shipping: '0.00', sellerPaysShipping: false, presale: false });
+      } else if (coach) {
+        listings.push({ c, p, active: true, price: yuanText(tidy(mulRoundHalfUp(ref, COACH_PRICE_SHARE))), shipping: '0.00', sellerPaysShipping: true, presale: false });
       } else {
         listings.push({ c, p, active: true, price: yuanText(ref), shipping: '0.00', sellerPaysShipping: false, presale: false });
       }
     }
   }
   const restock: RestockDraft[] = [];
-  for (let c = 0; c < C; c++) for (let p = 0; p < P; p++) restock.push({ c, p, quantity: '' });
+  for (let c = 0; c < C; c++) for (let p = 0; p < P; p++) restock.push({ c, p, quantity: coach?.restock.has(c * P + p) ? String(coach.restock.get(c * P + p)) : '' });
+  const spend = coach ? yuanText(coach.marketingFen) : '0';
   return {
     round,
+    ...(coach ? { coached: true } : {}),
     listings,
     restock,
-    marketing: { decoration: '0', media: '0', charity: '0', iso: shop?.iso ?? false, iec: shop?.iec ?? false },
+    marketing: { decoration: spend, media: spend, charity: '0', iso: shop?.iso ?? false, iec: shop?.iec ?? false },
     promotions: [],
   };
 }
+
+/** A price rounded down to a whole 0.1 yuan, as a person would price. */
+const tidy = (fen: number) => Math.max(1, Math.floor(fen / 10) * 10);
 
 function parseNumber(text: string): number | null {
   const t = text.trim().replace(/^¥/, '');

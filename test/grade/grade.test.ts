@@ -242,7 +242,9 @@ describe('when the scenario weights several rubric components', () => {
     const r = await cli('grade', scenario, ...subs, '--seeds', '2', '--jobs', '1', '--out', join(t.dir, 'g.csv'));
     expect(r.code).toBe(0);
     // Solo grading scores every component on the scale between the worst and the best shop of the game.
-    expect(r.out).toContain('rubric: 50% owner\'s equity scaled 0–45 from the worst to the best shop + 30% DSR scaled 0–45 from the worst to the best shop + 20% breach rate (lower is better) scaled 0–45 from the worst to the best shop');
+    expect(r.out).toContain(
+      "rubric: 50% owner's equity scaled 0–45 from the worst shop (or doing nothing, when lower) to the best shop + 30% DSR scaled 0–45 from the worst shop (or doing nothing, when lower) to the best shop + 20% breach rate (lower is better) scaled 0–45 from the worst to the best shop",
+    );
     const [header, ...rows] = readFileSync(join(t.dir, 'g.csv'), 'utf8').slice(1).trim().split('\r\n').map((l) => l.split(','));
     const cols = ['所有者权益得分 owner\'s equity score (×0.5)', '动态评分得分 DSR score (×0.3)', '违约率得分 breach rate score (×0.2)'].map((h) => header!.indexOf(h));
     expect(cols.every((c) => c > 0)).toBe(true);

@@ -69,10 +69,11 @@ describe('when the final screen scores a scenario with weighted rubric component
     const shown = finalScore(session);
     expect(shown.rubric.isDefault).toBe(false);
     const mine = shown.standings.find((r) => r.shop === session.player)!;
+    // Solo: every component on the scale between the worst (or doing nothing) and the best shop.
     expect(mine.lines.map((l) => [l.metric, l.method, l.weight])).toEqual([
-      ['equity', 'rank', 0.5],
+      ['equity', 'scale', 0.5],
       ['revenue', 'scale', 0.3],
-      ['breachRate', 'rank', 0.2],
+      ['breachRate', 'scale', 0.2],
     ]);
     const g = await graded(session);
     expect(mine.total).toBe(g.score);
@@ -99,14 +100,17 @@ describe('when the final screen scores a scenario with weighted rubric component
 });
 
 describe('when the scenario sets no rubric components', () => {
-  it('should score exactly the course ranking (equity by rank: 45, −2 per place) the review shows', async () => {
+  it('should rank by equity as the course does, and score each shop on the solo scale: 45 × (equity − low) / (best − low)', async () => {
     const session = playToTheEnd(builtinScenario('classic'));
     const shown = finalScore(session);
     expect(shown.rubric.isDefault).toBe(true);
     const course = rankShops(session.world, current(session));
+    const best = Math.max(...course.map((c) => c.equityFen / 100));
     for (const row of shown.standings) {
       const c = course.find((x) => x.shop === row.shop)!;
-      expect(row.total).toBe(c.score);
+      const start = shown.rubric.startEquity![row.shop]!;
+      const low = Math.min(start, ...course.filter((x) => !x.bankrupt).map((x) => x.equityFen / 100));
+      if (!c.bankrupt) expect(row.total).toBeCloseTo((45 * (c.equityFen / 100 - low)) / (best - low), 1);
       expect(row.lines).toHaveLength(1);
       expect(row.lines[0]!.rank).toBe(c.rank);
       expect(row.lines[0]!.value).toBe(metricText('equity', c.equityFen / 100));

@@ -26,11 +26,26 @@ function play(session: Session, edit: (d: PlanDraft) => void = () => {}): Sessio
 }
 
 describe('when the plan form is checked', () => {
-  it('should start every market at its reference price (classic: hz tea 50.00, 9 listings)', () => {
+  it('should open with the coached plan: 5% under the reference (hz tea 47.50), free shipping, restock and 500 each of decoration and media', () => {
     const draft = initialDraft(start(), current(start()));
+    expect(draft.coached).toBe(true);
     expect(draft.listings).toHaveLength(9);
-    expect(draft.listings[0]).toMatchObject({ c: 0, p: 0, active: true, price: '50.00', shipping: '0.00' });
+    expect(draft.listings[0]).toMatchObject({ c: 0, p: 0, active: true, price: '47.50', sellerPaysShipping: true });
+    expect(draft.restock.some((r) => Number(r.quantity) > 0)).toBe(true);
+    expect(draft.marketing).toMatchObject({ decoration: '500.00', media: '500.00' });
     expect(checkDraft(start(), draft).problems).toEqual([]);
+  });
+
+  it('should not lose round 1 by far with the coached opening: revenue at least a fifth of the best bot’s', () => {
+    const s = start();
+    const draft = initialDraft(s, current(s));
+    const checked = checkDraft(s, draft);
+    const next = playRoundWith(s, checked.entry!);
+    if (!next.ok) throw new Error('round 1 does not play');
+    const r1 = current(next.value).reports[0]!.shops;
+    const best = Math.max(...r1.filter((_, i) => i !== s.player).map((x) => x.revenueFen));
+    expect(r1[s.player]!.units).toBeGreaterThan(0);
+    expect(r1[s.player]!.revenueFen).toBeGreaterThan(best / 5);
   });
 
   it('should refuse hz tea at 60 + 6 shipping (66.00 > cap 50 × 1.3 = 65.00) on the price field', () => {
@@ -38,6 +53,7 @@ describe('when the plan form is checked', () => {
     const draft = initialDraft(s, current(s));
     draft.listings[0]!.price = '60';
     draft.listings[0]!.shipping = '6';
+    draft.listings[0]!.sellerPaysShipping = false;
     const { problems, entry } = checkDraft(s, draft);
     expect(entry).toBeNull();
     expect(problems).toHaveLength(1);

@@ -121,7 +121,8 @@ export async function grade(world: World, scenarioFile: unknown, inputs: readonl
       ? { file: input.file, kind: 'unknown', status: 'invalid', problems: [{ path: '$', message: input.readError ?? 'cannot read the file' }], warnings: [], shop: '', rounds: [], fileRounds: [] }
       : checkSubmission(input.file, input.text, { world, hash }),
   );
-  const rubric = opts.mode === 'solo' ? soloRubric(rubricOf(world, scenarioFile)) : rubricOf(world, scenarioFile);
+  // Solo: the start equity of each shop of the played scenario (solo plays the scenario itself).
+  const rubric = opts.mode === 'solo' ? soloRubric(rubricOf(world, scenarioFile), world) : rubricOf(world, scenarioFile);
   const seeds = gradingSeeds(world.seed, opts.seeds);
   const ok = subs.map((_, i) => i).filter((i) => subs[i]!.status === 'ok');
 

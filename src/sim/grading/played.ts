@@ -6,7 +6,7 @@
 import type { GameState, World } from '../../engine';
 import { buildResult } from '../result';
 import { gameOutcome, type GameOutcome } from './metrics';
-import { rubricOf, scoreGame, type Rubric, type ShopScore } from './rubric';
+import { rubricOf, scoreGame, soloRubric, type Rubric, type ShopScore } from './rubric';
 
 export interface PlayedGrade {
   rubric: Rubric;
@@ -21,7 +21,8 @@ export interface PlayedGrade {
 const r2 = (x: number) => Math.round(x * 100) / 100 + 0;
 
 export function gradePlayedGame(world: World, scenarioFile: unknown, state: GameState): PlayedGrade {
-  const rubric = rubricOf(world, scenarioFile);
+  // One student's game against the bots: scored as solo grading scores it.
+  const rubric = soloRubric(rubricOf(world, scenarioFile), world);
   const outcome = gameOutcome(buildResult(world, state));
   const scores = scoreGame(rubric, outcome);
   const totals = scores.map((s) => r2(s.total));

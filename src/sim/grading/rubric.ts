@@ -28,6 +28,12 @@ export interface Rubric {
   solo: RubricMethod;
   /** points off per listing dropped from a submission for an illegal price */
   illegalListingPenalty: number;
+  /**
+   * Solo scale only: each shop's owner's equity at the start. The scale's low end is then the
+   * lower of the worst shop and this "did nothing" value, so a team that beats none of the bots
+   * but still made money scores above one that lost it.
+   */
+  startEquity?: number[];
 }
 
 export const METRIC_LABELS: Record<RubricMetric, { zh: string; en: string; unit: string }> = {
@@ -84,14 +90,29 @@ export function rubricOf(world: World, scenarioFile: unknown): Rubric {
  * bots), so a team far behind the bots scores far below one that beats them, instead of the
  * 45/43/41/39/37 of five places.
  */
-export function soloRubric(r: Rubric): Rubric {
+export function soloRubric(r: Rubric, world?: World): Rubric {
   if (r.solo === 'rank') return r;
-  return { ...r, components: r.components.map((c) => ({ ...c, method: 'scale' })) };
+  const out: Rubric = { ...r, components: r.components.map((c) => ({ ...c, method: 'scale' })) };
+  if (world) out.startEquity = world.shops.map((s) => (s.cashFen + s.stock.reduce((a, n, slot) => a + n * world.products[slot % world.products.length]!.unitCostFen, 0)) / 100);
+  return out;
+}
+
+/** The value a shop that does nothing would show, or null when the game's worst shop is the low end. */
+function zeroPoint(r: Rubric, metric: RubricMetric, shop: number): number | null {
+  switch (metric) {
+    case 'equity':
+      return r.startEquity?.[shop] ?? null;
+    case 'breachRate':
+      return null;
+    default:
+      return r.startEquity ? 0 : null;
+  }
 }
 
 export function describeRubric(r: Rubric): string {
   const parts = r.components.map((c) => {
-    const how = c.method === 'rank' ? `by rank (1st ${r.first}, −${r.step} per place)` : `scaled 0–${r.first} from the worst to the best shop`;
+    const low = r.startEquity && !LOWER_IS_BETTER.has(c.metric) ? 'the worst shop (or doing nothing, when lower)' : 'the worst';
+    const how = c.method === 'rank' ? `by rank (1st ${r.first}, −${r.step} per place)` : `scaled 0–${r.first} from ${low} to the best shop`;
     return `${Math.round(c.weight * 100)}% ${METRIC_LABELS[c.metric].en}${LOWER_IS_BETTER.has(c.metric) ? ' (lower is better)' : ''} ${how}`;
   });
   return `${parts.join(' + ')}; bankrupt shops rank last`;
@@ -161,9 +182,11 @@ export function scoreGame(rubric: Rubric, game: GameOutcome): ShopScore[] {
     const worst = trading.length ? (lower ? Math.max(...trading) : Math.min(...trading)) : 0;
     return values.map((v, i): ComponentScore => {
       let score: number;
+      const zero = c.method === 'scale' && !lower ? zeroPoint(rubric, c.metric, i) : null;
+      const low = zero === null ? worst : Math.min(worst, zero);
       if (c.method === 'rank') score = Math.max(0, rubric.first - rubric.step * (rk[i]! - 1));
       else if (bankrupt[i]) score = 0;
-      else score = best === worst ? rubric.first : (rubric.first * (v - worst)) / (best - worst);
+      else score = best === low ? rubric.first : Math.max(0, Math.min(rubric.first, (rubric.first * (v - low)) / (best - low)));
       return { value: v, rank: rk[i]!, score };
     });
   });

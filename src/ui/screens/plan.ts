@@ -136,6 +136,7 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
         h('span', { className: 'help' }, lastEntry ? t('copyLastHelp') : t('copyLastNone')),
       ),
     );
+    if (draft.coached) form.append(h('p', { className: 'help coach', 'data-testid': 'coach-note' }, t('coachNote')));
 
     // Listings.
     const lt = h(

@@ -1,0 +1,176 @@
+/**
+ * Tournament (`shopsim tournament`): the strategy archetypes played over the same seeds, each
+ * alone in the scenario's player shop against its bots (solo, graded as `shopsim grade --mode
+ * solo` grades), and all together in one market with the bots (each archetype in a copy of the
+ * player shop). An instructor checks a scenario with it before class: which kinds of team do
+ * well, whether doing nothing scores near the bottom, and whether one strategy wins everywhere.
+ */
+import type { World } from '../engine';
+import { loadScenario } from '../scenario/load';
+import { ARCHETYPE_LABELS, ARCHETYPE_NAMES, type ArchetypeName } from './bots/archetypes';
+import type { GameTask, GradeJob } from './grading/games';
+import { playAll } from './grading/pool';
+import { rubricOf, scoreGame, soloRubric } from './grading/rubric';
+import { seatTeams } from './grading/seats';
+import { gradingSeeds } from './grading/seeds';
+import { ENGINE_VERSION } from './result';
+
+export interface TournamentOptions {
+  seeds: number;
+  jobs: number;
+  strategies?: readonly ArchetypeName[];
+}
+
+export interface TournamentRow {
+  strategy: ArchetypeName;
+  label: { zh: string; en: string };
+  /** mean solo grade (the scenario's rubric, solo scale) over the seeds */
+  score: number;
+  /** place of `score` among the strategies in this scenario (1 = best) */
+  place: number;
+  /** mean owner's equity of the solo games, yuan */
+  equity: number;
+  /** mean rank in the all-in-one market (archetypes and the scenario's bots), null when not played */
+  marketRank: number | null;
+  /** mean owner's equity in the all-in-one market, yuan */
+  marketEquity: number | null;
+  bankruptcies: number;
+}
+
+export interface TournamentScenario {
+  id: string;
+  name: { zh: string; en: string };
+  /** the player shop the archetypes play */
+  shop: string;
+  /** shops in the all-in-one market (archetypes + bots), 0 when it could not be seated */
+  marketShops: number;
+  rows: TournamentRow[];
+  /** the strategy with the best mean score (then equity) */
+  best: ArchetypeName;
+}
+
+export interface TournamentReport {
+  kind: 'tournament-report';
+  version: 1;
+  engine: string;
+  seeds: number;
+  strategies: ArchetypeName[];
+  scenarios: TournamentScenario[];
+  /** the strategy that is best in every scenario, or null */
+  dominant: ArchetypeName | null;
+}
+
+const r2 = (x: number) => Math.round(x * 100) / 100 + 0;
+
+export interface TournamentInput {
+  file: unknown;
+  world: World;
+}
+
+export async function tournament(inputs: readonly TournamentInput[], opts: TournamentOptions): Promise<TournamentReport> {
+  const names = [...(opts.strategies ?? ARCHETYPE_NAMES)];
+  const scenarios: TournamentScenario[] = [];
+  for (const input of inputs) scenarios.push(await playScenario(input, names, opts));
+  const winners = new Set(scenarios.map((s) => s.best));
+  const dominant = scenarios.length > 0 && winners.size === 1 ? [...winners][0]! : null;
+  return { kind: 'tournament-report', version: 1, engine: ENGINE_VERSION, seeds: opts.seeds, strategies: names, scenarios, dominant };
+}
+
+async function playScenario({ file, world }: TournamentInput, names: ArchetypeName[], opts: TournamentOptions): Promise<TournamentScenario> {
+  const seeds = gradingSeeds(world.seed, opts.seeds);
+  const player = Math.max(0, world.shops.findIndex((s) => s.controller.kind === 'player'));
+  const shopId = world.shops[player]!.id;
+  const rubric = soloRubric(rubricOf(world, file), world);
+
+  // Solo: one game per archetype and seed, the archetype in the player shop.
+  const soloJob: GradeJob = { scenario: file, teams: names.map((strategy) => ({ shop: player, rounds: [], strategy })) };
+  const soloTasks: GameTask[] = names.flatMap((_, t) => seeds.map((seed) => ({ seed, teams: [t] })));
+  const solo = await playAll(soloJob, soloTasks, opts.jobs);
+
+  // All in one market: the archetypes in copies of the player shop, with the scenario's bots.
+  let market: Awaited<ReturnType<typeof playAll>> | null = null;
+  let marketShops = 0;
+  let seats: number[] = [];
+  if (world.shops[player]!.controller.kind === 'player') {
+    try {
+      const seated = seatTeams(file, [{ base: shopId, count: names.length, names: names.map((n) => ARCHETYPE_LABELS[n].en) }]);
+      if (loadScenario(seated.scenario).ok) {
+        const ids = seated.scenario.shops.map((s) => s.id);
+        seats = seated.seats[0]!.map((id) => ids.indexOf(id));
+        const job: GradeJob = { scenario: seated.scenario, teams: names.map((strategy, k) => ({ shop: seats[k]!, rounds: [], strategy })) };
+        market = await playAll(job, seeds.map((seed) => ({ seed, teams: names.map((_, k) => k) })), opts.jobs);
+        marketShops = ids.length;
+      }
+    } catch {
+      market = null;
+    }
+  }
+
+  const n = seeds.length;
+  const rows: TournamentRow[] = names.map((strategy, t) => {
+    let score = 0;
+    let equity = 0;
+    let bankruptcies = 0;
+    for (let k = 0; k < n; k++) {
+      const outcome = solo[t * n + k]!;
+      score += scoreGame(rubric, outcome)[player]!.total;
+      equity += outcome.shops[player]!.equity;
+      if (outcome.shops[player]!.bankrupt) bankruptcies++;
+    }
+    let marketRank: number | null = null;
+    let marketEquity: number | null = null;
+    if (market) {
+      let rank = 0;
+      let eq = 0;
+      for (const outcome of market) {
+        const shop = seats[t]!;
+        const mine = outcome.shops[shop]!;
+        const better = outcome.shops.filter((o) => (o.bankrupt ? 1 : 0) < (mine.bankrupt ? 1 : 0) || ((o.bankrupt ? 1 : 0) === (mine.bankrupt ? 1 : 0) && o.equity > mine.equity)).length;
+        rank += better + 1;
+        eq += mine.equity;
+      }
+      marketRank = r2(rank / market.length);
+      marketEquity = r2(eq / market.length);
+    }
+    return { strategy, label: ARCHETYPE_LABELS[strategy], score: r2(score / n), place: 0, equity: r2(equity / n), marketRank, marketEquity, bankruptcies };
+  });
+  const order = rows.slice().sort((a, b) => b.score - a.score || b.equity - a.equity || names.indexOf(a.strategy) - names.indexOf(b.strategy));
+  order.forEach((row, i) => {
+    const prev = order[i - 1];
+    row.place = prev && prev.score === row.score ? prev.place : i + 1;
+  });
+  return { id: world.id, name: world.name, shop: shopId, marketShops, rows, best: order[0]!.strategy };
+}
+
+/** The strategy × scenario table as Markdown: mean score (place) and mean equity, then the market rank. */
+export function tournamentMarkdown(report: TournamentReport): string {
+  const head = ['strategy 策略', ...report.scenarios.map((s) => `${s.id}`)];
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`];
+  for (const name of report.strategies) {
+    const cells = report.scenarios.map((s) => {
+      const r = s.rows.find((x) => x.strategy === name)!;
+      const mark = s.best === name ? '**' : '';
+      const market = r.marketRank === null ? '' : ` · m${r.marketRank.toFixed(1)}`;
+      return `${mark}${r.score.toFixed(1)} (#${r.place})${mark} ¥${Math.round(r.equity).toLocaleString('en-US')}${market}`;
+    });
+    lines.push(`| ${ARCHETYPE_LABELS[name].en} · ${ARCHETYPE_LABELS[name].zh} (\`${name}\`) | ${cells.join(' | ')} |`);
+  }
+  lines.push('', `Dominant strategy (best in every scenario): ${report.dominant ?? 'none'} · 各场景均最优的策略：${report.dominant ?? '无'}`);
+  return lines.join('\n');
+}
+
+/** A plain-text table for the terminal. */
+export function tournamentText(report: TournamentReport): string {
+  const out: string[] = [`tournament: ${report.strategies.length} strategies × ${report.scenarios.length} scenarios × ${report.seeds} seeds`];
+  for (const s of report.scenarios) {
+    out.push('', `${s.id} — ${s.name.en} (strategies play shop ${s.shop}; market of ${s.marketShops || '—'} shops)`);
+    out.push(`  ${'strategy'.padEnd(30)}${'score'.padStart(7)}${'place'.padStart(7)}${'equity'.padStart(13)}${'mkt rank'.padStart(10)}${'mkt equity'.padStart(13)}`);
+    for (const r of s.rows.slice().sort((a, b) => a.place - b.place)) {
+      out.push(
+        `  ${`${r.label.en} (${r.strategy})`.padEnd(30)}${r.score.toFixed(1).padStart(7)}${String(r.place).padStart(7)}${r.equity.toFixed(2).padStart(13)}${(r.marketRank === null ? '—' : r.marketRank.toFixed(1)).padStart(10)}${(r.marketEquity === null ? '—' : r.marketEquity.toFixed(2)).padStart(13)}${r.bankruptcies ? `  bankrupt ×${r.bankruptcies}` : ''}`,
+      );
+    }
+  }
+  out.push('', `dominant: ${report.dominant ?? 'none (no strategy is best in every scenario)'}`);
+  return out.join('\n');
+}
