@@ -20,8 +20,24 @@ function shopLines(s: Record<string, unknown>): string[] {
   const costText = (keys: string[]) => keys.map((k) => `"${k}": ${costs[k]}`).join(', ');
   const known = new Set(['shop', 'revenue', 'profit', 'cash', 'equity', 'orders', 'units', 'visits', 'conversionRate', 'reviewScore', 'cityInfluence', 'breaches', 'dsr', 'unitsByCrowd', 'ordersByCrowd', 'costs']);
   const rest = Object.keys(s).filter((k) => !known.has(k));
+  // Short keys four to a line; a long one (an object) on a line of its own.
   const restLines: string[] = [];
-  for (let i = 0; i < rest.length; i += 4) restLines.push(`          ${pick(rest.slice(i, i + 4))}`);
+  let group: string[] = [];
+  const flush = () => {
+    if (group.length) restLines.push(`          ${pick(group)}`);
+    group = [];
+  };
+  for (const k of rest) {
+    if (j(s[k]).length > 40) {
+      flush();
+      group = [k];
+      flush();
+    } else {
+      group.push(k);
+      if (group.length === 4) flush();
+    }
+  }
+  flush();
   return [
     `        { ${pick(['shop', 'revenue', 'profit', 'cash', 'equity'])},`,
     `          ${pick(['orders', 'units', 'visits', 'conversionRate'])},`,

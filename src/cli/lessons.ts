@@ -12,7 +12,8 @@ Runs the course's ten lessons (domain model §12) as controlled experiments: the
 seeds, one decision changed, and prints per lesson the metric, the control and treatment values
 and the size of the effect. Lessons 1 and 4 change a decision of the scenario's player shop (the
 others are played by their bots); lessons 2, 3, 6 and 7 use small built-in lesson markets made
-for them. A lesson whose mechanics are not built yet is listed as not shown, with the reason.
+for them, lessons 5 and 10 the built-in service scenario. A lesson whose mechanics are not built
+yet is listed as not shown, with the reason.
   SCENARIO    a scenario file or built-in id (default: classic)
   --seeds N   seeds per experiment (default 3, at most ${MAX_SEEDS}); results are their mean
   --json      print { "lessons": [ { "lesson", "metric", "control", "treatment", "effect", "shown" } … ] }

@@ -10,7 +10,7 @@ import { loadScenario } from '../scenario/load';
 import { runLessons, type LessonsReport } from './lessons';
 import { tournament, type TournamentInput, type TournamentReport } from './tournament';
 
-export const SHIPPED = ['tutorial', 'classic', 'price-war', 'brand-building', 'double-11', 'retention'] as const;
+export const SHIPPED = ['tutorial', 'classic', 'price-war', 'brand-building', 'double-11', 'retention', 'service'] as const;
 
 export function shippedInputs(): TournamentInput[] {
   return SHIPPED.filter((id) => id in BUILTIN_SCENARIOS).map((id) => {

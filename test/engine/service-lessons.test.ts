@@ -70,7 +70,7 @@ describe('lesson 10: slow customer service lowers conversion and ratings', () =>
 
   it('should lower the service rating (服务态度) by more than 0.8 and the DSR by more than 0.8 (measured 3.59 vs 4.62, DSR 3.55 vs 4.57)', () => {
     expect(two[0]!.dsrParts.service - one[0]!.dsrParts.service).toBeGreaterThan(0.8);
-    expect(two[0]!.dsr - one[0]!.dsr).toBeGreaterThan(0.8);
+    expect(two[0]!.dsr! - one[0]!.dsr!).toBeGreaterThan(0.8);
   });
 
   it('should lower round-1 conversion by more than a fifth with 1 agent (visits are clicks; measured ratio 0.73)', () => {

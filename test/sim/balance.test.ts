@@ -15,9 +15,9 @@ beforeAll(async () => {
 
 const scenario = (t: TournamentReport, id: string) => t.scenarios.find((s) => s.id === id)!;
 
-describe('when the archetypes play the six shipped scenarios (1 seed)', () => {
+describe('when the archetypes play the seven shipped scenarios (1 seed)', () => {
   it('should name no dominant strategy ("dominant": null)', () => {
-    expect(run.tournament.scenarios.map((s) => s.id)).toEqual(['tutorial', 'classic', 'price-war', 'brand-building', 'double-11', 'retention']);
+    expect(run.tournament.scenarios.map((s) => s.id)).toEqual(['tutorial', 'classic', 'price-war', 'brand-building', 'double-11', 'retention', 'service']);
     expect(run.tournament.strategies.length).toBeGreaterThanOrEqual(10);
     expect(run.tournament.dominant).toBeNull();
   });
