@@ -29,11 +29,12 @@ both and fails when this page no longer matches the engine; then run the script 
 
 Each cell: the strategy's mean **solo grade** (the scenario's rubric as \`shopsim grade --mode solo\`
 scores it: 0–45 on the scale from the worst shop, or doing nothing, to the best shop of the game),
-its place among the strategies in that scenario (#), its mean owner's equity in the solo games, and
+its place among the strategies in that scenario (#), its mean rank in its solo game (r: among the
+player shop and the bots, by owner's equity), its mean owner's equity in the solo games, and
 its mean rank in the **all-in-one market** (m: all ${t.strategies.length} strategies together with the
 scenario's bots). Bold: the best strategy of the scenario. A strategy is *dominant* when it is best in
 every scenario; a good teaching set has none.
-每格：单独对阵机器人时的平均得分（#为名次）、平均所有者权益、所有策略同场竞争时的平均名次（m）。加粗为该场景最优策略。
+每格：单独对阵机器人时的平均得分（#为策略间名次）、单局平均名次（r）、平均所有者权益、所有策略同场竞争时的平均名次（m）。加粗为该场景最优策略。
 
 ${tournamentMarkdown(t)}
 

@@ -28,6 +28,8 @@ export interface TournamentRow {
   score: number;
   /** place of `score` among the strategies in this scenario (1 = best) */
   place: number;
+  /** mean rank of the strategy's shop in its solo games (by equity, bankrupt shops last, as the course ranks) */
+  rank: number;
   /** mean owner's equity of the solo games, yuan */
   equity: number;
   /** mean rank in the all-in-one market (archetypes and the scenario's bots), null when not played */
@@ -110,11 +112,13 @@ async function playScenario({ file, world }: TournamentInput, names: ArchetypeNa
   const rows: TournamentRow[] = names.map((strategy, t) => {
     let score = 0;
     let equity = 0;
+    let soloRank = 0;
     let bankruptcies = 0;
     for (let k = 0; k < n; k++) {
       const outcome = solo[t * n + k]!;
       score += scoreGame(rubric, outcome)[player]!.total;
       equity += outcome.shops[player]!.equity;
+      soloRank += rankIn(outcome.shops, player);
       if (outcome.shops[player]!.bankrupt) bankruptcies++;
     }
     let marketRank: number | null = null;
@@ -123,16 +127,13 @@ async function playScenario({ file, world }: TournamentInput, names: ArchetypeNa
       let rank = 0;
       let eq = 0;
       for (const outcome of market) {
-        const shop = seats[t]!;
-        const mine = outcome.shops[shop]!;
-        const better = outcome.shops.filter((o) => (o.bankrupt ? 1 : 0) < (mine.bankrupt ? 1 : 0) || ((o.bankrupt ? 1 : 0) === (mine.bankrupt ? 1 : 0) && o.equity > mine.equity)).length;
-        rank += better + 1;
-        eq += mine.equity;
+        rank += rankIn(outcome.shops, seats[t]!);
+        eq += outcome.shops[seats[t]!]!.equity;
       }
       marketRank = r2(rank / market.length);
       marketEquity = r2(eq / market.length);
     }
-    return { strategy, label: ARCHETYPE_LABELS[strategy], score: r2(score / n), place: 0, equity: r2(equity / n), marketRank, marketEquity, bankruptcies };
+    return { strategy, label: ARCHETYPE_LABELS[strategy], score: r2(score / n), place: 0, rank: r2(soloRank / n), equity: r2(equity / n), marketRank, marketEquity, bankruptcies };
   });
   const order = rows.slice().sort((a, b) => b.score - a.score || b.equity - a.equity || names.indexOf(a.strategy) - names.indexOf(b.strategy));
   order.forEach((row, i) => {
@@ -140,6 +141,12 @@ async function playScenario({ file, world }: TournamentInput, names: ArchetypeNa
     row.place = prev && prev.score === row.score ? prev.place : i + 1;
   });
   return { id: world.id, name: world.name, shop: shopId, marketShops, rows, best: order[0]!.strategy };
+}
+
+/** 1 + the shops ahead of `shop`: not bankrupt when it is, or more equity (ties share a rank). */
+function rankIn(shops: readonly { equity: number; bankrupt: boolean }[], shop: number): number {
+  const mine = shops[shop]!;
+  return 1 + shops.filter((o) => (o.bankrupt ? 1 : 0) < (mine.bankrupt ? 1 : 0) || (o.bankrupt === mine.bankrupt && o.equity > mine.equity)).length;
 }
 
 /** The strategy × scenario table as Markdown: mean score (place) and mean equity, then the market rank. */
@@ -151,7 +158,7 @@ export function tournamentMarkdown(report: TournamentReport): string {
       const r = s.rows.find((x) => x.strategy === name)!;
       const mark = s.best === name ? '**' : '';
       const market = r.marketRank === null ? '' : ` · m${r.marketRank.toFixed(1)}`;
-      return `${mark}${r.score.toFixed(1)} (#${r.place})${mark} ¥${Math.round(r.equity).toLocaleString('en-US')}${market}`;
+      return `${mark}${r.score.toFixed(1)} (#${r.place})${mark} r${r.rank.toFixed(1)} ¥${Math.round(r.equity).toLocaleString('en-US')}${market}`;
     });
     lines.push(`| ${ARCHETYPE_LABELS[name].en} · ${ARCHETYPE_LABELS[name].zh} (\`${name}\`) | ${cells.join(' | ')} |`);
   }
@@ -164,10 +171,10 @@ export function tournamentText(report: TournamentReport): string {
   const out: string[] = [`tournament: ${report.strategies.length} strategies × ${report.scenarios.length} scenarios × ${report.seeds} seeds`];
   for (const s of report.scenarios) {
     out.push('', `${s.id} — ${s.name.en} (strategies play shop ${s.shop}; market of ${s.marketShops || '—'} shops)`);
-    out.push(`  ${'strategy'.padEnd(30)}${'score'.padStart(7)}${'place'.padStart(7)}${'equity'.padStart(13)}${'mkt rank'.padStart(10)}${'mkt equity'.padStart(13)}`);
+    out.push(`  ${'strategy'.padEnd(30)}${'score'.padStart(7)}${'place'.padStart(7)}${'rank'.padStart(6)}${'equity'.padStart(13)}${'mkt rank'.padStart(10)}${'mkt equity'.padStart(13)}`);
     for (const r of s.rows.slice().sort((a, b) => a.place - b.place)) {
       out.push(
-        `  ${`${r.label.en} (${r.strategy})`.padEnd(30)}${r.score.toFixed(1).padStart(7)}${String(r.place).padStart(7)}${r.equity.toFixed(2).padStart(13)}${(r.marketRank === null ? '—' : r.marketRank.toFixed(1)).padStart(10)}${(r.marketEquity === null ? '—' : r.marketEquity.toFixed(2)).padStart(13)}${r.bankruptcies ? `  bankrupt ×${r.bankruptcies}` : ''}`,
+        `  ${`${r.label.en} (${r.strategy})`.padEnd(30)}${r.score.toFixed(1).padStart(7)}${String(r.place).padStart(7)}${r.rank.toFixed(1).padStart(6)}${r.equity.toFixed(2).padStart(13)}${(r.marketRank === null ? '—' : r.marketRank.toFixed(1)).padStart(10)}${(r.marketEquity === null ? '—' : r.marketEquity.toFixed(2)).padStart(13)}${r.bankruptcies ? `  bankrupt ×${r.bankruptcies}` : ''}`,
       );
     }
   }
