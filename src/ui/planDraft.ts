@@ -86,8 +86,11 @@ function coachedOpening(world: World, state: GameState, shop: number): { restock
   return { restock, marketingFen };
 }
 
-/** The form for the next round: last round's entries if any, else the coached opening. */
-export function initialDraft(session: Session, state: GameState): PlanDraft {
+/**
+ * The form for the next round: last round's entries if any, else the coached opening (or, with
+ * `coach: false`, every market at its reference price and nothing bought).
+ */
+export function initialDraft(session: Session, state: GameState, opts: { coach?: boolean } = {}): PlanDraft {
   const { world } = session;
   const round = state.round + 1;
   const C = world.cities.length;
@@ -95,7 +98,7 @@ export function initialDraft(session: Session, state: GameState): PlanDraft {
   const last = session.decisions?.rounds.find((r) => r.round === round - 1) ?? null;
   const shop = session.player >= 0 ? state.shops[session.player]! : null;
   // A shop that has planned no round yet gets the coached opening.
-  const coach = shop && !session.decisions?.rounds.length && !shop.bankrupt ? coachedOpening(world, state, session.player) : null;
+  const coach = opts.coach !== false && shop && !session.decisions?.rounds.length && !shop.bankrupt ? coachedOpening(world, state, session.player) : null;
   const listings: ListingDraft[] = [];
   for (let c = 0; c < C; c++) {
     for (let p = 0; p < P; p++) {

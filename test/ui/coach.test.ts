@@ -17,7 +17,7 @@ function start(seed = 7): Session {
 }
 
 function play(session: Session, edit: (d: PlanDraft) => void = () => {}): Session {
-  const draft = initialDraft(session, current(session));
+  const draft = initialDraft(session, current(session), { coach: false });
   edit(draft);
   const checked = checkDraft(session, draft);
   if (!checked.entry) throw new Error(JSON.stringify(checked.problems));

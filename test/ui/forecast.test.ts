@@ -21,7 +21,7 @@ function session(file: unknown, seed = 7): Session {
 }
 
 function entryOf(s: Session, edit: (d: PlanDraft) => void) {
-  const d = initialDraft(s, current(s));
+  const d = initialDraft(s, current(s), { coach: false });
   edit(d);
   const checked = checkDraft(s, d);
   if (!checked.entry) throw new Error(JSON.stringify(checked.problems));
@@ -95,7 +95,7 @@ describe('when the market is unchanged', () => {
 describe('when the plan shows numbers to decide with', () => {
   it('should give hz tea at 50.00: goods 30.00 + carrier, margin and break-even that add up', () => {
     const s = session(builtinScenario('classic'));
-    const d = initialDraft(s, current(s));
+    const d = initialDraft(s, current(s), { coach: false });
     const e = rowEconomics(s.world, current(s), s.player, d.listings[0]!);
     expect(e.unitCostFen).toBe(s.world.products[0]!.unitCostFen);
     expect(e.marginFen).toBe(5000 - e.unitCostFen - e.carrierFen);
@@ -107,7 +107,7 @@ describe('when the plan shows numbers to decide with', () => {
 
   it('should count the plan’s spending against cash (100 tea at cost + ¥300 media)', () => {
     const s = session(builtinScenario('classic'));
-    const d = initialDraft(s, current(s));
+    const d = initialDraft(s, current(s), { coach: false });
     d.restock[0]!.quantity = '100';
     d.marketing.media = '300';
     const cash = planCash(s.world, current(s), s.player, d);
