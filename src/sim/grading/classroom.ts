@@ -95,8 +95,6 @@ const yuan = (fen: number) => Math.round(fen) / 100;
 export function roundToFile(world: World, d: RoundDecision, round: number): Record<string, unknown> {
   // The stand-in bot does not run promotions; if it ever does, they must be written here too.
   if (d.promotions?.length) throw new Error(`round ${round}: writing a stand-in's promotions into a decisions file is not supported`);
-  // Nor search (titles, ads): a bot that starts using it must be written here (test/server/standin.test.ts fails first).
-  if (d.search) throw new Error(`round ${round}: writing a stand-in's search decisions into a decisions file is not supported`);
   const listings = d.listings.map((l) => {
     const where = { city: world.cities[l.city]!.id, product: world.products[l.product]!.id };
     if (!l.listing) return { ...where, active: false };
@@ -120,12 +118,31 @@ export function roundToFile(world: World, d: RoundDecision, round: number): Reco
           ...(gift === null ? { surpriseGift: null } : gift ? { surpriseGift: { product: world.products[gift.product]!.id, unitCost: yuan(gift.unitCostFen), ...(gift.announced ? { announced: true } : {}) } } : {}),
         }
       : null;
+  // Title keywords and ads (bots brand and balanced use search where the scenario has keywords).
+  const sd = d.search;
+  const search = sd
+    ? {
+        ...(sd.titles ? { titles: sd.titles.map((t) => ({ product: world.products[t.product]!.id, keywords: t.keywords.map((k) => world.keywords[k]!.id) })) } : {}),
+        ...(sd.ads
+          ? {
+              ads: sd.ads.map((a) => ({
+                product: world.products[a.product]!.id,
+                keyword: world.keywords[a.keyword]!.id,
+                bid: yuan(a.bidFen),
+                dailyBudget: yuan(a.dailyBudgetFen),
+                ...(a.cities ? { cities: a.cities.map((c) => world.cities[c]!.id) } : {}),
+              })),
+            }
+          : {}),
+      }
+    : null;
   return {
     round,
     listings,
     restock,
     marketing: { decoration: yuan(m.decorationFen), media: yuan(m.mediaFen), charity: yuan(m.charityFen), iso: m.iso, iec: m.iec },
     ...(service ? { service } : {}),
+    ...(search ? { search } : {}),
   };
 }
 
