@@ -9,6 +9,7 @@ import brandBuilding from '../../scenarios/brand-building.json';
 import double11 from '../../scenarios/double-11.json';
 import retention from '../../scenarios/retention.json';
 import service from '../../scenarios/service.json';
+import search from '../../scenarios/search.json';
 
 export const DEFAULT_SCENARIO_ID = 'classic';
 /** By id, in the order a course would play them (the tutorial first). */
@@ -21,6 +22,7 @@ export const BUILTIN_SCENARIOS: Readonly<Record<string, unknown>> = Object.assig
   'double-11': double11,
   retention,
   service,
+  search,
 });
 
 export function builtinScenario(id: string = DEFAULT_SCENARIO_ID): unknown {

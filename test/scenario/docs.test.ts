@@ -52,7 +52,7 @@ describe('when the how-to’s validate example is run', () => {
   it('should list every shipped scenario in its table', () => {
     const howto = read('docs/scenario-howto.md');
     const readme = read('README.md');
-    for (const id of ['tutorial', 'classic', 'price-war', 'brand-building', 'double-11', 'retention']) {
+    for (const id of ['tutorial', 'classic', 'price-war', 'brand-building', 'double-11', 'retention', 'search']) {
       expect(howto).toContain(`| \`${id}\` |`);
       expect(readme).toContain(`| \`${id}\` |`);
     }

@@ -20,7 +20,7 @@ function load(file: string): World {
 describe('when the scenarios folder is read', () => {
   it('should hold the teaching library: at least 6 scenarios, classic among them', () => {
     expect(files.length).toBeGreaterThanOrEqual(6);
-    for (const id of ['tutorial', 'classic', 'price-war', 'brand-building', 'double-11', 'retention']) expect(files).toContain(`${id}.json`);
+    for (const id of ['tutorial', 'classic', 'price-war', 'brand-building', 'double-11', 'retention', 'search']) expect(files).toContain(`${id}.json`);
     expect(DEFAULT_SCENARIO_ID).toBe('classic');
   });
 });
