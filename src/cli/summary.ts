@@ -29,6 +29,20 @@ export function summary(world: World, result: Result): string {
         );
       }
     }
+    // The search funnel (course §7): impressions → clicks (visits) → orders, and what ads cost.
+    for (const s of round.shops) {
+      const ctr = s.impressions === 0 ? '–' : `${((s.clicks / s.impressions) * 100).toFixed(1)}%`;
+      const perOrder = s.adSpend === 0 ? '' : `, ${s.orders === 0 ? 'no orders' : `${money(s.adSpend / s.orders)} per order`}`;
+      const ranks = Object.entries(s.searchRank)
+        .map(([product, byCity]) => {
+          const ranked = Object.values(byCity).filter((r) => r > 0);
+          return ranked.length ? `${product} ${(ranked.reduce((a, b) => a + b, 0) / ranked.length).toFixed(1)}` : '';
+        })
+        .filter((x) => x);
+      lines.push(
+        `  search ${s.shop}: impressions ${s.impressions}, clicks ${s.clicks} (CTR ${ctr}), orders ${s.orders} (conversion ${(s.conversionRate * 100).toFixed(1)}% of clicks), ad spend ${money(s.adSpend)}${perOrder}, organic position ${ranks.length ? ranks.join(', ') : '–'}`,
+      );
+    }
     for (const s of round.shops) {
       for (const x of s.promotions) {
         lines.push(
