@@ -185,6 +185,12 @@ export function coachRound(session: Session, round: number, n = 3): Suggestion[]
     picked.push(x);
     if (picked.length === n) break;
   }
+  // Fewer than n different kinds: the next places of a kind already named (another city's
+  // sell-out, another product's price) are still the round's own numbers.
+  for (const x of out) {
+    if (picked.length === n) break;
+    if (!picked.includes(x)) picked.push(x);
+  }
   if (picked.length === 0) picked.push({ kind: 'keepGoing', profitFen: me.profitFen, impactFen: 0 });
   return picked;
 }
