@@ -8,22 +8,9 @@ import { z } from 'zod';
 import type { Keyword, RoundDecision, SearchRules, World } from '../engine/model';
 import { formatYuan, hasAtMostTwoDecimals, yuanToFen } from '../engine/money';
 import { doc } from './describe';
+import { int, rate, yuan } from './fields';
 import { problem, type Problem } from './problems';
 
-const range = (min: number, max: number) => `must be from ${min} to ${max}`;
-const rate = (min: number, max: number) => z.number().min(min, range(min, max)).max(max, range(min, max));
-const int = (min: number, max: number) =>
-  z
-    .number()
-    .int(`must be a whole number from ${min} to ${max}`)
-    .min(min, `must be a whole number from ${min} to ${max}`)
-    .max(max, `must be a whole number from ${min} to ${max}`);
-const yuan = (min: number, max: number) =>
-  z
-    .number()
-    .min(min, `must be from ${min} to ${max} yuan`)
-    .max(max, `must be from ${min} to ${max} yuan`)
-    .refine(hasAtMostTwoDecimals, { message: 'must have at most 2 decimals (1 fen is the smallest unit)' });
 const id = z.string().min(1).max(64);
 const local = z.strictObject({ zh: doc(z.string().max(200), 'Chinese', '中文'), en: doc(z.string().max(200), 'English', '英文') });
 
