@@ -3,28 +3,11 @@
  * the student's game with the winner's round by round.
  */
 import { describe, expect, it } from 'vitest';
-import { builtinScenario } from '../../src/scenario/builtin';
-import { checkDraft, initialDraft, type PlanDraft } from '../../src/ui/planDraft';
-import { current, isOver, playRoundWith, startSession, type Session } from '../../src/ui/session';
+import { current, isOver } from '../../src/ui/session';
 import { coachRound, debrief } from '../../src/ui/coach';
 import { flowsOfRound, rowOutcomes } from '../../src/ui/outcome';
 import { rankShops } from '../../src/sim/scoring';
-
-function start(seed = 7): Session {
-  const res = startSession(builtinScenario('classic'), seed);
-  if (!res.ok) throw new Error(JSON.stringify(res.problems));
-  return res.value;
-}
-
-function play(session: Session, edit: (d: PlanDraft) => void = () => {}): Session {
-  const draft = initialDraft(session, current(session), { coach: false });
-  edit(draft);
-  const checked = checkDraft(session, draft);
-  if (!checked.entry) throw new Error(JSON.stringify(checked.problems));
-  const res = playRoundWith(session, checked.entry);
-  if (!res.ok) throw new Error(JSON.stringify(res.problems));
-  return res.value;
-}
+import { play, start } from './plainGame';
 
 describe('when the coach reads a round', () => {
   it('should name a sell-out with its day and the sales it cost (round 2 at ¥30: tea sells out on day 7)', () => {

@@ -9,29 +9,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { COST_KINDS, LOST_REASON_COUNT, OUT_OF_STOCK, type GameState } from '../../src/engine';
-import { builtinScenario } from '../../src/scenario/builtin';
-import { checkDraft, initialDraft, type PlanDraft } from '../../src/ui/planDraft';
-import { current, playRoundWith, startSession, type Session } from '../../src/ui/session';
+import { current, type Session } from '../../src/ui/session';
 import { explainRound } from '../../src/ui/why';
 import { flowsOfRound, rowOutcomes } from '../../src/ui/outcome';
 import { promotionLedger } from '../../src/ui/promotionLedger';
 import { gameTotals } from '../../src/ui/totals';
-
-function start(seed = 7): Session {
-  const res = startSession(builtinScenario('classic'), seed);
-  if (!res.ok) throw new Error(JSON.stringify(res.problems));
-  return res.value;
-}
-
-function play(session: Session, edit: (d: PlanDraft) => void = () => {}): Session {
-  const draft = initialDraft(session, current(session), { coach: false });
-  edit(draft);
-  const checked = checkDraft(session, draft);
-  if (!checked.entry) throw new Error(JSON.stringify(checked.problems));
-  const res = playRoundWith(session, checked.entry);
-  if (!res.ok) throw new Error(JSON.stringify(res.problems));
-  return res.value;
-}
+import { play, start } from './plainGame';
 
 /** Every price at 60% of the reference, 100 of each product restocked in Hangzhou, silk 10% off all round. */
 function cheapRound(s: Session): Session {
