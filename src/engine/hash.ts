@@ -34,6 +34,13 @@ class Lanes {
     this.h2 = h2;
   }
 
+  /** add(String.fromCharCode(ch)) */
+  addChar(ch: number): void {
+    this.h1 = Math.imul(this.h1 ^ ch, 0x01000193);
+    const h2 = Math.imul(this.h2 ^ ch, 0x5bd1e995);
+    this.h2 = h2 ^ (h2 >>> 15);
+  }
+
   digest(): string {
     let h1 = this.h1;
     let h2 = this.h2;
@@ -52,38 +59,61 @@ export function hashString(text: string): string {
   return lanes.digest();
 }
 
-/** Feeds canonicalJson(value) to the lanes piece by piece, without building the whole text. */
+/** Object keys as canonicalJson writes them before a value (`"key":`), made once per name. */
+const keyText = new Map<string, string>();
+
+/**
+ * Feeds canonicalJson(value) to the lanes piece by piece, without building the whole text: the
+ * same characters in the same order (a number's JSON text is its String(), a finite one's).
+ */
 function feed(lanes: Lanes, value: unknown): void {
   if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('cannot hash a non-finite number');
-    lanes.add(JSON.stringify(value) ?? 'null');
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) throw new Error('cannot hash a non-finite number');
+      lanes.add(String(value));
+    } else if (typeof value === 'string') lanes.add(JSON.stringify(value));
+    else lanes.add(JSON.stringify(value) ?? 'null');
     return;
   }
   if (ArrayBuffer.isView(value)) {
-    feed(lanes, Array.from(value as unknown as ArrayLike<number>));
+    const a = value as unknown as ArrayLike<number>;
+    lanes.addChar(91); // [
+    for (let i = 0; i < a.length; i++) {
+      if (i > 0) lanes.addChar(44); // ,
+      const x = a[i]!;
+      if (!Number.isFinite(x)) throw new Error('cannot hash a non-finite number');
+      lanes.add(String(x));
+    }
+    lanes.addChar(93); // ]
     return;
   }
   if (Array.isArray(value)) {
-    lanes.add('[');
+    lanes.addChar(91);
     for (let i = 0; i < value.length; i++) {
-      if (i > 0) lanes.add(',');
+      if (i > 0) lanes.addChar(44);
       if (i in value) feed(lanes, value[i]); // a hole is joined as nothing, as in canonicalJson
     }
-    lanes.add(']');
+    lanes.addChar(93);
     return;
   }
   const obj = value as Record<string, unknown>;
   const keys = Object.keys(obj).sort();
-  lanes.add('{');
+  lanes.addChar(123); // {
   let first = true;
   for (const k of keys) {
     const v = obj[k];
     if (v === undefined) continue;
-    lanes.add(first ? `${JSON.stringify(k)}:` : `,${JSON.stringify(k)}:`);
+    if (!first) lanes.addChar(44);
+    let text = keyText.get(k);
+    if (text === undefined) {
+      text = `${JSON.stringify(k)}:`;
+      if (keyText.size < 10_000) keyText.set(k, text);
+    }
+    lanes.add(text);
     first = false;
     feed(lanes, v);
   }
-  lanes.add('}');
+  lanes.addChar(125); // }
 }
 
 /** hashString(canonicalJson(value)), computed without building the canonical text. */

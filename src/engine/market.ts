@@ -5,7 +5,7 @@
  * loop allocates nothing; nothing of it outlives a tick except its buffers.
  */
 import type { RoundContext, TickFlows } from './context';
-import type { CrowdBehaviour, Offer } from './crowds/offer';
+import type { CrowdBehaviour, Offer, RankContext } from './crowds/offer';
 import { crowdBehaviours } from './crowds';
 import { CROWD_COUNT, type Inbound, type ShopState, type World } from './model';
 import type { RoundPromotions } from './promotions/round';
@@ -60,9 +60,27 @@ export interface CityMarket {
   firstLive: Int32Array;
   /** some offer has a coupon aimed at returning potential customers: they rank separately */
   potentialCoupon: boolean;
+  /** keys of the rankings made this tick, in the order made (the next snapshot clears them) */
+  used: number[];
+  /** buffers kept from tick to tick, by ranking key and page: the views above point into them */
+  pool: CityPool;
 }
 
-/** One results page for a keyword: paid slots (if any), then organic results. */
+/** A city's buffers, allocated when first needed and reused by every later product and tick. */
+export interface CityPool {
+  rankings: (Offer[] | undefined)[];
+  utilities: (Float64Array | undefined)[];
+  weights: (Float64Array | undefined)[];
+  attention: (Float64Array | undefined)[];
+  adOf: (Int32Array | undefined)[];
+  cpcOf: (Int32Array | undefined)[];
+  pages: (SearchPage | undefined)[];
+}
+
+/**
+ * One results page for a keyword: paid slots (if any), then organic results. The typed arrays
+ * are buffers with room for every shop; their first `order.length` entries are the page's.
+ */
 export interface SearchPage {
   order: Offer[];
   attention: Float64Array;
@@ -101,6 +119,9 @@ export interface ProductMarket {
   pageSearchers: number[];
   /** some ad could show for the keyword in the city, [c * K + k] */
   adsShown: boolean[];
+  /** scratch of the split of searchers over pages: whole searchers and remainders by page */
+  pageFloors: Float64Array;
+  pageRest: Float64Array;
   /** keyword match scores, [title keyword * K + searched keyword] */
   similarity: Float64Array;
   /** buyer codes of the tick in their seeded order; the first `n` are this tick's */
@@ -118,6 +139,20 @@ export interface ProductMarket {
   /** restock in transit of this product, by shop: what presale listings can sell */
   inboundByShop: Inbound[][];
   cities: CityMarket[];
+  /** each city's market record, reused for every product and tick */
+  cityPool: (CityMarket | undefined)[];
+
+  // choose and search (scratch buffers, reused)
+  rankContext: RankContext;
+  /** the results a buyer of a page looks at */
+  pageSeen: Offer[];
+  /** a page's organic order, the composite tie-break rank by shop (`tieCity`: the city it is for, -1 none) */
+  organic: Offer[];
+  tieRank: Int32Array;
+  tieCity: number;
+  /** the ads bidding for a paid page, and their records */
+  bids: Bid[];
+  bidPool: Bid[];
 
   // allocate
   visits: Int32Array;
@@ -137,6 +172,14 @@ export interface ProductMarket {
   /** where each of those is in the buyer's ranking */
   seenAt: Int32Array;
   weights: Float64Array;
+}
+
+/** An ad bidding for a page's paid slots. */
+export interface Bid {
+  o: Offer;
+  ad: number;
+  bid: number;
+  quality: number;
 }
 
 /** Buffers for a world's markets; `ctx` is set by `beginProduct`. */
@@ -161,6 +204,8 @@ export function newProductMarket(world: World, shops: number): ProductMarket {
     counts: new Array<number>(C * CROWD_COUNT).fill(0),
     pagesPerCity: world.keywords.length * 2,
     pageSearchers: new Array<number>(C * world.keywords.length * 2).fill(0),
+    pageFloors: new Float64Array(world.keywords.length * 2),
+    pageRest: new Float64Array(world.keywords.length * 2),
     adsShown: new Array<boolean>(C * world.keywords.length).fill(false),
     similarity: keywordSimilarity(world),
     returning: new Array<number>(C).fill(0),
@@ -172,6 +217,14 @@ export function newProductMarket(world: World, shops: number): ProductMarket {
     stockedAt: new Int32Array(shops * C),
     inboundByShop,
     cities: [],
+    cityPool: new Array<CityMarket | undefined>(C).fill(undefined),
+    rankContext: { quantity: 0, referenceFen: 0, capFen: 0, returning: false },
+    pageSeen: [],
+    organic: [],
+    tieRank: new Int32Array(shops),
+    tieCity: -1,
+    bids: [],
+    bidPool: [],
     visits: new Int32Array(shops),
     feeBase: world.carrierFeeFen,
     feePerUnit: 0,

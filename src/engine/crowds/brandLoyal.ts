@@ -7,7 +7,18 @@
 import { BRAND_LOYAL, REVIEW_BELOW_ZERO } from '../model';
 import type { ProductMarket } from '../market';
 import { click, order } from '../orders';
-import { byShuffle, KEY_INDEX, KEY_PRICE, KEY_REVIEW_AND_INFLUENCE, transactionFen, type BuyerTurn, type CrowdBehaviour, type Offer, type RankContext } from './offer';
+import {
+  KEY_INDEX,
+  KEY_PRICE,
+  KEY_REVIEW_AND_INFLUENCE,
+  sortKeys,
+  sortOffers,
+  transactionFen,
+  type BuyerTurn,
+  type CrowdBehaviour,
+  type Offer,
+  type RankContext,
+} from './offer';
 import { buyDownRanking } from './rankedBuyer';
 
 export const KEYS = [KEY_REVIEW_AND_INFLUENCE, KEY_INDEX, KEY_PRICE];
@@ -16,17 +27,19 @@ export const brandLoyal: CrowdBehaviour = {
   crowd: BRAND_LOYAL,
   keys: KEYS.map((k) => k.id),
   searchDepth: () => Infinity,
-  rank(offers: readonly Offer[], ctx: RankContext): Offer[] {
+  rank(offers: readonly Offer[], ctx: RankContext, out: Offer[] = []): Offer[] {
     // KEYS written out (a test checks they agree): this sort runs for every city, crowd and tick.
-    return offers
-      .filter((o) => o.reviewScore >= 0)
-      .sort(
-        (a, b) =>
-          b.reviewScore + b.cityInfluence - (a.reviewScore + a.cityInfluence) ||
-          b.index - a.index ||
-          transactionFen(a, ctx.quantity) - transactionFen(b, ctx.quantity) ||
-          byShuffle(a, b),
-      );
+    let n = 0;
+    for (const o of offers) if (o.reviewScore >= 0) out[n++] = o;
+    if (out.length !== n) out.length = n;
+    // Higher review score + influence first, then higher index, then lower price, then the seeded shop order.
+    const { k1, k2, k3 } = sortKeys(out);
+    for (const o of out) {
+      k1[o.shop] = -(o.reviewScore + o.cityInfluence);
+      k2[o.shop] = -o.index;
+      k3[o.shop] = transactionFen(o, ctx.quantity);
+    }
+    return sortOffers(out);
   },
   buy(m: ProductMarket, b: BuyerTurn): void {
     let want = b.quantity;

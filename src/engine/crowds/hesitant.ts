@@ -9,7 +9,7 @@
 import { HESITANT, NO_PURCHASE, OUT_OF_STOCK, type Rules } from '../model';
 import type { ProductMarket } from '../market';
 import { click, lose, order } from '../orders';
-import { transactionFen, type BuyerTurn, type CrowdBehaviour, type Offer, type RankContext, type RankingKeyId } from './offer';
+import { copyInto, sortKeys, sortOffers, transactionFen, type BuyerTurn, type CrowdBehaviour, type Offer, type RankContext, type RankingKeyId } from './offer';
 
 export function hesitantUtility(o: Offer, ctx: RankContext, h: Rules['hesitant']): number {
   const unitFen = transactionFen(o, ctx.quantity, ctx.returning) / ctx.quantity;
@@ -33,13 +33,20 @@ export function makeHesitant(h: Rules['hesitant']): CrowdBehaviour {
     keys: HESITANT_KEYS,
     searchDepth: () => h.searchSlots,
     /** `offers` are the search results in order; the buyer sees the first few. */
-    rank(offers: readonly Offer[], ctx: RankContext): Offer[] {
-      const seen = offers.slice(0, h.searchSlots);
+    rank(offers: readonly Offer[], ctx: RankContext, out: Offer[] = []): Offer[] {
+      const seen = copyInto(offers, out, h.searchSlots);
       for (const o of seen) {
         o.utility = hesitantUtility(o, ctx, h);
         o.weight = Math.pow(o.utility, h.sharpness);
       }
-      return seen.sort((a, b) => b.utility - a.utility || a.shuffleRank - b.shuffleRank);
+      // Higher utility first, then the seeded shop order.
+      const { k1, k2, k3 } = sortKeys(seen);
+      for (const o of seen) {
+        k1[o.shop] = -o.utility;
+        k2[o.shop] = 0;
+        k3[o.shop] = 0;
+      }
+      return sortOffers(seen);
     },
     buy(m: ProductMarket, b: BuyerTurn): void {
       buyHesitant(m, b, h);

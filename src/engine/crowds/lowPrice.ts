@@ -5,7 +5,19 @@
  */
 import { LOW_PRICE } from '../model';
 import type { ProductMarket } from '../market';
-import { byShuffle, KEY_INDEX, KEY_PRICE, KEY_REVIEW, transactionFen, type BuyerTurn, type CrowdBehaviour, type Offer, type RankContext } from './offer';
+import {
+  copyInto,
+  KEY_INDEX,
+  KEY_PRICE,
+  KEY_REVIEW,
+  sortKeys,
+  sortOffers,
+  transactionFen,
+  type BuyerTurn,
+  type CrowdBehaviour,
+  type Offer,
+  type RankContext,
+} from './offer';
 import { buyDownRanking } from './rankedBuyer';
 
 export const KEYS = [KEY_PRICE, KEY_REVIEW, KEY_INDEX];
@@ -14,17 +26,17 @@ export const lowPrice: CrowdBehaviour = {
   crowd: LOW_PRICE,
   keys: KEYS.map((k) => k.id),
   searchDepth: () => Infinity,
-  rank(offers: readonly Offer[], ctx: RankContext): Offer[] {
+  rank(offers: readonly Offer[], ctx: RankContext, out?: Offer[]): Offer[] {
     // KEYS written out (a test checks they agree): this sort runs for every city, crowd and tick.
-    return offers
-      .slice()
-      .sort(
-        (a, b) =>
-          transactionFen(a, ctx.quantity) - transactionFen(b, ctx.quantity) ||
-          b.reviewScore - a.reviewScore ||
-          b.index - a.index ||
-          byShuffle(a, b),
-      );
+    // Lower price first, then higher review score, then higher index, then the seeded shop order.
+    const ranked = copyInto(offers, out);
+    const { k1, k2, k3 } = sortKeys(ranked);
+    for (const o of ranked) {
+      k1[o.shop] = transactionFen(o, ctx.quantity);
+      k2[o.shop] = -o.reviewScore;
+      k3[o.shop] = -o.index;
+    }
+    return sortOffers(ranked);
   },
   buy(m: ProductMarket, b: BuyerTurn): void {
     buyDownRanking(m, b, b.quantity, b.city.lostReason);

@@ -41,6 +41,52 @@ export function transactionFen(o: Offer, quantity: number, returning = false): n
   return op == null ? o.priceFen * quantity + o.shippingFen : quote(op, quantity, 0, returning);
 }
 
+/**
+ * Sort keys by shop for sortOffers: three numbers per shop, each compared lower first (a key
+ * where higher wins is stored negated). Scratch buffers, grown on demand, valid until the next
+ * ranking; `sortKeys(offers)` makes room for the offers' shops.
+ */
+export const sortKey = { k1: new Float64Array(64), k2: new Float64Array(64), k3: new Float64Array(64) };
+
+export function sortKeys(offers: readonly Offer[]): typeof sortKey {
+  let end = 0;
+  for (const o of offers) if (o.shop >= end) end = o.shop + 1;
+  if (sortKey.k1.length < end) {
+    sortKey.k1 = new Float64Array(end * 2);
+    sortKey.k2 = new Float64Array(end * 2);
+    sortKey.k3 = new Float64Array(end * 2);
+  }
+  return sortKey;
+}
+
+/**
+ * Sorts offers in place by sortKey's k1, then k2, then k3 (lower first), then the round's seeded
+ * shop order: the order `Array.prototype.sort` gives with the comparator
+ * `(a, b) => k1[a] - k1[b] || k2[a] - k2[b] || k3[a] - k3[b] || byShuffle(a, b)`, which is a total
+ * order, so any correct sort gives the same result. A binary insertion sort: rankings are short,
+ * and it calls no comparator function.
+ */
+export function sortOffers(offers: Offer[]): Offer[] {
+  const { k1, k2, k3 } = sortKey;
+  for (let i = 1; i < offers.length; i++) {
+    const x = offers[i]!;
+    const s = x.shop;
+    let lo = 0;
+    let hi = i;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const y = offers[mid]!;
+      const t = y.shop;
+      const d = k1[s]! - k1[t]! || k2[s]! - k2[t]! || k3[s]! - k3[t]! || x.shuffleRank - y.shuffleRank;
+      if (d < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    for (let j = i; j > lo; j--) offers[j] = offers[j - 1]!;
+    offers[lo] = x;
+  }
+  return offers;
+}
+
 export interface RankContext {
   quantity: number;
   referenceFen: number;
@@ -55,7 +101,17 @@ export interface RankContext {
  * crowds return the same ranking for every buyer of a tick, so the market computes it once.
  */
 export interface CrowdRule {
-  rank(offers: readonly Offer[], ctx: RankContext): Offer[];
+  /** `out`: an array to rank into (emptied first) instead of a new one */
+  rank(offers: readonly Offer[], ctx: RankContext, out?: Offer[]): Offer[];
+}
+
+/** The first `count` of `offers` (all by default) copied into `out` (replacing what it held), or into a new array. */
+export function copyInto(offers: readonly Offer[], out: Offer[] = [], count = offers.length): Offer[] {
+  const n = Math.min(count, offers.length);
+  for (let i = 0; i < n; i++) out[i] = offers[i]!;
+  // Setting the length is slow: only when it changes (a reused array usually keeps its length).
+  if (out.length !== n) out.length = n;
+  return out;
 }
 
 /**

@@ -131,18 +131,18 @@ function searchers(m: ProductMarket, c: number, count: number, base: number, n: 
     return n;
   }
   // Exact shares, floors, then one more to the largest remainders.
-  const floors = new Array<number>(pages).fill(0);
-  const rest = new Array<number>(pages).fill(0);
+  const floors = m.pageFloors;
+  const rest = m.pageRest;
   let given = 0;
   for (let k = 0; k < K; k++) {
     const kw = world.keywords[k]!;
     const exact = (count * kw.volume[c]! * kw.relevance[m.p]!) / total;
     const paid = m.adsShown[c * K + k] ? exact * share : 0;
-    const parts = [exact - paid, paid];
     for (let x = 0; x < 2; x++) {
-      const f = Math.floor(parts[x]! + 1e-9);
+      const part = x === 0 ? exact - paid : paid;
+      const f = Math.floor(part + 1e-9);
       floors[k * 2 + x] = f;
-      rest[k * 2 + x] = parts[x]! - f;
+      rest[k * 2 + x] = part - f;
       given += f;
     }
   }

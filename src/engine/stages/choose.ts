@@ -5,7 +5,7 @@
  * result's chance to be opened and its ad. Returning potential customers rank apart when a
  * coupon aimed at them is in force.
  */
-import type { RankContext } from '../crowds/offer';
+import { copyInto, type Offer } from '../crowds/offer';
 import type { CityMarket, ProductMarket } from '../market';
 import { CROWD_COUNT, HESITANT } from '../model';
 
@@ -40,16 +40,26 @@ export function choose(m: ProductMarket): void {
 
 function rankFor(m: ProductMarket, city: CityMarket, k: number, page: number, q: number, key: number, returning: boolean): void {
   const crowd = m.crowds[k]!;
-  const rctx: RankContext = { quantity: q, referenceFen: city.referenceFen, capFen: city.capFen, returning };
+  const rctx = m.rankContext;
+  rctx.quantity = q;
+  rctx.referenceFen = city.referenceFen;
+  rctx.capFen = city.capFen;
+  rctx.returning = returning;
   const results = page < 0 ? undefined : city.pages[page]!;
-  const seen = results ? results.order.slice(0, crowd.searchDepth(m.world.rules)) : city.offers;
-  const ranking = crowd.rank(seen, rctx);
-  city.rankings[key] = ranking;
+  let seen: readonly Offer[] = city.offers;
   if (results) {
-    const n = ranking.length;
-    const attention = new Float64Array(n);
-    const adOf = new Int32Array(n);
-    const cpcOf = new Int32Array(n);
+    seen = copyInto(results.order, m.pageSeen, crowd.searchDepth(m.world.rules));
+  }
+  // Buffers of this key, kept from tick to tick (typed arrays with room for every shop).
+  const pool = city.pool;
+  const ranking = crowd.rank(seen, rctx, (pool.rankings[key] ??= []));
+  city.rankings[key] = ranking;
+  city.used.push(key);
+  const n = ranking.length;
+  if (results) {
+    const attention = (pool.attention[key] ??= new Float64Array(m.S));
+    const adOf = (pool.adOf[key] ??= new Int32Array(m.S));
+    const cpcOf = (pool.cpcOf[key] ??= new Int32Array(m.S));
     for (let j = 0; j < n; j++) {
       const at = results.posOf[ranking[j]!.shop]!;
       attention[j] = results.attention[at]!;
@@ -64,7 +74,14 @@ function rankFor(m: ProductMarket, city: CityMarket, k: number, page: number, q:
     // Utilities depend on the quantity: keep this ranking's own copy. A result is chosen by its
     // weight times its chance of being opened.
     const attention = city.attention[key];
-    city.utilities[key] = Float64Array.from(ranking, (o) => o.utility);
-    city.weights[key] = Float64Array.from(ranking, (o, j) => o.weight * (attention ? attention[j]! : 1));
+    const utilities = (pool.utilities[key] ??= new Float64Array(m.S));
+    const weights = (pool.weights[key] ??= new Float64Array(m.S));
+    for (let j = 0; j < n; j++) {
+      const o = ranking[j]!;
+      utilities[j] = o.utility;
+      weights[j] = o.weight * (attention ? attention[j]! : 1);
+    }
+    city.utilities[key] = utilities;
+    city.weights[key] = weights;
   }
 }

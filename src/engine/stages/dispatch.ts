@@ -14,12 +14,14 @@ export function dispatch(m: ProductMarket): void {
   const K = world.keywords.length;
   const pages = m.pagesPerCity;
   const stats = ctx.state.keywordStats;
-  m.cities.forEach((city, c) => {
+  for (let c = 0; c < m.cities.length; c++) {
+    const city = m.cities[c]!;
     const nQ = world.demand[c * m.P + m.p]!.quantities.length;
     const base = pages * nQ * 4;
-    city.rankings.forEach((ranking, key) => {
+    for (const key of city.used) {
+      const ranking = city.rankings[key];
       const n = city.visitors[key];
-      if (!ranking || !n) return;
+      if (!ranking || !n) continue;
       // Everyone who used a ranking saw each of its offers once: impressions.
       const ads = city.adOf[key];
       const page = ads === undefined ? -1 : key >= base ? Math.floor((key - base) / nQ) : Math.floor(key / (nQ * 4));
@@ -29,8 +31,10 @@ export function dispatch(m: ProductMarket): void {
         if (ads !== undefined && ads[j]! >= 0) shop.ledger.search.adImpressionsBy[m.p * K + (page >> 1)]! += n;
       }
       if (page >= 0) stats[page >> 1]!.impressions += n * ranking.length;
-    });
-  });
+      // Counted once: a key ranked twice in a tick is listed twice.
+      city.visitors[key] = 0;
+    }
+  }
   flushParts(m, m.list);
   if (m.extras.length > 0) flushBundleExtras(m, m.extras);
   for (const part of m.list) m.slots[(((part.shop * C + part.from) * C + part.city) << 1) | (part.delayed ? 1 : 0)] = undefined;

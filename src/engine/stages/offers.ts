@@ -5,7 +5,7 @@
  * the promotions in force. Shops in the round's seeded order (the tie-break).
  */
 import type { Offer } from '../crowds/offer';
-import type { CityMarket, ProductMarket } from '../market';
+import type { CityMarket, ProductMarket, SearchPage } from '../market';
 import { CROWD_COUNT, NO_LISTING, OUT_OF_STOCK, PRICE_ABOVE_CAP, TOO_SLOW, type Inbound } from '../model';
 import { capFromReferenceFen, referencePriceFen } from '../pricing';
 import { offerPromo } from '../promotions/round';
@@ -33,8 +33,11 @@ function snapshot(m: ProductMarket, c: number): CityMarket {
   const capFen = capFromReferenceFen(referenceFen, world.rules.priceFloat);
   const deadline = world.demand[c * P + p]!.deadlineTicks;
   const fastest = m.fastest[c]!;
-  const offers: Offer[] = [];
-  const byShop: (Offer | null)[] = new Array(state.shops.length).fill(null);
+  // Rankings: [(page * nQ + qi) * 4 + k], then returning potential customers' [base + page * nQ + qi].
+  const nQ = world.demand[c * P + p]!.quantities.length;
+  const city = reuseCity(m, c, m.pagesPerCity * nQ * (CROWD_COUNT + 1));
+  const offers = city.offers;
+  const byShop = city.byShop;
   let listed = false;
   let legal = false;
   let farStock = false;
@@ -52,11 +55,27 @@ function snapshot(m: ProductMarket, c: number): CityMarket {
     // The offer record of this city and shop, reused tick after tick (offers never outlive a tick).
     let o = m.offerPool[c * m.S + s];
     if (o === undefined) {
-      o = { shop: s, priceFen: 0, shippingFen: 0, reviewScore: 0, cityInfluence: 0, index: 0, shuffleRank: 0, sources: [], available: 0, presale: false, presaleAvailable: 0, conversion: 1, utility: 0, weight: 0, promo: null };
+      o = {
+        shop: s,
+        priceFen: 0,
+        shippingFen: 0,
+        reviewScore: 0,
+        cityInfluence: 0,
+        index: 0,
+        shuffleRank: 0,
+        sources: [],
+        available: 0,
+        presale: false,
+        presaleAvailable: 0,
+        conversion: 1,
+        utility: 0,
+        weight: 0,
+        promo: null,
+      };
       m.offerPool[c * m.S + s] = o;
     }
     const sources = o.sources;
-    sources.length = 0;
+    let nSources = 0;
     let available = 0;
     const held = m.stocked[s]!;
     if (held === 1) {
@@ -64,7 +83,7 @@ function snapshot(m: ProductMarket, c: number): CityMarket {
       const w = m.stockedAt[s * C]!;
       if (world.deliveryTicks[w * C + c]! > deadline) farStock = true;
       else {
-        sources.push(w);
+        sources[nSources++] = w;
         available = shop.stock[w * P + p]!;
       }
     } else if (held > 1) {
@@ -77,10 +96,12 @@ function snapshot(m: ProductMarket, c: number): CityMarket {
           farStock = true;
           continue;
         }
-        sources.push(w);
+        sources[nSources++] = w;
         available += st;
       }
     }
+    // Setting the length is slow: only when it changes.
+    if (sources.length !== nSources) sources.length = nSources;
     const presaleAvailable = listing.presale ? unreserved(m.inboundByShop[s]!) : 0;
     if (available === 0 && presaleAvailable === 0) continue;
     const tags = countActive(shop.tags[p]!, ctx.tick);
@@ -105,27 +126,75 @@ function snapshot(m: ProductMarket, c: number): CityMarket {
     offers.push(o);
     byShop[s] = o;
   }
-  const lostReason = !listed ? NO_LISTING : !legal ? PRICE_ABOVE_CAP : farStock ? TOO_SLOW : OUT_OF_STOCK;
-  // Rankings: [(page * nQ + qi) * 4 + k], then returning potential customers' [base + page * nQ + qi].
-  const nQ = world.demand[c * P + p]!.quantities.length;
-  const keys = m.pagesPerCity * nQ * (CROWD_COUNT + 1);
-  return {
-    offers,
-    byShop,
-    lostReason,
-    referenceFen,
-    capFen,
-    pages: [],
-    rankings: new Array(keys),
-    utilities: [],
-    weights: [],
-    attention: [],
-    adOf: [],
-    cpcOf: [],
-    visitors: new Int32Array(keys),
-    firstLive: new Int32Array(keys),
-    potentialCoupon,
-  };
+  city.lostReason = !listed ? NO_LISTING : !legal ? PRICE_ABOVE_CAP : farStock ? TOO_SLOW : OUT_OF_STOCK;
+  city.referenceFen = referenceFen;
+  city.capFen = capFen;
+  city.potentialCoupon = potentialCoupon;
+  return city;
+}
+
+/**
+ * City c's market record, emptied for a new snapshot with room for `keys` rankings: the record
+ * and its buffers are made once per game and reused for every product and tick.
+ */
+function reuseCity(m: ProductMarket, c: number, keys: number): CityMarket {
+  let city = m.cityPool[c];
+  if (city === undefined) {
+    city = {
+      offers: [],
+      byShop: new Array<Offer | null>(m.S).fill(null),
+      lostReason: 0,
+      referenceFen: 0,
+      capFen: 0,
+      pages: new Array<SearchPage | undefined>(m.pagesPerCity).fill(undefined),
+      rankings: [],
+      utilities: [],
+      weights: [],
+      attention: [],
+      adOf: [],
+      cpcOf: [],
+      visitors: new Int32Array(keys),
+      firstLive: new Int32Array(keys),
+      potentialCoupon: false,
+      used: [],
+      pool: {
+        rankings: [],
+        utilities: [],
+        weights: [],
+        attention: [],
+        adOf: [],
+        cpcOf: [],
+        pages: new Array<SearchPage | undefined>(m.pagesPerCity).fill(undefined),
+      },
+    };
+    m.cityPool[c] = city;
+  }
+  if (city.rankings.length < keys) {
+    // Arrays made at their full length stay fast (element stores); one filled from a high index would not.
+    for (const a of [city.rankings, city.utilities, city.weights, city.attention, city.adOf, city.cpcOf] as unknown[][]) extend(a, keys);
+    for (const a of [city.pool.rankings, city.pool.utilities, city.pool.weights, city.pool.attention, city.pool.adOf, city.pool.cpcOf] as unknown[][])
+      extend(a, keys);
+  }
+  for (const key of city.used) {
+    city.rankings[key] = undefined;
+    city.utilities[key] = undefined;
+    city.weights[key] = undefined;
+    city.attention[key] = undefined;
+    city.adOf[key] = undefined;
+    city.cpcOf[key] = undefined;
+  }
+  city.used.length = 0;
+  city.pages.fill(undefined);
+  if (city.offers.length > 0) city.offers.length = 0;
+  city.byShop.fill(null);
+  if (city.visitors.length < keys) {
+    city.visitors = new Int32Array(keys);
+    city.firstLive = new Int32Array(keys);
+  } else {
+    city.visitors.fill(0);
+    city.firstLive.fill(0);
+  }
+  return city;
 }
 
 /** Negative tags of a product still active on `tick`. */
@@ -140,4 +209,9 @@ function unreserved(inbound: readonly Inbound[]): number {
   let n = 0;
   for (const x of inbound) n += x.units - x.reserved;
   return n;
+}
+
+/** Appends `undefined` up to length n. */
+function extend(a: unknown[], n: number): void {
+  while (a.length < n) a.push(undefined);
 }
