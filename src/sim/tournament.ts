@@ -7,7 +7,7 @@
  */
 import type { World } from '../engine';
 import { loadScenario } from '../scenario/load';
-import { ARCHETYPE_LABELS, ARCHETYPE_NAMES, type ArchetypeName } from './bots/archetypes';
+import { ARCHETYPE_LABELS, ARCHETYPE_NAMES, LESSON_STRATEGIES, type ArchetypeName } from './bots/archetypes';
 import type { GameTask, GradeJob } from './grading/games';
 import { playAll } from './grading/pool';
 import { rubricOf, scoreGame, soloRubric } from './grading/rubric';
@@ -49,6 +49,8 @@ export interface TournamentScenario {
   rows: TournamentRow[];
   /** the strategy with the best mean score (then equity) */
   best: ArchetypeName;
+  /** the played strategies the scenario is built to teach (a shipped scenario's lesson), best first; [] when none */
+  lesson: ArchetypeName[];
 }
 
 export interface TournamentReport {
@@ -140,7 +142,9 @@ async function playScenario({ file, world }: TournamentInput, names: ArchetypeNa
     const prev = order[i - 1];
     row.place = prev && prev.score === row.score ? prev.place : i + 1;
   });
-  return { id: world.id, name: world.name, shop: shopId, marketShops, rows, best: order[0]!.strategy };
+  const taught = LESSON_STRATEGIES[world.id] ?? [];
+  const lesson = order.filter((r) => taught.includes(r.strategy)).map((r) => r.strategy);
+  return { id: world.id, name: world.name, shop: shopId, marketShops, rows, best: order[0]!.strategy, lesson };
 }
 
 /** 1 + the shops ahead of `shop`: not bankrupt when it is, or more equity (ties share a rank). */
@@ -157,11 +161,13 @@ export function tournamentMarkdown(report: TournamentReport): string {
     const cells = report.scenarios.map((s) => {
       const r = s.rows.find((x) => x.strategy === name)!;
       const mark = s.best === name ? '**' : '';
+      const taught = s.lesson.includes(name) ? ' †' : '';
       const market = r.marketRank === null ? '' : ` · m${r.marketRank.toFixed(1)}`;
-      return `${mark}${r.score.toFixed(1)} (#${r.place})${mark} r${r.rank.toFixed(1)} ¥${Math.round(r.equity).toLocaleString('en-US')}${market}`;
+      return `${mark}${r.score.toFixed(1)} (#${r.place})${mark}${taught} r${r.rank.toFixed(1)} ¥${Math.round(r.equity).toLocaleString('en-US')}${market}`;
     });
     lines.push(`| ${ARCHETYPE_LABELS[name].en} · ${ARCHETYPE_LABELS[name].zh} (\`${name}\`) | ${cells.join(' | ')} |`);
   }
+  lines.push('', '† the strategy the scenario teaches · 该场景所教的策略');
   lines.push('', `Dominant strategy (best in every scenario): ${report.dominant ?? 'none'} · 各场景均最优的策略：${report.dominant ?? '无'}`);
   return lines.join('\n');
 }
@@ -170,7 +176,7 @@ export function tournamentMarkdown(report: TournamentReport): string {
 export function tournamentText(report: TournamentReport): string {
   const out: string[] = [`tournament: ${report.strategies.length} strategies × ${report.scenarios.length} scenarios × ${report.seeds} seeds`];
   for (const s of report.scenarios) {
-    out.push('', `${s.id} — ${s.name.en} (strategies play shop ${s.shop}; market of ${s.marketShops || '—'} shops)`);
+    out.push('', `${s.id} — ${s.name.en} (strategies play shop ${s.shop}; market of ${s.marketShops || '—'} shops)${s.lesson.length ? `; it teaches: ${s.lesson.join(', ')}` : ''}`);
     out.push(`  ${'strategy'.padEnd(30)}${'score'.padStart(7)}${'place'.padStart(7)}${'rank'.padStart(6)}${'equity'.padStart(13)}${'mkt rank'.padStart(10)}${'mkt equity'.padStart(13)}`);
     for (const r of s.rows.slice().sort((a, b) => a.place - b.place)) {
       out.push(
