@@ -1,11 +1,14 @@
 /**
  * Balance of the shipped scenarios (`shopsim tournament`, one seed to keep the suite quick): no
- * strategy archetype is best everywhere, solo grades separate the kinds of team, and
- * docs/balance.md was produced by the current engine, bots and archetypes.
+ * strategy archetype is best everywhere, the rule "about 10% under the reference with enough
+ * stock" is not best or near-best everywhere, each scenario's lesson strategy places near the top,
+ * solo grades separate the kinds of team, and docs/balance.md was produced by the current engine,
+ * bots and archetypes. The sizes in the test names were measured on this engine (seed 1).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FINGERPRINT_RE, fingerprintNow } from '../../src/sim/balanceDoc';
+import { LESSON_STRATEGIES } from '../../src/sim/bots/archetypes';
 import type { TournamentReport } from '../../src/sim/tournament';
 
 let run: Awaited<ReturnType<typeof fingerprintNow>>;
@@ -14,25 +17,50 @@ beforeAll(async () => {
 }, 600_000);
 
 const scenario = (t: TournamentReport, id: string) => t.scenarios.find((s) => s.id === id)!;
+const row = (t: TournamentReport, id: string, strategy: string) => scenario(t, id).rows.find((r) => r.strategy === strategy)!;
 
-describe('when the archetypes play the seven shipped scenarios (1 seed)', () => {
-  it('should name no dominant strategy ("dominant": null)', () => {
-    expect(run.tournament.scenarios.map((s) => s.id)).toEqual(['tutorial', 'classic', 'price-war', 'brand-building', 'double-11', 'retention', 'service']);
-    expect(run.tournament.strategies.length).toBeGreaterThanOrEqual(10);
+describe('when the archetypes play every shipped scenario (1 seed)', () => {
+  it('should play every file of scenarios/ and name no dominant strategy ("dominant": null)', () => {
+    const files = readdirSync('scenarios').filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length));
+    expect(run.tournament.scenarios.map((s) => s.id).sort()).toEqual(files.sort());
+    expect(run.tournament.strategies).toEqual(expect.arrayContaining(['idle', 'undercut', 'seo', 'service']));
+    expect(run.tournament.strategies.length).toBeGreaterThanOrEqual(13);
     expect(run.tournament.dominant).toBeNull();
   });
 
-  it('should spread solo grades in classic over at least 15 of 45 points, with doing nothing in the bottom two', () => {
+  it('should leave 10% under the reference (undercut) within 10% of the best score in at most 4 scenarios (measured: classic, price-war, search, tutorial)', () => {
+    const near = run.tournament.scenarios.filter((s) => {
+      const best = Math.max(...s.rows.map((r) => r.score));
+      return row(run.tournament, s.id, 'undercut').score >= best * 0.9;
+    });
+    expect(near.length).toBeLessThanOrEqual(4);
+    // where service or reputation decides, it is far behind (measured gaps 21–100% of the best)
+    for (const id of ['brand-building', 'double-11', 'retention', 'service']) {
+      const best = Math.max(...scenario(run.tournament, id).rows.map((r) => r.score));
+      expect(row(run.tournament, id, 'undercut').score).toBeLessThan(best * 0.85);
+    }
+  });
+
+  it('should place each scenario’s lesson strategy in its top three (measured: #1 in all but classic #3 and service #3)', () => {
+    for (const s of run.tournament.scenarios) {
+      const taught = LESSON_STRATEGIES[s.id];
+      expect(taught, s.id).toBeDefined();
+      expect(s.lesson.length, s.id).toBeGreaterThan(0);
+      const place = Math.min(...s.rows.filter((r) => taught!.includes(r.strategy)).map((r) => r.place));
+      expect(place, s.id).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('should let a thoughtful student in the price war (brand first: no cut, brand spend) reach 2nd place or better (measured: 1st, tied with undercut)', () => {
+    expect(row(run.tournament, 'price-war', 'brandFirst').rank).toBeLessThanOrEqual(2);
+  });
+
+  it('should spread solo grades in classic over at least 15 of 45 points (measured 40.7), with doing nothing in the bottom two', () => {
     const rows = scenario(run.tournament, 'classic').rows;
     const scores = rows.map((r) => r.score);
     expect(Math.max(...scores) - Math.min(...scores)).toBeGreaterThanOrEqual(15);
     const idle = rows.find((r) => r.strategy === 'idle')!;
     expect(rows.filter((r) => r.score < idle.score).length).toBeLessThanOrEqual(1);
-  });
-
-  it('should put brand-building’s lesson strategy (local warehouses, no presale) in its top three', () => {
-    const local = scenario(run.tournament, 'brand-building').rows.find((r) => r.strategy === 'local')!;
-    expect(local.place).toBeLessThanOrEqual(3);
   });
 });
 
@@ -40,5 +68,12 @@ describe('when a newcomer reads docs/balance.md', () => {
   it('should hold tables the current engine produces (else run: node bin/run-ts.mjs scripts/balance-doc.ts)', () => {
     const page = readFileSync('docs/balance.md', 'utf8');
     expect(page.match(FINGERPRINT_RE)?.[1]).toBe(run.fingerprint);
+  });
+
+  it('should cover every shipped scenario and list all ten lessons', () => {
+    const page = readFileSync('docs/balance.md', 'utf8');
+    const head = page.split('\n').find((l) => l.startsWith('| strategy'))!;
+    for (const s of run.tournament.scenarios) expect(head).toContain(` ${s.id} `);
+    for (let n = 1; n <= 10; n++) expect(page).toMatch(new RegExp(`^\\| ${n} \\| `, 'm'));
   });
 });
