@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { classicScripts } from './src/ui/build/classicScripts.js';
+import { classicScripts } from './scripts/classicScripts.js';
 
 export default defineConfig({
   // Relative asset paths: the built site works from any folder or web server, offline.

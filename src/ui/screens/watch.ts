@@ -7,7 +7,8 @@ import { local, t } from '../i18n';
 import type { App, Mounted } from '../shell';
 import { CROWDS } from '../../engine';
 import { crowdMarkerSvg } from '../crowdStyle';
-import { MarketScene, type SceneProgress } from '../scene/marketScene';
+import type { MarketScene, SceneProgress } from '../scene/marketScene';
+import { loadScene } from '../lazy';
 import { current } from '../session';
 import { meanReview } from '../why';
 import { formatYuan } from '../../engine';
@@ -43,7 +44,11 @@ export function mountWatch(root: HTMLElement, app: App): Mounted {
     },
   });
   const speedBtns = SPEEDS.map((sp) =>
-    h('button', { type: 'button', className: 'speed', 'data-testid': `speed-${sp}`, 'aria-pressed': String(store.state.watch.speed === sp), onclick: () => setSpeed(sp) }, `${sp}×`),
+    h(
+      'button',
+      { type: 'button', className: 'speed', 'data-testid': `speed-${sp}`, 'aria-pressed': String(store.state.watch.speed === sp), onclick: () => setSpeed(sp) },
+      `${sp}×`,
+    ),
   );
   const skipBtn = h('button', { type: 'button', 'data-testid': 'watch-skip', onclick: () => scene?.skipToEnd() }, t('skipToEnd'));
   const reportBtn = h('button', { type: 'button', className: 'primary', 'data-testid': 'open-report', onclick: () => app.go('review') }, t('toReview'));
@@ -92,7 +97,9 @@ export function mountWatch(root: HTMLElement, app: App): Mounted {
   const legend = h(
     'ul',
     { className: 'legend', 'aria-label': t('legend') },
-    ...CROWDS.map((c, k) => h('li', {}, crowdMarkerSvg(k, 16), ' ', t(`crowd_${c}`), h('span', { className: 'visually-hidden' }, ` (${t(`crowdShape_${c}`)})`))),
+    ...CROWDS.map((c, k) =>
+      h('li', {}, crowdMarkerSvg(k, 16), ' ', t(`crowd_${c}`), h('span', { className: 'visually-hidden' }, ` (${t(`crowdShape_${c}`)})`)),
+    ),
     h('li', {}, t('legendLost')),
     h('li', {}, t('legendCoin')),
   );
@@ -161,32 +168,37 @@ export function mountWatch(root: HTMLElement, app: App): Mounted {
   const reviewDelta = state.shops.map((s, i) => Math.round((meanReview(s.reviewScore) - (before ? meanReview(before.shops[i]!.reviewScore) : 0)) * 10) / 10);
   // Room for a scrollbar that may appear after the scene is added; the canvas also scales down (CSS).
   const width = Math.max(900, Math.min(1500, Math.floor(host.getBoundingClientRect().width || 1200) - 20));
-  MarketScene.create(
-    host,
-    {
-      cities: world.cities.map((c) => local(c.name)),
-      shops: world.shops.map((s, i) => ({ name: local(s.name), isPlayer: i === session.player })),
-      ticksPerRound: world.ticksPerRound,
-      lostLabel: (n) => `${t('whyLost')} ${n}`,
-      labels: { sold: (n) => t('sceneSold', { n }), price: priceText, stock: t('sceneStock') },
-      onPick: (c, s) => pick(c, s),
-    },
-    { width, height: Math.round(Math.min(460, Math.max(360, width * 0.36))) },
-  ).then(
-    (sc) => {
-      if (destroyed) {
-        sc.destroy();
-        return;
-      }
-      scene = sc;
-      sc.onProgress(onProgress);
-      sc.setFlows(session.lastFlows, reviewDelta);
-      syncControls();
-    },
-    (e: unknown) => {
-      host.replaceChildren(h('p', { className: 'error-box' }, t('sceneUnavailable', { error: e instanceof Error ? e.message : String(e) })));
-    },
-  );
+  // The scene's code (Pixi) loads on first use.
+  loadScene()
+    .then(({ MarketScene }) =>
+      MarketScene.create(
+        host,
+        {
+          cities: world.cities.map((c) => local(c.name)),
+          shops: world.shops.map((s, i) => ({ name: local(s.name), isPlayer: i === session.player })),
+          ticksPerRound: world.ticksPerRound,
+          lostLabel: (n) => `${t('whyLost')} ${n}`,
+          labels: { sold: (n) => t('sceneSold', { n }), price: priceText, stock: t('sceneStock') },
+          onPick: (c, s) => pick(c, s),
+        },
+        { width, height: Math.round(Math.min(460, Math.max(360, width * 0.36))) },
+      ),
+    )
+    .then(
+      (sc) => {
+        if (destroyed) {
+          sc.destroy();
+          return;
+        }
+        scene = sc;
+        sc.onProgress(onProgress);
+        sc.setFlows(session.lastFlows, reviewDelta);
+        syncControls();
+      },
+      (e: unknown) => {
+        host.replaceChildren(h('p', { className: 'error-box' }, t('sceneUnavailable', { error: e instanceof Error ? e.message : String(e) })));
+      },
+    );
   syncControls();
 
   return {
