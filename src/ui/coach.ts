@@ -1,13 +1,16 @@
 /**
  * The coach: after a round, the three suggestions worth most, each from the round's own numbers
- * (sell-outs and the sales they cost, prices that lost the low-price crowd, unsold stock,
- * promotions that returned less than they gave, slow delivery, a low composite index, cash).
+ * (sell-outs and the sales they cost, stock against the round's pace and what restocking costs
+ * against the cash, listings without stock, prices that lost the low-price crowd, a rival's review
+ * score or price where it outsold the student, the position in search, hesitant buyers who did not
+ * buy, unsold stock, promotions that returned less than they gave, slow delivery, a low composite
+ * index, cash, and the row that earned most as the last filler).
  * At the end, a debrief: the student's game against the winner's, round by round, and the three
  * rounds whose decisions moved the gap most, with what differed.
  *
  * Pure: reads the session's states and the round's flows; the screens translate the result.
  */
-import { BRAND_LOYAL, COMPOSITE, CROWD_COUNT, LOST_REASON_COUNT, LOW_PRICE, TOO_SLOW, type RoundDecision, type World } from '../engine';
+import { BRAND_LOYAL, COMPOSITE, CROWD_COUNT, HESITANT, LOST_REASON_COUNT, LOW_PRICE, NO_PURCHASE, TOO_SLOW, type RoundDecision, type World } from '../engine';
 import { rankShops } from '../sim/scoring';
 import { carrierPerUnitFen } from './forecast';
 import { decisionsOfRound, flowsOfRound, rowOutcomes } from './outcome';
@@ -25,6 +28,18 @@ export type Suggestion =
   | { kind: 'cashLow'; cashFen: number; impactFen: number }
   | { kind: 'stockCover'; p: number; left: number; sold: number; rounds: number; impactFen: number }
   | { kind: 'reviewLow'; c: number; rival: number; rivalUnits: number; mine: number; theirs: number; impactFen: number }
+  /** stock against the round's pace: units to restock for the next round, their cost and the cash */
+  | { kind: 'restockPlan'; p: number; need: number; perDay: number; left: number; costFen: number; cashFen: number; impactFen: number }
+  /** a rival sold far more of a product in a city: its review score and price against the student's */
+  | { kind: 'shareLost'; c: number; p: number; buyers: number; mine: number; rival: number; rivalUnits: number; mineReview: number; rivalReview: number; mineFen: number; rivalFen: number; impactFen: number }
+  /** listed, but no stock reached the city all round */
+  | { kind: 'noStock'; c: number; p: number; buyers: number; impactFen: number }
+  /** the product's mean position in search results (hesitant buyers see only the first few) */
+  | { kind: 'searchLow'; c: number; p: number; rank: number; impressions: number; clicks: number; impactFen: number }
+  /** hesitant buyers who looked and left without buying (they may come back as potential customers) */
+  | { kind: 'noPurchase'; c: number; lost: number; impactFen: number }
+  /** the row that earned the most margin: what to keep doing */
+  | { kind: 'bestSeller'; c: number; p: number; units: number; marginFen: number; totalFen: number; soldOut: boolean; impactFen: number }
   | { kind: 'keepGoing'; profitFen: number; impactFen: number };
 
 const perUnitMargin = (world: World, priceFen: number, c: number, p: number) => priceFen - world.products[p]!.unitCostFen - carrierPerUnitFen(world, c, p);
@@ -174,12 +189,102 @@ export function coachRound(session: Session, round: number, n = 3): Suggestion[]
   const start = world.shops[s]!.cashFen;
   if (!me.bankrupt && me.cashFen < start * 0.15) out.push({ kind: 'cashLow', cashFen: me.cashFen, impactFen: start });
 
+  const more = session.states.length - 1 < world.rounds;
+  const listedFen = (c: number, p: number, x = s) => {
+    const l = report.shops[x]!.listings[c * P + p];
+    return l ? l.priceFen + (l.sellerPaysShipping ? 0 : l.shippingFen) : 0;
+  };
+
+  // Stock against the pace: what a round at this round's pace needs, less the stock on hand, and
+  // what that restock costs against the cash (rounds to come only).
+  for (let p = 0; p < P && more; p++) {
+    const rs = rows.filter((r) => r.p === p && r.listed);
+    const perDay = rs.reduce((a, r) => a + r.perDay, 0);
+    let left = 0;
+    for (let w = 0; w < C; w++) left += after.shops[s]!.stock[w * P + p]!;
+    const need = Math.round(perDay * T) - left;
+    if (need < 10 || !rs.some((r) => r.sellOutDay !== null)) continue;
+    const unit = world.products[p]!.unitCostFen;
+    const margin = Math.max(100, Math.min(...rs.map((r) => perUnitMargin(world, listedFen(r.c, r.p) || unit, r.c, r.p))));
+    out.push({ kind: 'restockPlan', p, need, perDay: Math.round(perDay * 10) / 10, left, costFen: need * unit, cashFen: me.cashFen, impactFen: Math.round(need * margin * 0.25) });
+  }
+
+  // A rival sold far more of a product in a city: compare what its buyers rank by (review score of
+  // the product, price with shipping).
+  const rivalRows = report.shops.map((_, x) => (x === s ? rows : rowOutcomes(world, after, flowsOfRound(session, round), x)));
+  for (const r of rows) {
+    // a row without stock lost its buyers to that (sell-out, no stock), not to the rival's offer
+    if (!r.listed || r.sellOutDay !== null || (r.units === 0 && r.stockLeft === 0)) continue;
+    let rival = -1;
+    let rivalUnits = 0;
+    for (let x = 0; x < S; x++) {
+      if (x === s || report.shops[x]!.bankrupt) continue;
+      const u = rivalRows[x]!.find((o) => o.c === r.c && o.p === r.p)?.units ?? 0;
+      if (u > rivalUnits) {
+        rivalUnits = u;
+        rival = x;
+      }
+    }
+    if (rival < 0 || rivalUnits < 10 || rivalUnits <= r.units * 1.5) continue;
+    let buyers = 0;
+    for (let k = 0; k < CROWD_COUNT; k++) buyers += report.demand[(r.c * P + r.p) * CROWD_COUNT + k]!;
+    const rivalFen = listedFen(r.c, r.p, rival);
+    out.push({
+      kind: 'shareLost',
+      c: r.c,
+      p: r.p,
+      buyers,
+      mine: r.units,
+      rival,
+      rivalUnits,
+      mineReview: me.reviewScore[r.p]!,
+      rivalReview: report.shops[rival]!.reviewScore[r.p]!,
+      mineFen: listedFen(r.c, r.p),
+      rivalFen,
+      impactFen: Math.round((rivalUnits - r.units) * Math.max(100, perUnitMargin(world, rivalFen, r.c, r.p)) * 0.5),
+    });
+  }
+
+  // Listed with no stock that reached the city all round: every buyer of it went elsewhere.
+  for (const r of rows) {
+    if (!r.listed || r.units > 0 || r.stockLeft > 0) continue;
+    let buyers = 0;
+    for (let k = 0; k < CROWD_COUNT; k++) buyers += report.demand[(r.c * P + r.p) * CROWD_COUNT + k]!;
+    if (buyers < 10) continue;
+    out.push({ kind: 'noStock', c: r.c, p: r.p, buyers, impactFen: Math.round((buyers / Math.max(1, S)) * Math.max(100, perUnitMargin(world, listedFen(r.c, r.p), r.c, r.p))) });
+  }
+
+  // Low in search: hesitant buyers look at the first few results only.
+  for (const r of rows) {
+    const rank = me.searchRank[r.c * P + r.p] ?? 0;
+    if (!r.listed || !(rank >= 1.5)) continue;
+    const hesitant = report.demand[(r.c * P + r.p) * CROWD_COUNT + HESITANT]!;
+    if (hesitant < 10) continue;
+    const margin = Math.max(100, perUnitMargin(world, listedFen(r.c, r.p), r.c, r.p));
+    out.push({ kind: 'searchLow', c: r.c, p: r.p, rank: Math.round(rank * 10) / 10, impressions: me.impressions, clicks: me.clicks, impactFen: Math.round(hesitant * (1 - 1 / rank) * 0.3 * margin) });
+  }
+
+  // Buyers who looked and left without buying: a coupon for potential customers brings some back.
+  for (let c = 0; c < C; c++) {
+    const lost = report.lostByReason[c * LOST_REASON_COUNT + NO_PURCHASE]!;
+    if (lost >= 5) out.push({ kind: 'noPurchase', c, lost, impactFen: Math.round((lost * 1000) / Math.max(1, S)) });
+  }
+
+  // The row that earned most: what to keep (a filler, after every finding).
+  let best: { r: (typeof rows)[number]; m: number } | null = null;
+  for (const r of rows) {
+    if (!r.listed || r.units < 5) continue;
+    const m = perUnitMargin(world, listedFen(r.c, r.p), r.c, r.p);
+    if (m > 0 && (!best || m * r.units > best.m * best.r.units)) best = { r, m };
+  }
+  if (best) out.push({ kind: 'bestSeller', c: best.r.c, p: best.r.p, units: best.r.units, marginFen: best.m, totalFen: best.m * best.r.units, soldOut: best.r.sellOutDay !== null, impactFen: 1 });
+
   out.sort((a, b) => b.impactFen - a.impactFen);
   // One suggestion per kind and place, so three lines say three different things.
   const seen = new Set<string>();
   const picked: Suggestion[] = [];
   for (const x of out) {
-    const key = x.kind === 'overstock' || x.kind === 'stockCover' ? `${x.kind}:${x.p}` : x.kind;
+    const key = x.kind === 'overstock' || x.kind === 'stockCover' || x.kind === 'restockPlan' ? `${x.kind}:${x.p}` : x.kind;
     if (seen.has(key)) continue;
     seen.add(key);
     picked.push(x);

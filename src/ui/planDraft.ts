@@ -52,7 +52,7 @@ export interface FieldProblem {
   /** the validator's message in Chinese */
   messageZh?: string;
   /** a message key of the UI's own (number parsing), translated by the screen */
-  local?: 'notNumber' | 'notJson';
+  local?: 'notNumber' | 'notCount' | 'notPlainNumber' | 'notJson';
 }
 
 const yuanText = (fen: number) => formatYuan(fen);
@@ -192,7 +192,7 @@ export function buildEntry(world: World, draft: PlanDraft): Built {
     const q = parseNumber(r.quantity);
     if (q === null || q === 0) return;
     if (Number.isNaN(q)) {
-      local.push({ field: `restock:${i}:quantity`, path: '', message: '', local: 'notNumber' });
+      local.push({ field: `restock:${i}:quantity`, path: '', message: '', local: 'notCount' });
       return;
     }
     restockRows.push(i);

@@ -149,7 +149,8 @@ export interface PromotionDraft {
 
 export interface ConvertProblem {
   field: string;
-  kind: 'notNumber' | 'notJson';
+  /** notNumber: an amount of money; notPlainNumber: a count, a rate or a day */
+  kind: 'notNumber' | 'notPlainNumber' | 'notJson';
 }
 
 /** A promotion row of the form → the decisions file's object (yuan, ids), or the fields it cannot read. */
@@ -164,7 +165,7 @@ export function promotionToFile(draft: PromotionDraft): { value: Record<string, 
     switch (f.kind) {
       case 'number': {
         const n = Number(text);
-        if (!Number.isFinite(n)) problems.push({ field: f.key, kind: 'notNumber' });
+        if (!Number.isFinite(n)) problems.push({ field: f.key, kind: /\byuan\b/.test(f.description) ? 'notNumber' : 'notPlainNumber' });
         else value[f.key] = n;
         break;
       }

@@ -93,6 +93,23 @@ async function playRoundFromPlan(page: Page, lang: string, round: number, shots:
   check((await page.locator('canvas').count()) === 0, `round ${round}: leaving the Watch screen destroys the scene (no canvas left)`);
 }
 
+/** Money words: a quantity (units, stock, orders, buyers) never carries them. */
+const MONEY = /元|¥|yuan/i;
+const QUANTITY = /销量|库存|件|订单|买家|需求|数量|units?\b|stock|orders?\b|buyers?\b|demand|quantity|\bsold\b/i;
+
+/**
+ * Every rendered label of a quantity on the screen (table headers, field labels, the forecast's
+ * terms, chart titles) is free of 元/¥/yuan: a quantity is counted in units, buyers or orders.
+ */
+async function quantityLabels(page: Page, where: string): Promise<void> {
+  const labels = await page.evaluate(() =>
+    [...document.querySelectorAll('th[scope="col"], label, dt, legend, caption, figcaption, .chart h4, .chart-title')].map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()).filter((x) => x.length > 0 && x.length < 60),
+  );
+  const quantities = labels.filter((x) => QUANTITY.test(x));
+  const bad = quantities.filter((x) => MONEY.test(x));
+  check(quantities.length > 0 && bad.length === 0, `${where}: ${quantities.length} quantity labels, none in yuan${bad.length ? `: ${bad.join(' | ')}` : ` (${[...new Set(quantities)].slice(0, 6).join(' | ')} …)`}`);
+}
+
 /** Decision support on the plan: the forecast follows an edit, per-row numbers, a bulk price change. */
 async function deskPlan(page: Page, lang: 'en' | 'zh'): Promise<void> {
   const forecast = page.locator(tid('forecast'));
@@ -136,6 +153,20 @@ async function deskPlan(page: Page, lang: 'en' | 'zh'): Promise<void> {
   await page.fill(tid('listing:2:price'), '32.00');
   const cash = (await page.textContent(tid('cash-after-plan'))) ?? '';
   check(/¥\d/.test(cash), `the plan shows the cash left after it: ${cash}`);
+  // A quantity is never labelled in yuan: a restock quantity that is not a number asks for units.
+  await page.fill(tid('restock:0:quantity'), 'x');
+  await waitStatus(page);
+  const qtyError = (await page.textContent('[data-error-for="restock:0:quantity"]')) ?? '';
+  check(qtyError.includes(lang === 'zh' ? '件数' : 'units') && !MONEY.test(qtyError), `a restock quantity that is not a number asks for units, not yuan: ${qtyError}`);
+  await quantityLabels(page, `plan (${lang})`);
+  // The listings table fits the plan column at 1280×720: no sideways scroll, nothing under the forecast.
+  const fit = await page.evaluate(() => {
+    const table = document.querySelector('table.listings')!;
+    const box = table.parentElement!;
+    const forecast = document.querySelector('[data-testid="forecast"]')!.getBoundingClientRect();
+    return { scroll: box.scrollWidth, client: box.clientWidth, right: table.getBoundingClientRect().right, forecastLeft: forecast.left, page: document.documentElement.scrollWidth };
+  });
+  check(fit.scroll <= fit.client && fit.right <= fit.forecastLeft && fit.page <= 1280, `the listings table fits at 1280×720 without a sideways scroll (${fit.scroll} ≤ ${fit.client} px, right edge ${Math.round(fit.right)} ≤ forecast ${Math.round(fit.forecastLeft)})`);
   await page.fill(tid('restock:0:quantity'), '5000');
   await page.waitForTimeout(200);
   const spend = (await page.textContent(tid('plan-spend'))) ?? '';
@@ -202,6 +233,7 @@ async function game(page: Page, lang: 'en' | 'zh', extended: boolean): Promise<v
   const bridge = (await page.textContent(tid('promo-bridge'))) ?? '';
   check(bridge.includes(((await page.textContent(tid('promo-ordered-total'))) ?? '').trim()), `the promotion discounts ordered and booked are bridged in words: ${bridge.slice(0, 90)}…`);
   await page.screenshot({ path: resolve(ARTIFACTS, `review-round1-${lang}.png`), fullPage: true });
+  await quantityLabels(page, `review (${lang})`);
   const live = await page.waitForFunction(() => document.querySelector('[data-testid="live"]')?.textContent ?? '', undefined, { timeout: 5000 });
   check(String(await live.jsonValue()).length > 10, `the round summary is announced in the live region: ${String(await live.jsonValue()).slice(0, 70)}…`);
   await page.click(tid('next-round'));
@@ -287,6 +319,7 @@ async function fromFolder(page: Page): Promise<void> {
   check(parts.join(',') === 'equity' && summary.includes(`score of ${total}`), `the final screen shows the rubric part by part (${parts.join(', ')}; total ${total})`);
   check((await page.locator(`${tid('final-standings')} tbody tr`).count()) === 5, 'the final standings list every shop with its rubric score');
   await page.screenshot({ path: resolve(ARTIFACTS, 'final-en.png'), fullPage: true });
+  await quantityLabels(page, 'final (en)');
   // Totals over the game, not the last round; the debrief against the winner.
   const totalUnits = Number((await page.textContent(`${tid('game-totals')} tr.mine td[data-col="units"]`)) ?? '-1');
   const debrief = (await page.textContent(tid('debrief'))) ?? '';
@@ -393,8 +426,8 @@ async function firstGameKeyboard(page: Page): Promise<void> {
   await page.waitForSelector(tid('coach'));
   const tips = await page.locator(`${tid('coach')} li`).count();
   const coach = (await page.textContent(tid('coach'))) ?? '';
-  // A one-market tutorial round can have fewer than three findings; each shown carries its numbers.
-  check(tips >= 1 && tips <= 3 && /\d/.test(coach), `the coach gives up to three suggestions with numbers (${tips}): ${coach.slice(0, 100)}…`);
+  const withNumbers = await page.locator(`${tid('coach')} li`).evaluateAll((lis) => lis.filter((li) => /\d/.test(li.textContent ?? '')).length);
+  check(tips === 3 && withNumbers === 3, `the coach gives three suggestions, each with its numbers (${tips}): ${coach.slice(0, 160)}…`);
   const hashLine = (await page.textContent('.hash')) ?? '';
   check(hashLine.startsWith('技术细节'), 'the state hash is only in a details line');
   await page.screenshot({ path: resolve(ARTIFACTS, 'review-coach-zh.png'), fullPage: true });

@@ -8,6 +8,9 @@ import { coachRound, debrief } from '../../src/ui/coach';
 import { flowsOfRound, rowOutcomes } from '../../src/ui/outcome';
 import { rankShops } from '../../src/sim/scoring';
 import { play, start } from './plainGame';
+import { builtinScenario } from '../../src/scenario/builtin';
+import { checkDraft, initialDraft } from '../../src/ui/planDraft';
+import { playRoundWith, startSession } from '../../src/ui/session';
 
 describe('when the coach reads a round', () => {
   it('should name a sell-out with its day and the sales it cost (round 2 at ¥30: tea sells out on day 7)', () => {
@@ -59,5 +62,49 @@ describe('when the game ends', () => {
     expect(sum).toBe(last.mineEquityFen - last.rivalEquityFen - (opening(s.player) - opening(d.rival)));
     expect(d.turningPoints).toHaveLength(3);
     expect(Math.abs(d.turningPoints[0]!.gapChangeFen)).toBeGreaterThanOrEqual(Math.abs(d.turningPoints[2]!.gapChangeFen));
+  });
+});
+
+describe('when the coach reads the one-market tutorial round under the coached opening', () => {
+  // The tutorial (seed 1) with the coached opening plan and 龙井茶 at ¥45, as a first-time student plays it.
+  const tutorial = (rounds: number) => {
+    const res = startSession(builtinScenario('tutorial'), 1);
+    if (!res.ok) throw new Error(JSON.stringify(res.problems));
+    let s = res.value;
+    for (let r = 1; r <= rounds; r++) {
+      const d = initialDraft(s, current(s));
+      if (r === 1) d.listings[0]!.price = '45';
+      const played = playRoundWith(s, checkDraft(s, d).entry!);
+      if (!played.ok) throw new Error(JSON.stringify(played.problems));
+      s = played.value;
+    }
+    return s;
+  };
+
+  it('should give three different suggestions, each from the round’s numbers (restock 196 = 6.5 a day × 30 − 0 left, ¥3,920 at ¥20)', () => {
+    const s = tutorial(1);
+    const tips = coachRound(s, 1);
+    expect(tips.map((x) => x.kind)).toEqual(['restockPlan', 'soldOut', 'shareLost']);
+    const plan = tips[0]!;
+    if (plan.kind !== 'restockPlan') return;
+    const row = rowOutcomes(s.world, s.states[1]!, flowsOfRound(s, 1), s.player).find((r) => r.p === plan.p)!;
+    // 150 sold by day 23: 150 / 23 = 6.52 a day; a 30-day round at that pace is 196; nothing left
+    expect([row.units, row.sellOutDay, plan.left]).toEqual([150, 23, 0]);
+    expect(plan.need).toBe(196);
+    expect(plan.costFen).toBe(196 * 2000);
+    expect(plan.cashFen).toBe(current(s).reports[0]!.shops[s.player]!.cashFen);
+    // the rival outsold the student on the second product: 100 against 37, with reviews 105 against 36
+    const share = tips[2]!;
+    if (share.kind !== 'shareLost') return;
+    expect([share.mine, share.rivalUnits, share.mineReview, share.rivalReview]).toEqual([37, 100, 36, 105]);
+  });
+
+  it('should name a listing without stock, not the rival’s reviews, when nothing was restocked (round 2: 218 buyers wanted 龙井茶)', () => {
+    const s = tutorial(2);
+    const tips = coachRound(s, 2, 10);
+    const none = tips.find((x) => x.kind === 'noStock');
+    expect(none).toMatchObject({ kind: 'noStock', p: 0, buyers: 218 });
+    expect(tips.some((x) => x.kind === 'shareLost' && x.p === 0)).toBe(false);
+    expect(coachRound(s, 2)).toHaveLength(3);
   });
 });

@@ -65,7 +65,18 @@ describe('when the plan form is checked', () => {
     const s = start();
     const draft = initialDraft(s, current(s));
     draft.restock[4]!.quantity = 'ten';
-    expect(checkDraft(s, draft).problems).toEqual([{ field: 'restock:4:quantity', path: '', message: '', local: 'notNumber' }]);
+    // a quantity is counted in units: its message asks for a whole number of units, not yuan
+    expect(checkDraft(s, draft).problems).toEqual([{ field: 'restock:4:quantity', path: '', message: '', local: 'notCount' }]);
+  });
+
+  it('should ask for an amount in yuan only where the promotion field is money (flash price: yuan; discount rate, days: a plain number)', () => {
+    const flash = promotionToFile({ type: 'flashSale', values: { product: 'tea', price: 'cheap', fromTick: 'soon' } }).problems;
+    expect(flash).toEqual([
+      { field: 'price', kind: 'notNumber' },
+      { field: 'fromTick', kind: 'notPlainNumber' },
+    ]);
+    const rate = promotionToFile({ type: 'limitedDiscount', values: { product: 'tea', rate: 'ten percent' } }).problems;
+    expect(rate).toEqual([{ field: 'rate', kind: 'notPlainNumber' }]);
   });
 
   it('should map a promotion rule (discount deeper than 0.1折, rate 0.005) to its field', () => {

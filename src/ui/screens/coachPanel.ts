@@ -40,6 +40,32 @@ export function suggestionText(session: Session, x: Suggestion): { text: string;
       return { text: t('coachReviewLow', { city: city(x.c), rival: shop(x.rival), units: x.rivalUnits }), why: t('coachReviewLowWhy', { mine: x.mine, theirs: x.theirs }) };
     case 'cashLow':
       return { text: t('coachCashLow', { cash: yuan(x.cashFen) }), why: t('coachCashLowWhy') };
+    case 'restockPlan':
+      return {
+        text: t('coachRestockPlan', { product: product(x.p), need: x.need, rate: x.perDay, demand: x.need + x.left, left: x.left }),
+        why: t(x.costFen > x.cashFen ? 'coachRestockPlanShort' : 'coachRestockPlanWhy', { unit: yuan(world.products[x.p]!.unitCostFen), cost: yuan(x.costFen), cash: yuan(x.cashFen) }),
+      };
+    case 'shareLost': {
+      const lever = x.rivalReview > x.mineReview ? (x.rivalFen < x.mineFen ? 'Both' : 'Review') : x.rivalFen < x.mineFen ? 'Price' : 'Other';
+      return {
+        text: t(`coachShareLost${lever}`, { city: city(x.c), product: product(x.p), buyers: x.buyers, mine: x.mine, rival: shop(x.rival), units: x.rivalUnits }),
+        why: t('coachShareLostWhy', { rival: shop(x.rival), theirs: x.rivalReview, mine: x.mineReview, theirsPrice: yuan(x.rivalFen), minePrice: yuan(x.mineFen) }),
+      };
+    }
+    case 'noStock':
+      return { text: t('coachNoStock', { city: city(x.c), product: product(x.p), buyers: x.buyers }), why: t('coachNoStockWhy', { lead: world.rules.restockLeadTicks }) };
+    case 'searchLow':
+      return {
+        text: t('coachSearchLow', { city: city(x.c), product: product(x.p), rank: x.rank }),
+        why: t('coachSearchLowWhy', { impressions: x.impressions, clicks: x.clicks, ctr: x.impressions > 0 ? Math.round((x.clicks / x.impressions) * 100) : 0 }),
+      };
+    case 'noPurchase':
+      return { text: t('coachNoPurchase', { city: city(x.c), lost: x.lost }), why: t('coachNoPurchaseWhy') };
+    case 'bestSeller':
+      return {
+        text: t(x.soldOut ? 'coachBestSellerSoldOut' : 'coachBestSeller', { city: city(x.c), product: product(x.p) }),
+        why: t('coachBestSellerWhy', { margin: yuan(x.marginFen), units: x.units, total: yuan(x.totalFen) }),
+      };
     case 'keepGoing':
       return { text: t('coachKeepGoing', { profit: yuan(x.profitFen) }), why: '' };
   }

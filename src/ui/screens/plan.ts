@@ -313,7 +313,7 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
     const apply = () => {
       const v = Number(pct.value.trim().replace(/%$/, ''));
       if (!Number.isFinite(v) || selected.size === 0) {
-        app.announce(selected.size === 0 ? t('bulkNoneSelected') : t('notNumber'));
+        app.announce(selected.size === 0 ? t('bulkNoneSelected') : t('notPercent'));
         return;
       }
       update((d) => {
