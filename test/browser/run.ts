@@ -76,7 +76,44 @@ async function brokenScenarioZh(page: Page): Promise<void> {
   await page.waitForSelector(tid('new-game'));
 }
 
-async function playRoundFromPlan(page: Page, lang: string, round: number, shots: boolean): Promise<void> {
+/** Where the walking buyers are on the page, read through the PixiJS devtools hook. */
+async function buyerPoints(page: Page): Promise<{ x: number; y: number }[]> {
+  // A string, so the bundler adds no helpers the page cannot see.
+  return (await page.evaluate(`(() => {
+    const app = window.__PIXI_APP__;
+    if (!app) return [];
+    const rect = app.canvas.getBoundingClientRect();
+    const scale = rect.width / app.screen.width;
+    const out = [];
+    const walk = (n) => { for (const c of n.children ?? []) { if (c.label === 'buyer' && c.visible) { const p = c.getGlobalPosition(); out.push({ x: rect.x + p.x * scale, y: rect.y + p.y * scale }); } walk(c); } };
+    walk(app.stage);
+    return out;
+  })()`)) as { x: number; y: number }[];
+}
+
+const dayShown = async (page: Page) => Number(/(\d+)/.exec((await page.textContent(tid('watch-day'))) ?? '')?.[1] ?? -1);
+
+/** Mid-round at 1×, paused: a click on a walking buyer says why it chose its shop, in the page. */
+async function clickABuyer(page: Page, lang: 'en' | 'zh'): Promise<void> {
+  await page.click(tid('speed-1'));
+  await page.waitForFunction(() => Number(/(\d+)/.exec(document.querySelector('[data-testid="watch-day"]')?.textContent ?? '')?.[1] ?? 0) >= 3, undefined, { timeout: 20_000 });
+  if ((await page.getAttribute(tid('watch-play'), 'aria-pressed')) === 'true') await page.click(tid('watch-play'));
+  await page.waitForTimeout(300);
+  let who: string | null = null;
+  for (const p of (await buyerPoints(page)).slice(0, 30)) {
+    await page.mouse.click(p.x, p.y);
+    who = await page.getAttribute(tid('pick-why'), 'data-buyer');
+    if (who) break;
+  }
+  const why = (await page.textContent(tid('pick-why'))) ?? '';
+  const ranks = lang === 'zh' ? /依次|综合考虑/ : /in order|weigh/;
+  check(who !== null && ranks.test(why) && why.includes(lang === 'zh' ? '为什么' : 'why'), `clicking a buyer in the scene says why it chose its shop (${who}, day ${await dayShown(page)}): ${why.slice(0, 110)}…`);
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: resolve(ARTIFACTS, `watch-buyer-${lang}.png`) });
+  await page.click(tid('watch-play'));
+}
+
+async function playRoundFromPlan(page: Page, lang: 'en' | 'zh', round: number, shots: boolean): Promise<void> {
   // Keyboard: focus the submit button and press Enter.
   await page.focus(tid('play-round'));
   await page.keyboard.press('Enter');
@@ -85,6 +122,7 @@ async function playRoundFromPlan(page: Page, lang: string, round: number, shots:
   const day = (await page.textContent(tid('watch-day'))) ?? '';
   check(/[1-9]/.test(day), `round ${round}: the scene animates the finished ticks (${day})`);
   if (shots) await page.screenshot({ path: resolve(ARTIFACTS, `watch-${lang}.png`) });
+  if (shots) await clickABuyer(page, lang);
   await page.click(tid('speed-16'));
   await page.click(tid('watch-skip'));
   await page.waitForSelector('.watch-screen[data-finished="true"]');
@@ -418,6 +456,14 @@ async function firstGameKeyboard(page: Page): Promise<void> {
   const why = (await page.textContent(tid('pick-why'))) ?? '';
   check(why.includes('为什么选它') && why.includes('产品评价'), `focusing a shop says why buyers chose it: ${why.slice(0, 80)}…`);
   await page.screenshot({ path: resolve(ARTIFACTS, 'watch-why-zh.png') });
+  // A buyer by keyboard: a crowd's latest buyer in the city picked, and why it chose its shop.
+  check(await tabTo(page, 'pick-buyer-1'), 'Tab reaches a buyer of the scene (the low-price crowd)');
+  const buyer = (await page.textContent(tid('pick-why'))) ?? '';
+  check(
+    (await page.getAttribute(tid('pick-why'), 'data-buyer')) !== null && buyer.includes('低价格需求人群') && buyer.includes('含运费的价格（越低越好） → 产品评价') && (await page.getAttribute(tid('pick-why'), 'aria-live')) === 'polite',
+    `focusing a buyer says, in a live region, why it chose its shop by its crowd's keys: ${buyer.slice(0, 120)}…`,
+  );
+  await page.screenshot({ path: resolve(ARTIFACTS, 'watch-buyer-keyboard-zh.png') });
   await page.keyboard.press('End');
   await page.waitForSelector('.watch-screen[data-finished="true"]');
   await page.screenshot({ path: resolve(ARTIFACTS, 'watch-end-zh.png') });

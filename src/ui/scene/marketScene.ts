@@ -5,7 +5,7 @@
  * flows) and animates between them on its own clock: frame time never reaches the simulation.
  * Everything it creates it destroys.
  */
-import { Application, Container, Graphics, Sprite, Text, type Texture } from 'pixi.js';
+import { Application, Circle, Container, Graphics, Sprite, Text, type Texture } from 'pixi.js';
 import { CROWD_COUNT, type TickFlows } from '../../engine';
 import { crowdLook, shapePoints } from '../crowdStyle';
 
@@ -31,6 +31,8 @@ export interface SceneSetup {
   labels?: SceneLabels;
   /** a storefront was clicked: city c, shop s */
   onPick?: (c: number, s: number) => void;
+  /** a buyer (figure) was clicked: city c, crowd k, the shop it bought from (-1: it left), its tick */
+  onPickBuyer?: (b: { c: number; k: number; s: number; tick: number }) => void;
 }
 
 export interface SceneOptions {
@@ -69,6 +71,11 @@ interface Figure {
   y1: number;
   start: number;
   lost: boolean;
+  /** who this figure is: city, crowd, shop (-1: left) and tick */
+  c: number;
+  k: number;
+  s: number;
+  tick: number;
 }
 
 interface Floater {
@@ -166,6 +173,10 @@ export class MarketScene {
   private stockNow: number[] = [];
   private stockMax: number[] = [];
   private highlight = new Graphics();
+  /** a ring that follows the buyer the student picked, while it walks */
+  private buyerRing = new Graphics();
+  private pickedFigure: Figure | null = null;
+  private readonly figureOf = new Map<Sprite, Figure>();
 
   private constructor(app: Application, setup: SceneSetup, opts: Required<SceneOptions>) {
     this.app = app;
@@ -187,6 +198,8 @@ export class MarketScene {
       preference: 'webgl',
     });
     const scene = new MarketScene(app, setup, opts);
+    // The PixiJS devtools' hook (also how the browser test finds a walking buyer to click).
+    (globalThis as { __PIXI_APP__?: Application }).__PIXI_APP__ = app;
     host.append(app.canvas);
     scene.build();
     if (opts.autoStart) app.ticker.add(scene.onFrame);
@@ -230,7 +243,7 @@ export class MarketScene {
     const bg = new Graphics();
     const fronts = new Graphics();
     const labels = new Container();
-    this.root.addChild(bg, fronts, this.stockBars, this.highlight, this.figureLayer, this.floaterLayer, labels);
+    this.root.addChild(bg, fronts, this.stockBars, this.highlight, this.figureLayer, this.buyerRing, this.floaterLayer, labels);
     this.app.stage.addChild(this.root);
     const small = Math.max(9, Math.min(12, Math.floor(cw / S / 7)));
     for (let c = 0; c < C; c++) {
@@ -472,7 +485,7 @@ export class MarketScene {
     }
     jobs.forEach((job, i) => {
       const city = this.cities[job.c]!;
-      const sprite = this.figurePool.pop() ?? new Sprite();
+      const sprite = this.figurePool.pop() ?? this.newFigureSprite();
       sprite.texture = this.crowdTextures[job.k]!;
       sprite.anchor.set(0.5);
       sprite.visible = false;
@@ -485,15 +498,55 @@ export class MarketScene {
         const door = city.shops[job.s]!.door;
         const x1 = door.x + (this.rand() - 0.5) * 8;
         const y1 = door.y;
-        this.figures.push({ sprite, x0, y0, xm: (x0 + x1) / 2, ym: (y0 + y1) / 2, x1, y1, start, lost: false });
+        this.addFigure({ sprite, x0, y0, xm: (x0 + x1) / 2, ym: (y0 + y1) / 2, x1, y1, start, lost: false, c: job.c, k: job.k, s: job.s, tick });
       } else {
         const xm = city.x + 20 + this.rand() * (city.w - 40);
         const ym = city.y + city.h * 0.5;
         const x1 = this.rand() < 0.5 ? city.x + 6 : city.x + city.w - 6;
         const y1 = city.y + city.h * (0.7 + this.rand() * 0.2);
-        this.figures.push({ sprite, x0, y0, xm, ym, x1, y1, start, lost: true });
+        this.addFigure({ sprite, x0, y0, xm, ym, x1, y1, start, lost: true, c: job.c, k: job.k, s: -1, tick });
       }
     });
+  }
+
+  private addFigure(f: Figure): void {
+    this.figures.push(f);
+    this.figureOf.set(f.sprite, f);
+  }
+
+  /** A figure sprite; clickable when the scene explains buyers (a larger hit circle than the 12 px shape). */
+  private newFigureSprite(): Sprite {
+    const sprite = new Sprite();
+    const pick = this.setup.onPickBuyer;
+    if (pick) {
+      sprite.eventMode = 'static';
+      sprite.cursor = 'pointer';
+      sprite.label = 'buyer';
+      sprite.hitArea = new Circle(0, 0, 11);
+      sprite.on('pointertap', () => {
+        const f = this.figureOf.get(sprite);
+        if (!f) return;
+        this.pickedFigure = f;
+        pick({ c: f.c, k: f.k, s: f.s, tick: f.tick });
+        this.wake();
+      });
+    }
+    return sprite;
+  }
+
+  /** Rings a walking figure of this buyer (city, crowd, shop), if one is on screen; false when none is. */
+  highlightBuyer(b: { c: number; k: number; s: number } | null): boolean {
+    this.pickedFigure = b ? (this.figures.find((f) => f.sprite.visible && f.c === b.c && f.k === b.k && f.s === b.s) ?? null) : null;
+    this.drawBuyerRing();
+    this.wake();
+    return this.pickedFigure !== null;
+  }
+
+  private drawBuyerRing(): void {
+    const g = this.buyerRing;
+    g.clear();
+    const f = this.pickedFigure;
+    if (f && this.figureOf.get(f.sprite) === f) g.circle(f.sprite.position.x, f.sprite.position.y, 10).stroke({ width: 3, color: 0xe69f00 });
   }
 
   private animate(): void {
@@ -530,6 +583,7 @@ export class MarketScene {
       this.figures[w++] = f;
     }
     this.figures.length = w;
+    if (this.pickedFigure) this.drawBuyerRing();
 
     let j = 0;
     for (let i = 0; i < this.floaters.length; i++) {
@@ -561,6 +615,12 @@ export class MarketScene {
   }
 
   private release(sprite: Sprite): void {
+    const f = this.figureOf.get(sprite);
+    if (f && f === this.pickedFigure) {
+      this.pickedFigure = null;
+      this.drawBuyerRing();
+    }
+    this.figureOf.delete(sprite);
     sprite.visible = false;
     this.figureLayer.removeChild(sprite);
     this.figurePool.push(sprite);
@@ -646,6 +706,8 @@ export class MarketScene {
     this.destroyed = true;
     this.listeners = [];
     this.app.ticker.remove(this.onFrame);
+    const g = globalThis as { __PIXI_APP__?: Application };
+    if (g.__PIXI_APP__ === this.app) delete g.__PIXI_APP__;
     this.clear();
     for (const s of this.figurePool) s.destroy();
     for (const s of this.coinPool) s.destroy();

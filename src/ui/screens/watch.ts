@@ -12,7 +12,7 @@ import { loadScene } from '../lazy';
 import { current } from '../session';
 import { meanReview } from '../why';
 import { formatYuan } from '../../engine';
-import { shopWhy } from '../sceneWhy';
+import { buyerWhy, latestBuyer, shopWhy, type PickedBuyer } from '../sceneWhy';
 
 const SPEEDS = [1, 4, 16] as const;
 
@@ -71,9 +71,39 @@ export function mountWatch(root: HTMLElement, app: App): Mounted {
     pickCity = c;
     citySel.value = String(c);
     const why = shopWhy(session, s, c);
+    delete pickOut.dataset.buyer;
     pickOut.replaceChildren(h('h3', {}, why.title), h('ul', {}, ...why.lines.map((x) => h('li', {}, x))));
+    scene?.highlightBuyer(null);
     scene?.setHighlight({ c, s });
   }
+  function showBuyer(b: PickedBuyer): void {
+    pickCity = b.c;
+    citySel.value = String(b.c);
+    const why = buyerWhy(session, session.lastFlows, b);
+    pickOut.dataset.buyer = `${b.c}:${b.k}:${b.s}`;
+    pickOut.replaceChildren(h('h3', {}, why.title), h('ul', {}, ...why.lines.map((x) => h('li', {}, x))));
+    scene?.setHighlight(b.s >= 0 ? { c: b.c, s: b.s } : null);
+  }
+  /** Keyboard: the latest buyer of crowd k in the city picked, up to the day shown; its figure ringed if it is still walking. */
+  function pickBuyer(k: number): void {
+    const shown = scene ? scene.progress().ticksShown : session.lastFlows.length;
+    const b = latestBuyer(session.lastFlows, world.shops.length, pickCity, k, shown);
+    if (!b) {
+      delete pickOut.dataset.buyer;
+      pickOut.replaceChildren(h('p', {}, t('buyerNone', { crowd: t(`crowd_${CROWDS[k]!}`) })));
+      return;
+    }
+    showBuyer(b);
+    scene?.highlightBuyer(b);
+  }
+  const buyerBar = h(
+    'div',
+    { className: 'pick-bar', role: 'group', 'aria-label': t('pickBuyers') },
+    h('span', { className: 'muted', 'aria-hidden': 'true' }, `${t('pickBuyers')}:`),
+    ...CROWDS.map((c, k) =>
+      h('button', { type: 'button', 'data-testid': `pick-buyer-${k}`, onfocus: () => pickBuyer(k), onclick: () => pickBuyer(k) }, crowdMarkerSvg(k, 14), ' ', t('pickBuyer', { crowd: t(`crowd_${c}`) })),
+    ),
+  );
   const pickBar = h(
     'div',
     { className: 'pick-bar', role: 'group', 'aria-label': t('pickShops') },
@@ -117,6 +147,7 @@ export function mountWatch(root: HTMLElement, app: App): Mounted {
     ),
     host,
     pickBar,
+    buyerBar,
     pickOut,
     legend,
     h('p', { className: 'muted' }, t('watchKeys')),
@@ -180,6 +211,7 @@ export function mountWatch(root: HTMLElement, app: App): Mounted {
           lostLabel: (n) => `${t('whyLost')} ${n}`,
           labels: { sold: (n) => t('sceneSold', { n }), price: priceText, stock: t('sceneStock') },
           onPick: (c, s) => pick(c, s),
+          onPickBuyer: (b) => showBuyer(b),
         },
         { width, height: Math.round(Math.min(460, Math.max(360, width * 0.36))) },
       ),
