@@ -96,6 +96,13 @@ const dayShown = async (page: Page) => Number(/(\d+)/.exec((await page.textConte
 /** Mid-round at 1×, paused: a click on a walking buyer says why it chose its shop, in the page. */
 async function clickABuyer(page: Page, lang: 'en' | 'zh'): Promise<void> {
   await page.click(tid('speed-1'));
+  // On a slow machine 4× may have reached the end already: replay from day 1 at 1×.
+  if ((await page.getAttribute('.watch-screen', 'data-finished')) === 'true' || (await dayShown(page)) > 20) {
+    if ((await page.getAttribute('.watch-screen', 'data-finished')) !== 'true') await page.keyboard.press('End');
+    await page.waitForSelector('.watch-screen[data-finished="true"]');
+    await page.click(tid('watch-play'));
+    await page.waitForFunction(() => document.querySelector('.watch-screen')?.getAttribute('data-finished') === 'false');
+  }
   await page.waitForFunction(() => Number(/(\d+)/.exec(document.querySelector('[data-testid="watch-day"]')?.textContent ?? '')?.[1] ?? 0) >= 3, undefined, { timeout: 20_000 });
   if ((await page.getAttribute(tid('watch-play'), 'aria-pressed')) === 'true') await page.click(tid('watch-play'));
   await page.waitForTimeout(300);
@@ -109,7 +116,7 @@ async function clickABuyer(page: Page, lang: 'en' | 'zh'): Promise<void> {
   const ranks = lang === 'zh' ? /依次|综合考虑/ : /in order|weigh/;
   check(who !== null && ranks.test(why) && why.includes(lang === 'zh' ? '为什么' : 'why'), `clicking a buyer in the scene says why it chose its shop (${who}, day ${await dayShown(page)}): ${why.slice(0, 110)}…`);
   await page.waitForTimeout(600);
-  await page.screenshot({ path: resolve(ARTIFACTS, `watch-buyer-${lang}.png`) });
+  await page.screenshot({ path: resolve(ARTIFACTS, `watch-buyer-${lang}.png`), fullPage: true });
   await page.click(tid('watch-play'));
 }
 
@@ -133,7 +140,7 @@ async function playRoundFromPlan(page: Page, lang: 'en' | 'zh', round: number, s
 
 /** Money words: a quantity (units, stock, orders, buyers) never carries them. */
 const MONEY = /元|¥|yuan/i;
-const QUANTITY = /销量|库存|件|订单|买家|需求|数量|units?\b|stock|orders?\b|buyers?\b|demand|quantity|\bsold\b/i;
+const QUANTITY = /销量|库存|件|订单|买家数|需求|数量|units?\b|stock|orders?\b|buyers?\b|demand|quantity|\bsold\b/i;
 
 /**
  * Every rendered label of a quantity on the screen (table headers, field labels, the forecast's
@@ -141,7 +148,14 @@ const QUANTITY = /销量|库存|件|订单|买家|需求|数量|units?\b|stock|o
  */
 async function quantityLabels(page: Page, where: string): Promise<void> {
   const labels = await page.evaluate(() =>
-    [...document.querySelectorAll('th[scope="col"], label, dt, legend, caption, figcaption, .chart h4, .chart-title')].map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()).filter((x) => x.length > 0 && x.length < 60),
+    [...document.querySelectorAll('th[scope="col"], label, dt, legend, caption, figcaption')]
+      .map((e) => {
+        // the label itself, without a glossary term's tooltip
+        const c = e.cloneNode(true) as HTMLElement;
+        for (const tip of c.querySelectorAll('.tip')) tip.remove();
+        return (c.textContent ?? '').replace(/\s+/g, ' ').trim();
+      })
+      .filter((x) => x.length > 0 && x.length < 60),
   );
   const quantities = labels.filter((x) => QUANTITY.test(x));
   const bad = quantities.filter((x) => MONEY.test(x));
@@ -463,7 +477,7 @@ async function firstGameKeyboard(page: Page): Promise<void> {
     (await page.getAttribute(tid('pick-why'), 'data-buyer')) !== null && buyer.includes('低价格需求人群') && buyer.includes('含运费的价格（越低越好） → 产品评价') && (await page.getAttribute(tid('pick-why'), 'aria-live')) === 'polite',
     `focusing a buyer says, in a live region, why it chose its shop by its crowd's keys: ${buyer.slice(0, 120)}…`,
   );
-  await page.screenshot({ path: resolve(ARTIFACTS, 'watch-buyer-keyboard-zh.png') });
+  await page.screenshot({ path: resolve(ARTIFACTS, 'watch-buyer-keyboard-zh.png'), fullPage: true });
   await page.keyboard.press('End');
   await page.waitForSelector('.watch-screen[data-finished="true"]');
   await page.screenshot({ path: resolve(ARTIFACTS, 'watch-end-zh.png') });

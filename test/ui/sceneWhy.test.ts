@@ -8,7 +8,9 @@ import { CROWD_COUNT, CROWD_RANKING_KEYS, LOW_PRICE, BRAND_LOYAL } from '../../s
 import { t } from '../../src/ui/i18n';
 import { flowsOfRound } from '../../src/ui/outcome';
 import { buyerWhy, latestBuyer } from '../../src/ui/sceneWhy';
-import { current } from '../../src/ui/session';
+import { builtinScenario } from '../../src/scenario/builtin';
+import { checkDraft, initialDraft } from '../../src/ui/planDraft';
+import { current, playRoundWith, startSession } from '../../src/ui/session';
 import { play, start } from './plainGame';
 
 describe('when a buyer of the scene is picked', () => {
@@ -63,5 +65,25 @@ describe('when a buyer of the scene is picked', () => {
     const why = buyerWhy(s, flows, { c: 0, k: LOW_PRICE, s: -1, tick: 5 });
     expect(why.title).toContain(t('buyerTitleLost', { city: '杭州', crowd: t('crowd_lowPrice') }).slice(0, 4));
     expect(why.lines).toHaveLength(2);
+  });
+});
+
+describe('when a buyer chose a dearer shop', () => {
+  it('should name the cheaper shop that had sold out (tutorial, 龙井茶 ¥45.00 sold out on day 23: a low-price buyer on day 30 went to 邻家小铺 at ¥48.90)', () => {
+    const res = startSession(builtinScenario('tutorial'), 1);
+    if (!res.ok) throw new Error(JSON.stringify(res.problems));
+    const d = initialDraft(res.value, current(res.value));
+    d.listings[0]!.price = '45';
+    const played = playRoundWith(res.value, checkDraft(res.value, d).entry!);
+    if (!played.ok) throw new Error(JSON.stringify(played.problems));
+    const s = played.value;
+    const flows = flowsOfRound(s, 1);
+    const b = latestBuyer(flows, 2, 0, LOW_PRICE, 30)!;
+    expect(b).toEqual({ c: 0, k: LOW_PRICE, s: 1, tick: 29 });
+    const lines = buyerWhy(s, flows, b).lines;
+    expect(lines[1]).toBe(t('buyerKeyLine', { key: t('rankKey_price'), product: '龙井茶', shop: '邻家小铺', v: '¥48.90', place: 2, of: 2, best: `我的网店${t('you')}`, bv: '¥45.00' }));
+    expect(lines).toContain(t('buyerAheadSoldOut', { shops: `我的网店${t('you')}`, day: 30 }));
+    // while the stock lasted (day 10) the same crowd bought from the student, cheapest of the two
+    expect(latestBuyer(flows, 2, 0, LOW_PRICE, 10)).toEqual({ c: 0, k: LOW_PRICE, s: 0, tick: 9 });
   });
 });
