@@ -9,6 +9,6 @@ export { equityFen, equitiesFen, unitsOwned, dsrOf } from './stages/roundEnd';
 export { TICK_STAGES } from './tick';
 export { PRICE_FLOOR_FEN, capFromReferenceFen, priceCapFen, priceFloorFen, referencePriceFen } from './pricing';
 export { newProductMarket, type ProductMarket } from './market';
-export { CROWD_RANKING_KEYS } from './crowds';
+export { CROWD_RANKING_KEYS, crowdSearchDepths } from './crowds';
 export type { RankingKeyId } from './crowds/offer';
 export { MARKET_STAGES } from './tick';

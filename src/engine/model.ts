@@ -170,6 +170,8 @@ export interface ShopSetup {
   iec: boolean;
   /** decisions written in the scenario (bot:fixed), indexed by round - 1 */
   decisions: RoundDecision[];
+  /** title keywords each product starts with (keyword indices per product); absent: none */
+  titles?: number[][];
 }
 
 export interface World {
@@ -408,6 +410,8 @@ export interface ShopRoundReport {
   clicks: number;
   /** mean organic position per city and product [c * P + p]; 0 where nobody searched */
   searchRank: number[];
+  /** the funnel per product: impressions → clicks (visits) → orders */
+  funnel: { impressions: number[]; clicks: number[]; orders: number[] };
 }
 
 export interface ServiceReport {

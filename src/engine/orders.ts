@@ -74,6 +74,7 @@ function recordOrder(m: ProductMarket, s: number, c: number, k: number, units: n
   ledger.ordersByCrowd[k]!++;
   ledger.units += units;
   ledger.search.unitsByProduct[m.p]! += units;
+  ledger.search.ordersByProduct[m.p]!++;
   ledger.unitsByCrowd[k]! += units;
   ledger.soldByCityCrowd[c * CROWD_COUNT + k]! += units;
   const flows = m.flows;

@@ -33,6 +33,9 @@ export function emptyLedger(cities: number, products = 0, keywords = 0): ShopLed
       rankSum: new Array<number>(cities * products).fill(0),
       rankCount: new Array<number>(cities * products).fill(0),
       unitsByProduct: new Array<number>(products).fill(0),
+      impressionsByProduct: new Array<number>(products).fill(0),
+      clicksByProduct: new Array<number>(products).fill(0),
+      ordersByProduct: new Array<number>(products).fill(0),
     },
     service: {
       inquiries: 0,
@@ -84,7 +87,7 @@ export function createInitialState(world: World, seed: number): GameState {
       reviewRounds: [],
       ledger: emptyLedger(C, P, world.keywords.length),
       search: {
-        titles: world.products.map(() => []),
+        titles: world.products.map((_, p) => (s.titles?.[p] ?? []).slice()),
         ads: [],
         spentToday: [],
         spentTick: 0,

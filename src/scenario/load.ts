@@ -280,6 +280,7 @@ function buildWorld(s: ScenarioFile, problems: Problem[]): World {
     if (controller.strategy === 'fixed' && !sh.decisions) {
       problems.push(problem(`$.shops[${si}].decisions`, 'is required for a "bot:fixed" shop (it plays only the decisions written here)', '"bot:fixed" 网店必须填写（它只执行这里写好的决策）'));
     }
+    const titles = shopTitles(sh.titles, `$.shops[${si}].titles`, productIx, keywordIx, s.keywords !== undefined && s.keywords.length > 0, rules.search.maxTitleKeywords, problems);
     return {
       id: sh.id,
       name: sh.name ?? { zh: sh.id, en: sh.id },
@@ -294,6 +295,7 @@ function buildWorld(s: ScenarioFile, problems: Problem[]): World {
       iso: sh.brand?.iso ?? false,
       iec: sh.brand?.iec ?? false,
       decisions,
+      ...(titles ? { titles } : {}),
     };
   });
   if (!shops.some((x) => x.controller.kind === 'player') && problems.length === 0) {
@@ -325,6 +327,37 @@ function buildWorld(s: ScenarioFile, problems: Problem[]): World {
     const promotions = { ticksPerRound, cities, products, groupBuyFloat: rules.promotions!.groupBuyFloat };
     return { cityIx, productIx, rounds, products, priceFloat: rules.priceFloat, priceFloorFen: rules.priceFloorFen, cities, promotions, service: rules.service !== null, keywordIx, search: rules.search };
   }
+}
+
+/** A shop's starting title keywords per product, checked like a round's search.titles. */
+function shopTitles(
+  titles: Record<string, string[]> | undefined,
+  path: string,
+  productIx: Map<string, number>,
+  keywordIx: Map<string, number>,
+  listed: boolean,
+  max: number,
+  problems: Problem[],
+): number[][] | undefined {
+  if (titles === undefined) return undefined;
+  if (!listed) {
+    problems.push(problem(path, 'title keywords need the scenario\'s keywords ($.keywords), and it lists none', '标题关键词必须来自场景的关键词（$.keywords），而本场景没有列出关键词'));
+    return undefined;
+  }
+  const out: number[][] = [...productIx.keys()].map(() => []);
+  for (const [product, words] of Object.entries(titles)) {
+    const at = `${path}.${product}`;
+    const p = ref(productIx, product, at, 'product', problems);
+    if (words.length > max) problems.push(problem(`${at}[${max}]`, `a title holds at most ${max} keywords [platform rule], this one has ${words.length}`, `标题最多 ${max} 个关键词 [平台规则]，这里有 ${words.length} 个`));
+    const ks: number[] = [];
+    words.forEach((w, j) => {
+      const k = keywordIx.get(w);
+      if (k === undefined) problems.push(problem(`${at}[${j}]`, `unknown keyword "${w}": a title may only use the scenario's keywords (known: ${[...keywordIx.keys()].join(', ')})`, `未知的关键词 "${w}"：标题只能使用场景中的关键词（已有：${[...keywordIx.keys()].join(', ')}）`));
+      else if (!ks.includes(k)) ks.push(k);
+    });
+    if (p >= 0) out[p] = ks;
+  }
+  return out;
 }
 
 function parseController(text: string, path: string, problems: Problem[]): Controller {

@@ -341,6 +341,11 @@ export const shopSchema = doc(
       'composite-index inputs the shop starts with',
       '网店开局时的综合评价指数各项',
     ).optional(),
+    titles: doc(
+      z.record(doc(id, 'product id', '商品 id'), doc(z.array(doc(z.string().min(1).max(64), 'keyword id', '关键词 id')).max(50), 'title keywords, at most 7 [platform], each from $.keywords', '标题关键词，最多 7 个 [平台规则]，均须来自 $.keywords')),
+      'title keywords (SEO) each product\'s listing starts with, e.g. {"tea": ["龙井", "绿茶"]}; a round\'s search.titles replaces them; default none (only a scenario with $.keywords)',
+      '各商品开局时的标题关键词（SEO），例如 {"tea": ["龙井", "绿茶"]}；某期决策中的 search.titles 会替换它；默认无（仅用于有 $.keywords 的场景）',
+    ).optional(),
     decisions: doc(z.array(roundDecisionSchema).max(LIMITS.rounds), 'rounds played by a "bot:fixed" shop, each with the fields of a decisions file’s rounds (see $.rounds[] of the decisions file); only for bot:fixed', '"bot:fixed" 网店每期执行的决策，字段与决策文件的 rounds 相同（见决策文件的 $.rounds[]）；仅用于 bot:fixed').optional(),
   }),
   'a shop (网店) run by a student team or a bot',

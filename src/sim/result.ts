@@ -29,6 +29,8 @@ export interface ShopRoundResult {
   adSpend: number;
   /** mean organic search position by product and city (0: nobody searched for it there) */
   searchRank: Record<string, Record<string, number>>;
+  /** the funnel per product: impressions → clicks (visits) → orders */
+  funnel: Record<string, { impressions: number; clicks: number; orders: number }>;
   reviewScore: Record<string, number>;
   cityInfluence: Record<string, number>;
   breaches: number;
@@ -108,6 +110,7 @@ export function buildResult(world: World, state: GameState): Result {
       clicks: x.clicks,
       visits: x.visits,
       adSpend: yuan(x.costsFen[COST_KINDS.indexOf('ads')]!),
+      funnel: Object.fromEntries(world.products.map((p, pi) => [p.id, { impressions: x.funnel.impressions[pi]!, clicks: x.funnel.clicks[pi]!, orders: x.funnel.orders[pi]! }])),
       searchRank: Object.fromEntries(world.products.map((p, pi) => [p.id, Object.fromEntries(world.cities.map((c, ci) => [c.id, x.searchRank[ci * world.products.length + pi]!]))])),
       conversionRate: x.visits === 0 ? 0 : Math.round((x.orders / x.visits) * 10000) / 10000,
       reviewScore: Object.fromEntries(world.products.map((p, i) => [p.id, x.reviewScore[i]!])),

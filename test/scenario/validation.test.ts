@@ -154,6 +154,7 @@ describe('when a scenario would make a game too large to play in seconds', () =>
     s.products = Array.from({ length: 20 }, (_, i) => ({ id: `p${i}`, name: { zh: '品', en: 'p' }, unitCost: 1, referencePrice: { c0: 2 } }));
     s.demand = [];
     s.shops = Array.from({ length: 60 }, (_, i) => ({ id: `s${i}`, controller: 'bot:balanced' }));
+    delete s.keywords;
     expect(problemsOf(s)).toEqual([
       {
         path: '$',

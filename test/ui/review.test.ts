@@ -26,16 +26,16 @@ function cheapRound(s: Session): Session {
 }
 
 describe('when the student is the top seller of a crowd', () => {
-  it('should compare with the runner-up, not with themselves (hz brand-loyal: you 54 units, 网店 3 49; review 194 vs 187.3)', () => {
+  it('should compare with the runner-up, not with themselves (hz brand-loyal: you 54 units; review 193.7 vs 187.3, influence 211 vs 162)', () => {
     const s = cheapRound(start());
     const rows = explainRound(s.world, s.states[0]!, s.states[1]!, s.player, flowsOfRound(s, 1));
     const hzBrand = rows.find((r) => r.city === 0 && r.crowd === 0)!;
     expect(hzBrand.winner).toBe(s.player);
     expect(hzBrand.mine).toBe(54);
     expect(hzBrand.rival).toBe(2);
-    // shop 2's review scores 275, 156, 131 → mean 187.33 → 187.3; influence 160 in Hangzhou
-    expect(hzBrand.factors.find((f) => f.kind === 'review')).toEqual({ kind: 'review', mine: 194, theirs: 187.3, rival: 2 });
-    expect(hzBrand.factors.find((f) => f.kind === 'influence')).toEqual({ kind: 'influence', mine: 209, theirs: 160, rival: 2 });
+    // review scores: mine 255, 185, 141 → 193.67 → 193.7; shop 2's 275, 156, 131 → 187.33 → 187.3; influence in Hangzhou 211 vs 162
+    expect(hzBrand.factors.find((f) => f.kind === 'review')).toEqual({ kind: 'review', mine: 193.7, theirs: 187.3, rival: 2 });
+    expect(hzBrand.factors.find((f) => f.kind === 'influence')).toEqual({ kind: 'influence', mine: 211, theirs: 162, rival: 2 });
     for (const r of rows) {
       expect(r.rival).not.toBe(s.player);
       for (const f of r.factors) if ('rival' in f) expect(f.rival).not.toBe(s.player);

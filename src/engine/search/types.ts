@@ -87,6 +87,10 @@ export interface SearchLedger {
   rankCount: number[];
   /** units ordered per product (for next round's product performance) */
   unitsByProduct: number[];
+  /** the funnel per product: impressions, clicks (visits) and orders */
+  impressionsByProduct: number[];
+  clicksByProduct: number[];
+  ordersByProduct: number[];
 }
 
 /** The market-wide keyword report of a round (数据魔方), per keyword. */

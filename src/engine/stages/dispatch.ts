@@ -28,6 +28,7 @@ export function dispatch(m: ProductMarket): void {
       for (let j = 0; j < ranking.length; j++) {
         const shop = m.shops[ranking[j]!.shop]!;
         shop.ledger.search.impressions += n;
+        shop.ledger.search.impressionsByProduct[m.p]! += n;
         if (ads !== undefined && ads[j]! >= 0) shop.ledger.search.adImpressionsBy[m.p * K + (page >> 1)]! += n;
       }
       if (page >= 0) stats[page >> 1]!.impressions += n * ranking.length;
@@ -38,7 +39,11 @@ export function dispatch(m: ProductMarket): void {
   flushParts(m, m.list);
   if (m.extras.length > 0) flushBundleExtras(m, m.extras);
   for (const part of m.list) m.slots[(((part.shop * C + part.from) * C + part.city) << 1) | (part.delayed ? 1 : 0)] = undefined;
-  for (let s = 0; s < S; s++) m.shops[s]!.ledger.visits += visits[s]!;
+  for (let s = 0; s < S; s++) {
+    const l = m.shops[s]!.ledger;
+    l.visits += visits[s]!;
+    l.search.clicksByProduct[m.p]! += visits[s]!;
+  }
 }
 
 /** Carrier fees are paid at dispatch; parts are in creation order, which follows the seeded buyer order. */

@@ -161,6 +161,7 @@ function shopReport(world: World, state: GameState, shop: ShopState, s: number, 
     negativeTags: shop.tags.map((list) => list.length),
     impressions: l.search.impressions,
     clicks: l.visits,
+    funnel: { impressions: l.search.impressionsByProduct.slice(), clicks: l.search.clicksByProduct.slice(), orders: l.search.ordersByProduct.slice() },
     searchRank: l.search.rankSum.map((sum, i) => (l.search.rankCount[i]! > 0 ? Math.round((sum / l.search.rankCount[i]!) * 100) / 100 : 0)),
   };
 }
