@@ -4,6 +4,7 @@
  */
 import { PROMOTION_TOOL_LIST } from '../engine';
 import { CLASSROOM_STRINGS } from './classroom/strings';
+import { SEARCH_STRINGS } from './searchStrings';
 
 export type Lang = 'zh' | 'en';
 
@@ -591,6 +592,7 @@ const TABLE = {
   yes: { zh: '是', en: 'yes' },
   no: { zh: '否', en: 'no' },
   ...CLASSROOM_STRINGS,
+  ...SEARCH_STRINGS,
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type Key = keyof typeof TABLE;

@@ -8,6 +8,7 @@ import type { GameState, World } from '../engine';
 import { formatYuan } from '../engine';
 import { capFen, referenceFen, type PlanDraft } from './planDraft';
 import { promotionTypes, type PromotionDraft } from './promotionForms';
+import { hasSearch, searchDraftOf } from './searchDraft';
 import type { RoundEntry } from './session';
 
 const yuanText = (n: number | undefined) => formatYuan(Math.round((n ?? 0) * 100));
@@ -80,5 +81,7 @@ export function draftFromEntry(world: World, state: GameState, player: number, r
       iec: shop?.iec ?? false,
     },
     promotions: entry.promotions.map(promotionDraftOf).filter((x): x is PromotionDraft => x !== null),
+    // titles and ads stay in force from round to round: the form shows what the last round left
+    ...(hasSearch(world) ? { search: searchDraftOf(world, state, player) } : {}),
   };
 }

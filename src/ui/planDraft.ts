@@ -8,6 +8,7 @@ import { hasMarket, planRestock } from '../sim/bots/common';
 import { viewFor } from '../sim/bots/view';
 import { priceCapFen, type Problem } from '../sim/scenario';
 import { promotionToFile, type PromotionDraft } from './promotionForms';
+import { buildSearch, hasSearch, searchDraftOf, searchFieldOf, type SearchDraft } from './searchDraft';
 import { checkDecisions, withRound, type RoundEntry, type Session } from './session';
 
 export interface ListingDraft {
@@ -42,6 +43,8 @@ export interface PlanDraft {
   restock: RestockDraft[];
   marketing: MarketingDraft;
   promotions: PromotionDraft[];
+  /** title keywords and paid search (absent in a scenario without keywords) */
+  search?: SearchDraft;
 }
 
 /** A problem tied to a form field id (e.g. "listing:0:price"), or to the form as a whole (""). */
@@ -140,6 +143,7 @@ export function initialDraft(session: Session, state: GameState, opts: { coach?:
     restock,
     marketing: { decoration: spend, media: spend, charity: '0', iso: shop?.iso ?? false, iec: shop?.iec ?? false },
     promotions: [],
+    ...(hasSearch(world) ? { search: searchDraftOf(world, state, session.player) } : {}),
   };
 }
 
@@ -158,6 +162,8 @@ interface Built {
   /** JSON path prefix inside the round → form field prefix */
   listingRows: number[];
   restockRows: number[];
+  titleRows: number[];
+  adRows: number[];
   local: FieldProblem[];
 }
 
@@ -210,7 +216,17 @@ export function buildEntry(world: World, draft: PlanDraft): Built {
     for (const p of problems) local.push({ field: `promotion:${i}:${p.field}`, path: '', message: '', local: p.kind });
     promotions.push(value);
   });
-  return { entry: { round: draft.round, listings, restock, marketing, promotions }, listingRows, restockRows, local };
+  const entry: RoundEntry = { round: draft.round, listings, restock, marketing, promotions };
+  let titleRows: number[] = [];
+  let adRows: number[] = [];
+  if (draft.search) {
+    const s = buildSearch(world, draft.search);
+    entry.search = s.entry;
+    titleRows = s.titleRows;
+    adRows = s.adRows;
+    for (const l of s.local) local.push({ field: l.field, path: '', message: '', local: 'notNumber' });
+  }
+  return { entry, listingRows, restockRows, titleRows, adRows, local };
 }
 
 /** Maps a validator problem's JSON path inside the round to a form field id. */
@@ -233,6 +249,7 @@ function fieldOf(path: string, roundIndex: number, built: Built): string | null 
   if (m) return `marketing:${m[1]}`;
   m = /^\.promotions\[(\d+)\](?:\.(\w+))?/.exec(rest);
   if (m) return `promotion:${m[1]}:${m[2] ?? ''}`;
+  if (rest.startsWith('.search')) return searchFieldOf(rest.slice('.search'.length), built);
   return '';
 }
 

@@ -4,6 +4,7 @@
  * functions the CLI uses, so the hash shown here is the hash `shopsim run` prints for the export.
  */
 import type { GameState, RoundDecision, TickFlows, World } from '../engine';
+import type { SearchEntry } from './searchDraft';
 import { newGame, playNextRound } from '../sim/game';
 import { makeSave, loadSave, type SaveFile } from '../sim/save';
 import { stateHash } from '../sim/result';
@@ -18,6 +19,8 @@ export interface RoundEntry {
   restock: { city: string; product: string; quantity: number }[];
   marketing: { decoration: number; media: number; charity: number; iso: boolean; iec: boolean };
   promotions: unknown[];
+  /** title keywords and paid search (course §7); absent in saves from before it and in scenarios without keywords */
+  search?: SearchEntry;
 }
 
 export interface PlayerDecisionsFile {
@@ -180,6 +183,7 @@ function normalizeEntry(r: Partial<RoundEntry> & { round: number }): RoundEntry 
     restock: r.restock ?? [],
     marketing: { decoration: 0, media: 0, charity: 0, iso: false, iec: false, ...(r.marketing ?? {}) },
     promotions: r.promotions ?? [],
+    ...(r.search ? { search: r.search } : {}),
   };
 }
 

@@ -4,7 +4,7 @@
  * §4; the keys come from each crowd's file): price rank, review score, city influence, composite
  * index; then stock and delivery.
  */
-import { CROWD_COUNT, CROWD_RANKING_KEYS, LOST_REASON_COUNT, OUT_OF_STOCK, type GameState, type TickFlows, type World } from '../engine';
+import { CROWD_COUNT, CROWD_RANKING_KEYS, crowdSearchDepths, LOST_REASON_COUNT, OUT_OF_STOCK, type GameState, type TickFlows, type World } from '../engine';
 import { rowOutcomes, type RowOutcome } from './outcome';
 
 export type Factor =
@@ -13,6 +13,8 @@ export type Factor =
   | { kind: 'review'; mine: number; theirs: number; rival: number }
   | { kind: 'influence'; mine: number; theirs: number; rival: number }
   | { kind: 'index'; mine: number; theirs: number; rival: number }
+  /** mean organic search position of the product in the city (0: nobody searched for it), for a crowd that sees only the first `depth` results */
+  | { kind: 'searchRank'; product: number; mine: number; theirs: number; rival: number; depth: number }
   /** the player's stock for this city ran out on `day`; `lostHere` buyers in the city found every offer sold out */
   | { kind: 'soldOut'; product: number; day: number; lostHere: number }
   /** listed, but no stock that reaches the city in time all round */
@@ -58,6 +60,7 @@ export function explainRound(world: World, before: GameState, after: GameState, 
   const S = report.shops.length;
   const me = report.shops[player]!;
   const outcomes: RowOutcome[] = rowOutcomes(world, after, flows, player);
+  const depths = crowdSearchDepths(world.rules);
   const rows: WhyRow[] = [];
   for (let c = 0; c < C; c++) {
     const markets = world.products.map((_, p) => p).filter((p) => world.products[p]!.referencePriceFen[c]! > 0);
@@ -108,6 +111,10 @@ export function explainRound(world: World, before: GameState, after: GameState, 
             factors.push({ kind: 'review', mine: meanReview(me.reviewScore), theirs: meanReview(rival.reviewScore), rival: rivalShop });
             if (key === 'reviewAndInfluence') factors.push({ kind: 'influence', mine: me.cityInfluence[c]!, theirs: rival.cityInfluence[c]!, rival: rivalShop });
           }
+        }
+        // A crowd that looks only at the first results (as its crowd file says): where search put the offer.
+        if (rival && Number.isFinite(depths[k]!)) {
+          for (const p of listed) factors.push({ kind: 'searchRank', product: p, mine: me.searchRank[c * P + p]!, theirs: rival.searchRank[c * P + p]!, rival: rivalShop, depth: depths[k]! });
         }
         const slow = deliveryTicks(world, before, after, player, c);
         const deadline = Math.min(...markets.map((p) => world.demand[c * P + p]!.deadlineTicks));

@@ -227,6 +227,49 @@ async function deskPlan(page: Page, lang: 'en' | 'zh'): Promise<void> {
   await page.waitForSelector(`${tid('forecast')}[data-state="ready"]`, { timeout: 10_000 });
 }
 
+/**
+ * The keyword and bidding panel (classic lists keywords): keyword data beside each choice, the
+ * 8th title keyword and a bid under 0.05 refused in plain words as they are typed, a legal ad with
+ * its reach (daily budget × days); the panel fits 1280 px.
+ */
+async function searchPanelChecks(page: Page, lang: 'en' | 'zh'): Promise<void> {
+  const panel = page.locator(tid('search-panel'));
+  check((await panel.count()) === 1, 'the plan has a keyword and bidding panel');
+  const head = (await panel.locator('thead').first().textContent()) ?? '';
+  check(head.includes(lang === 'zh' ? '每期搜索量' : 'Searches / round') && head.includes(lang === 'zh' ? '平均点击花费' : 'Avg cost per click'), `keyword data columns beside each choice: ${head.slice(0, 90)}`);
+  // Tea (product 0) has nine keywords; two start in the title: tick six more (8 > 7).
+  const boxes = panel.locator('[data-testid^="search:title:0:"]');
+  const n = await boxes.count();
+  const ticked: string[] = [];
+  for (let i = 0; i < n && ticked.length < 6; i++) {
+    const box = boxes.nth(i);
+    if (await box.isChecked()) continue;
+    await box.check();
+    ticked.push((await box.getAttribute('data-testid')) ?? '');
+  }
+  let status = await waitStatus(page);
+  const titleErr = (await page.textContent('[data-error-for="search:title:0"]')) ?? '';
+  check(!status.ok && titleErr.includes(lang === 'zh' ? '最多 7 个关键词' : 'at most 7 keywords') && !titleErr.includes('$.rounds'), `an 8th title keyword is refused at the product, naming the rule: ${titleErr.slice(0, 80)}`);
+  const count = (await page.textContent(tid('search:count:0'))) ?? '';
+  check(count.includes('8'), `the title count shows 8 of 7: ${count}`);
+  for (const id of ticked.slice(-1)) await page.uncheck(tid(id));
+  status = await waitStatus(page);
+  check(status.ok, `7 title keywords pass ${status.ok ? '' : status.text.slice(0, 80)}`);
+  // A bid below the platform's 0.05 yuan is refused at the field.
+  await page.fill(tid('search:ad:0:bid'), '0.01');
+  await page.fill(tid('search:ad:0:dailyBudget'), '20');
+  status = await waitStatus(page);
+  const bidErr = (await page.textContent('[data-error-for="search:ad:0:bid"]')) ?? '';
+  check(!status.ok && bidErr.includes('0.05'), `a bid of 0.01 is refused at the field with the platform's lowest bid: ${bidErr.slice(0, 80)}`);
+  await page.fill(tid('search:ad:0:bid'), '0.80');
+  status = await waitStatus(page);
+  const reach = (await page.textContent(tid('search-reach'))) ?? '';
+  check(status.ok && reach.includes('20.00') && reach.includes('600.00'), `a legal ad passes and the panel states what it can spend (20.00 a day × 30 days): ${reach}`);
+  const box = await panel.boundingBox();
+  check(box !== null && box.x >= 0 && box.x + box.width <= 1280, `the panel fits 1280 px (x ${box?.x} + width ${box?.width})`);
+  await panel.screenshot({ path: resolve(ARTIFACTS, `plan-search-${lang}.png`) });
+}
+
 async function game(page: Page, lang: 'en' | 'zh', extended: boolean): Promise<void> {
   console.log(`\n[${lang}] default scenario, two rounds`);
   const errors = watchErrors(page);
@@ -276,6 +319,7 @@ async function game(page: Page, lang: 'en' | 'zh', extended: boolean): Promise<v
   } else check(status.ok, `a limited-time discount (0.9, days 1–10) passes the rule checks ${status.ok ? '' : status.text}`);
   check(status.ok, 'the plan is legal');
   await deskPlan(page, lang);
+  await searchPanelChecks(page, lang);
   if (lang === 'en') await promotionForms(page);
   await page.screenshot({ path: resolve(ARTIFACTS, `plan-${lang}.png`), fullPage: true });
 
@@ -298,6 +342,11 @@ async function game(page: Page, lang: 'en' | 'zh', extended: boolean): Promise<v
   const hash = ((await page.textContent(tid('state-hash'))) ?? '').trim();
   check(/^[0-9a-f]{16}$/.test(hash), `the review shows the state hash ${hash}`);
   check((await page.locator(tid('why-table')).locator('tbody tr').count()) > 0, 'the review explains where each crowd went');
+  const why = (await page.textContent(tid('why-table'))) ?? '';
+  check(why.includes(lang === 'zh' ? '自然搜索平均排名' : 'mean organic search rank'), 'the why table gives the search rank for the crowds that look only at the first results');
+  const funnel = (await page.textContent(tid('funnel:0'))) ?? '';
+  check(/\d/.test(funnel) && funnel.includes(lang === 'zh' ? '展现' : 'impressions'), `the review shows a funnel per product: ${funnel.slice(0, 100)}`);
+  await page.locator(tid('funnels')).screenshot({ path: resolve(ARTIFACTS, `review-funnel-${lang}.png`) });
   await page.screenshot({ path: resolve(ARTIFACTS, `review-${lang}.png`), fullPage: true });
 
   // Export, then replay the file with the CLI.

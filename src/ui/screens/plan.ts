@@ -21,6 +21,7 @@ import type { Forecast } from '../forecast';
 import { term } from '../glossary';
 import { reachingWarehouses } from '../outcome';
 import { itemsEditor, tiersEditor } from '../promotionEditors';
+import { searchPanel } from '../searchPanel';
 
 const yuan = (fen: number) => `¥${formatYuan(fen)}`;
 
@@ -75,6 +76,7 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
       showOutlook();
     });
   }
+  let search: ReturnType<typeof searchPanel> | null = null;
   /** rows ticked for a bulk price change */
   const selected = new Set<number>();
   section.append(h('div', { className: 'plan-grid' }, form, report));
@@ -302,6 +304,10 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
 
     // Promotions.
     form.append(promotionsPanel(draft));
+
+    // Title keywords and paid search (its own module).
+    search = draft.search ? searchPanel({ world, state, cashFen: me.cashFen, update, input, errorSlot }, draft.search) : null;
+    if (search) form.append(search.el);
 
     form.append(h('div', { className: 'submit-row' }, spend, h('button', { type: 'submit', className: 'primary', 'data-testid': 'play-round' }, t('playRound', { round }))));
     check();
@@ -543,6 +549,7 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
     showSpend(draft);
     showEconomics(draft);
     showOutlook();
+    if (draft.search) search?.refresh(draft.search);
     forecast?.update(checked.problems.length === 0 && extra.length === 0 ? checked.entry : null);
     for (const el of form.querySelectorAll<HTMLElement>('[data-error-for]')) el.textContent = '';
     for (const el of form.querySelectorAll<HTMLElement>('[data-field]')) el.removeAttribute('aria-invalid');

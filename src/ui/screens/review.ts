@@ -15,6 +15,7 @@ import { flowsOfRound } from '../outcome';
 import { promotionLedger } from '../promotionLedger';
 import { coachPanel, glossaryDetails } from './coachPanel';
 import { term } from '../glossary';
+import { funnelCharts } from '../funnelChart';
 
 const yuan = (fen: number) => formatYuan(fen);
 
@@ -80,6 +81,8 @@ function factorText(world: World, f: Factor): string {
       return t('fNoStock', { product: local(world.products[f.product]!.name) });
     case 'tooSlow':
       return t('fTooSlow', { ticks: f.ticks, deadline: f.deadline });
+    case 'searchRank':
+      return t('fSearchRank', { product: local(world.products[f.product]!.name), mine: f.mine || '—', theirs: f.theirs || '—', rival: local(world.shops[f.rival]!.name), depth: f.depth });
   }
 }
 
@@ -286,6 +289,7 @@ export function mountReview(root: HTMLElement, app: App): Mounted {
     session.player >= 0 ? moneyTables(session) : null,
     h('h3', {}, t('charts')),
     charts(session),
+    session.player >= 0 ? funnelCharts(world, state.reports[state.reports.length - 1]?.shops[session.player]) : null,
     session.player >= 0 ? whyTable(session) : null,
     glossaryDetails(),
     hashLine(session),
