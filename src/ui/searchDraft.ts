@@ -21,7 +21,7 @@ export interface AdDraft {
 export interface SearchDraft {
   /** title keywords (ids) per product, in the order ticked */
   titles: string[][];
-  /** one row per product and keyword that can find it (relevance > 0), bid '' when not bought */
+  /** one row per product and keyword of the market (those that find the product first), bid '' when not bought */
   ads: AdDraft[];
 }
 
@@ -43,7 +43,9 @@ export function hasSearch(world: World): boolean {
 
 /**
  * The form for the next round from what is in force: the shop's titles and its ads (the engine
- * keeps both from round to round), and an empty row for every other keyword of each product.
+ * keeps both from round to round), and an empty row for every other keyword of the market; per
+ * product the keywords that find it come first, most relevant first (an irrelevant word in a
+ * title finds nothing, which the panel shows as relevance 0).
  */
 export function searchDraftOf(world: World, state: GameState, player: number): SearchDraft {
   const P = world.products.length;
@@ -52,8 +54,8 @@ export function searchDraftOf(world: World, state: GameState, player: number): S
   const ads: AdDraft[] = [];
   for (let p = 0; p < P; p++) {
     titles.push((shop?.search.titles[p] ?? []).map((k) => world.keywords[k]!.id));
-    const ks = keywordsFor(world, p);
-    for (const k of shop?.search.titles[p] ?? []) if (!ks.includes(k)) ks.push(k);
+    const ks = world.keywords.map((_, k) => k);
+    ks.sort((a, b) => world.keywords[b]!.relevance[p]! - world.keywords[a]!.relevance[p]! || a - b);
     for (const k of ks) {
       const live = shop?.search.ads.find((a) => a.product === p && a.keyword === k) ?? null;
       const city = live?.cities?.length === 1 ? world.cities[live.cities[0]!]!.id : '';

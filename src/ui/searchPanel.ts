@@ -1,6 +1,6 @@
 /**
- * The plan screen's keyword and bidding panel (course §7): per product, every keyword that finds
- * it with the market's keyword data (数据魔方) beside it, a tick to put it in the title (at most 7)
+ * The plan screen's keyword and bidding panel (course §7): per product, every keyword of the
+ * market (those that find it first) with the market's keyword data (数据魔方) beside it, a tick to put it in the title (at most 7)
  * and a bid with a daily budget (optionally for one city). The validator's messages appear beside
  * the field they name as the student types; below, the most the bids can spend this round.
  */

@@ -237,7 +237,7 @@ async function searchPanelChecks(page: Page, lang: 'en' | 'zh'): Promise<void> {
   check((await panel.count()) === 1, 'the plan has a keyword and bidding panel');
   const head = (await panel.locator('thead').first().textContent()) ?? '';
   check(head.includes(lang === 'zh' ? '每期搜索量' : 'Searches / round') && head.includes(lang === 'zh' ? '平均点击花费' : 'Avg cost per click'), `keyword data columns beside each choice: ${head.slice(0, 90)}`);
-  // Tea (product 0) has nine keywords; two start in the title: tick six more (8 > 7).
+  // Tea (product 0) has a row for each of the nine keywords; two start in the title: tick six more (8 > 7).
   const boxes = panel.locator('[data-testid^="search:title:0:"]');
   const n = await boxes.count();
   const ticked: string[] = [];

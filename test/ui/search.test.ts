@@ -26,49 +26,52 @@ function draftOf(s: Session): PlanDraft & { search: NonNullable<PlanDraft['searc
 const rowOf = (d: ReturnType<typeof draftOf>, p: number, keyword: string) => d.search.ads.findIndex((a) => a.p === p && a.keyword === keyword);
 
 describe('when the plan has title keywords and paid search', () => {
-  it('should open with the starting titles (tea: 龙井茶, 绿茶) and one empty bid row per keyword that finds the product (tea: 9)', () => {
+  it('should open with the starting titles (tea: 龙井茶, 绿茶) and one empty bid row per keyword of the market (9), those that find tea (4) first', () => {
     const s = start();
     const d = draftOf(s);
     expect(d.search.titles[0]).toEqual(['龙井茶', '绿茶']);
-    expect(keywordsFor(s.world, 0)).toHaveLength(9);
-    expect(d.search.ads.filter((a) => a.p === 0)).toHaveLength(9);
+    expect(keywordsFor(s.world, 0)).toHaveLength(4);
+    const tea = d.search.ads.filter((a) => a.p === 0).map((a) => a.keyword);
+    expect(tea).toHaveLength(9);
+    // relevance 1, 1, 0.8, 0.3, then the other products' words in the scenario's order
+    expect(tea.slice(0, 4)).toEqual(['龙井茶', '明前龙井', '绿茶', '礼品']);
     expect(d.search.ads.every((a) => a.bid === '')).toBe(true);
     expect(checkDraft(s, d).problems).toEqual([]);
   });
 
-  it('should send titles and ads to the engine: a bid of 0.80 with 20.00 a day on 西湖龙井 in Hangzhou is in force after the round', () => {
+  it('should send titles and ads to the engine: a bid of 0.80 with 20.00 a day on 明前龙井 in Hangzhou is in force after the round', () => {
     let s = start();
     const d = draftOf(s);
-    d.search.titles[0]!.push('西湖龙井');
-    const i = rowOf(d, 0, '西湖龙井');
+    d.search.titles[0]!.push('明前龙井');
+    const i = rowOf(d, 0, '明前龙井');
     Object.assign(d.search.ads[i]!, { bid: '0.80', dailyBudget: '20', city: 'hz' });
     const checked = checkDraft(s, d);
     expect(checked.problems).toEqual([]);
     expect(checked.entry!.search).toEqual({
       titles: [
-        { product: 'tea', keywords: ['龙井茶', '绿茶', '西湖龙井'] },
+        { product: 'tea', keywords: ['龙井茶', '绿茶', '明前龙井'] },
         { product: 'silk', keywords: ['丝巾', '围巾'] },
         { product: 'mug', keywords: ['瓷杯', '杯子'] },
       ],
-      ads: [{ product: 'tea', keyword: '西湖龙井', bid: 0.8, dailyBudget: 20, cities: ['hz'] }],
+      ads: [{ product: 'tea', keyword: '明前龙井', bid: 0.8, dailyBudget: 20, cities: ['hz'] }],
     });
     const res = playRoundWith(s, checked.entry);
     if (!res.ok) throw new Error(JSON.stringify(res.problems));
     s = res.value;
     const shop = current(s).shops[s.player]!;
-    const k = s.world.keywords.findIndex((x) => x.id === '西湖龙井');
+    const k = s.world.keywords.findIndex((x) => x.id === '明前龙井');
     expect(shop.search.titles[0]).toContain(k);
     expect(shop.search.ads).toEqual([{ product: 0, keyword: k, bidFen: 80, dailyBudgetFen: 2000, cities: [0] }]);
     // The next round's form shows what is in force.
     const next = draftOf(s);
-    expect(next.search.ads[rowOf(next, 0, '西湖龙井')]).toMatchObject({ bid: '0.80', dailyBudget: '20.00', city: 'hz' });
+    expect(next.search.ads[rowOf(next, 0, '明前龙井')]).toMatchObject({ bid: '0.80', dailyBudget: '20.00', city: 'hz' });
   });
 
   it('should put an 8th title keyword on the product, a bid of 0.01 and a bid of 25 (cap 20) on the bid, a budget of −1 on the budget', () => {
     const s = start();
     const d = draftOf(s);
-    d.search.titles[0] = ['龙井茶', '绿茶', '茶叶', '明前龙井', '西湖龙井', '春茶', '茶叶礼盒', '礼品'];
-    const a = rowOf(d, 0, '茶叶');
+    d.search.titles[0] = ['龙井茶', '绿茶', '明前龙井', '礼品', '丝巾', '围巾', '真丝围巾', '瓷杯'];
+    const a = rowOf(d, 0, '绿茶');
     const b = rowOf(d, 1, '丝巾');
     const c = rowOf(d, 2, '瓷杯');
     Object.assign(d.search.ads[a]!, { bid: '0.01', dailyBudget: '10' });
