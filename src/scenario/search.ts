@@ -32,6 +32,8 @@ export const DEFAULT_SEARCH = {
   maxBid: 20,
   maxTitleKeywords: 7,
   qualityMemory: 2 / 3,
+  detailPageFloor: 1,
+  promoGoneConversion: 1,
 } as const;
 
 const attention = (what: string, zh: string, dflt: readonly number[]) =>
@@ -59,6 +61,16 @@ export const searchRulesSchema = doc(
     performanceWeight: doc(rate(0, 10), `weight of product performance (0–100: last round's sales, review score and conversion) [course]; default ${DEFAULT_SEARCH.performanceWeight}`, `商品表现（0–100：上一期的销量、评价与转化率）的权重 [课程规则]；默认 ${DEFAULT_SEARCH.performanceWeight}`).optional(),
     minBid: doc(yuan(0.01, 100), `lowest bid per click, yuan [platform]; default ${DEFAULT_SEARCH.minBid}`, `每次点击的最低出价，元 [平台规则]；默认 ${DEFAULT_SEARCH.minBid}`).optional(),
     maxBid: doc(yuan(0.01, 10_000), `highest bid per click, yuan (the scenario's cap); default ${DEFAULT_SEARCH.maxBid}`, `每次点击的最高出价，元（场景上限）；默认 ${DEFAULT_SEARCH.maxBid}`).optional(),
+    detailPageFloor: doc(
+      rate(0, 1),
+      `conversion of a visit to a shop without shop visual value (detail-page quality, bought with decoration), relative to the shop with the market's highest; it rises linearly with the visual value normalised by the market's maximum; 1 (the default, so that older games replay unchanged) turns it off, 0.8 is a teaching value`,
+      `没有店铺视觉值（详情页质量，由装修投入获得）的网店，其访客转化率相对视觉值最高的网店的比例；按视觉值与全市场最高值之比线性升到 1；1（默认，旧游戏可原样重放）表示不考虑，0.8 为教学参考值`,
+    ).optional(),
+    promoGoneConversion: doc(
+      rate(0, 1),
+      `conversion of a visit whose results page showed a flash sale or coupon that ran out before the buyer arrived (the promotion seen in search no longer in force); 1 (the default) turns it off, 0.5 is a teaching value`,
+      `搜索结果中看到的秒杀或优惠券在买家进店前已抢光（搜索时看到的促销已失效）时的访客转化率；1（默认）表示不考虑，0.5 为教学参考值`,
+    ).optional(),
     qualityMemory: doc(rate(0, 1), 'an ad\'s click-through history carried into the next round: new = old × this + this round × (1 − this); default 2/3', '广告点击率历史带入下一期的比例：新 = 旧 × 此值 + 本期 × (1 − 此值)；默认 2/3').optional(),
   }),
   'search and traffic (流量转化): the funnel from impression to click (a visit) to order, SEO and paid search; every field has a default',
@@ -96,6 +108,8 @@ export function searchRulesFrom(r: SearchRulesFile | undefined): SearchRules {
     maxBidFen: yuanToFen(r?.maxBid ?? d.maxBid),
     maxTitleKeywords: d.maxTitleKeywords,
     qualityMemory: r?.qualityMemory ?? d.qualityMemory,
+    detailPageFloor: r?.detailPageFloor ?? d.detailPageFloor,
+    promoGoneConversion: r?.promoGoneConversion ?? d.promoGoneConversion,
   };
 }
 

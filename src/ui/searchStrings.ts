@@ -32,8 +32,8 @@ export const SEARCH_STRINGS = {
   // review: the funnel
   funnelTitle: { zh: '流量漏斗：展现 → 点击（访客）→ 成交', en: 'Funnel: impressions → clicks (visits) → orders' },
   funnelHelp: {
-    zh: '展现：你的商品出现在买家看到的搜索结果里的次数；点击即访客；买家只会在点开的网店下单，所以成交永远不超过点击。',
-    en: 'Impressions: times your product was on a results page a buyer saw; a click is a visit; a buyer orders only from a shop it clicked, so orders never exceed clicks.',
+    zh: '展现：你的商品出现在买家看到的搜索结果里的次数；点击即访客；买家只会在点开的网店下单，所以成交永远不超过点击。进店后的转化受负面标签影响；场景开启时，还取决于详情页（装修带来的店铺视觉值）以及搜索时看到的秒杀或优惠券是否还在。',
+    en: 'Impressions: times your product was on a results page a buyer saw; a click is a visit; a buyer orders only from a shop it clicked, so orders never exceed clicks. A visit converts less with negative tags and, where the scenario turns them on, with a plain detail page (shop visual value from decoration) or when the flash sale or coupon seen in search has run out.',
   },
   funnelRow: { zh: '展现 {impressions} → 点击 {clicks}（{ctr}）→ 成交 {orders}（{conv}）', en: 'impressions {impressions} → clicks {clicks} ({ctr}) → orders {orders} ({conv})' },
   funnelImpressions: { zh: '展现', en: 'Impressions' },

@@ -9,6 +9,7 @@
 import { HESITANT, NO_PURCHASE, OUT_OF_STOCK, type Rules } from '../model';
 import type { ProductMarket } from '../market';
 import { click, lose, order } from '../orders';
+import { promoGone } from '../promotions/round';
 import { copyInto, sortKeys, sortOffers, transactionFen, type BuyerTurn, type CrowdBehaviour, type Offer, type RankContext, type RankingKeyId } from './offer';
 
 export function hesitantUtility(o: Offer, ctx: RankContext, h: Rules['hesitant']): number {
@@ -105,7 +106,11 @@ function buyHesitant(m: ProductMarket, b: BuyerTurn, h: Rules['hesitant']): void
   }
   let want = b.quantity;
   click(m, b, seen[pick]!, m.seenAt[pick]!);
-  let got = order(m, seen[pick]!, want, c, k, b.returning, false);
+  // The flash sale or coupon that drew it may have run out since: then it buys there only with
+  // rules.search.promoGoneConversion's odds (tags and the detail page are in its utility already).
+  const goneConversion = m.world.rules.search.promoGoneConversion;
+  const gone = goneConversion < 1 && promoGone(seen[pick]!.promo) && choice.next() >= goneConversion;
+  let got = gone ? 0 : order(m, seen[pick]!, want, c, k, b.returning, false);
   if (got > 0 && stats) stats.orders++;
   want -= got;
   for (let j = 0; j < live && want > 0; j++) {
@@ -115,7 +120,7 @@ function buyHesitant(m: ProductMarket, b: BuyerTurn, h: Rules['hesitant']): void
     if (got > 0 && stats) stats.orders++;
     want -= got;
   }
-  if (want === b.quantity) lose(m.ctx, c, k, OUT_OF_STOCK);
+  if (want === b.quantity) lose(m.ctx, c, k, gone ? NO_PURCHASE : OUT_OF_STOCK);
 }
 
 /** Probability that a hesitant buyer buys at all, given the best utility on offer. */

@@ -194,6 +194,15 @@ export function offerPromo(
   return op;
 }
 
+/**
+ * Whether the limited promotion a buyer saw in search (a flash sale or a coupon, in force with
+ * units left when the tick's offers were taken) ran out before the buyer arrived.
+ */
+export function promoGone(op: OfferPromo | null | undefined): boolean {
+  if (op == null) return false;
+  return (op.flashPromo >= 0 && op.remaining[op.flashPromo]! <= 0) || (op.couponPromo >= 0 && op.remaining[op.couponPromo]! <= 0);
+}
+
 /** The breakdown of the last priced order (module scratch: pricing allocates nothing). */
 export const quoted = {
   payFen: 0,

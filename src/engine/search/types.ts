@@ -40,6 +40,10 @@ export interface SearchRules {
   maxTitleKeywords: number;
   /** an ad's click-through history: new = old × memory + this round's CTR × (1 − memory) */
   qualityMemory: number;
+  /** conversion of a visit to a shop with no visual value, relative to the market's best-decorated shop (detail-page quality) */
+  detailPageFloor: number;
+  /** conversion of a visit whose flash sale or coupon seen in search ran out before the buyer arrived */
+  promoGoneConversion: number;
 }
 
 /** One paid-search ad (直通车): a bid on a keyword for a product. */

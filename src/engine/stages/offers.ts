@@ -1,8 +1,8 @@
 /**
  * Offers (collect, course §4): a snapshot of every shop's listing of the product in every city,
  * taken before any buyer of the tick chooses: price, shipping, review score, city influence,
- * composite index, stock that reaches the buyer before the deadline, presale, negative tags and
- * the promotions in force. Shops in the round's seeded order (the tie-break).
+ * composite index, stock that reaches the buyer before the deadline, presale, the conversion of
+ * a visit (negative tags × detail-page quality) and the promotions in force. Shops in the round's seeded order (the tie-break).
  */
 import type { Offer } from '../crowds/offer';
 import type { CityMarket, ProductMarket, SearchPage } from '../market';
@@ -23,10 +23,21 @@ export function offers(m: ProductMarket): void {
     for (let w = 0; w < C; w++) if (stock[w * P + p]! > 0) stockedAt[s * C + n++] = w;
     stocked[s] = n;
   }
-  for (let c = 0; c < C; c++) m.cities.push(snapshot(m, c));
+  // Detail-page quality (course §7): the shop visual value against the market's highest.
+  let maxVisual = 0;
+  for (let s = 0; s < S; s++) if (!m.shops[s]!.bankrupt && m.shops[s]!.visual > maxVisual) maxVisual = m.shops[s]!.visual;
+  for (let c = 0; c < C; c++) m.cities.push(snapshot(m, c, maxVisual));
 }
 
-function snapshot(m: ProductMarket, c: number): CityMarket {
+/**
+ * Conversion of a visit by the detail page's quality: `floor` for a shop with no visual value,
+ * rising linearly to 1 for the market's best-decorated shop; 1 when nobody has decorated.
+ */
+export function detailPageFactor(visual: number, maxVisual: number, floor: number): number {
+  return maxVisual > 0 ? floor + ((1 - floor) * Math.min(visual, maxVisual)) / maxVisual : 1;
+}
+
+function snapshot(m: ProductMarket, c: number, maxVisual: number): CityMarket {
   const { ctx, world, p, P, C } = m;
   const state = ctx.state;
   const referenceFen = referencePriceFen(world, p, c, state.round + 1);
@@ -115,7 +126,7 @@ function snapshot(m: ProductMarket, c: number): CityMarket {
     o.available = available;
     o.presale = listing.presale;
     o.presaleAvailable = presaleAvailable;
-    o.conversion = tags >= world.rules.negativeTagThreshold ? world.rules.negativeTagConversion : 1;
+    o.conversion = (tags >= world.rules.negativeTagThreshold ? world.rules.negativeTagConversion : 1) * detailPageFactor(shop.visual, maxVisual, world.rules.search.detailPageFloor);
     o.utility = 0;
     o.weight = 0;
     o.promo = null;
