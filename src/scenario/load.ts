@@ -31,6 +31,7 @@ import { checkScenarioFile, checkWorkload } from './checks';
 import { promotionRulesFrom, promotionsOfRound, promotionWorld, type PromotionWorld } from './promotions';
 import { serviceOfRound, serviceRulesFrom } from './service';
 import { keywordsFrom, searchOfRound, searchRulesFrom } from './search';
+import { newMeaningProblems, salvage } from './salvage';
 
 export function loadScenarioText(text: string): Checked<World> {
   const parsed = parseJsonText(text);
@@ -40,13 +41,33 @@ export function loadScenarioText(text: string): Checked<World> {
 
 export function loadScenario(input: unknown): Checked<World> {
   const res = scenarioSchema.safeParse(input);
-  if (!res.success) return { ok: false, problems: fromZod(res.error, input, scenarioSchema) };
+  if (!res.success) {
+    // Form and meaning in one pass: the well-formed part is checked against itself too, so an
+    // unknown city shows beside a misspelt field (see salvage.ts).
+    const problems = fromZod(res.error, input, scenarioSchema);
+    return { ok: false, problems: [...problems, ...meaningOfBroken(input, problems)] };
+  }
   const problems: Problem[] = [];
   const world = buildWorld(res.data, problems);
   checkScenarioFile(res.data, problems);
   // The size of the game is measured on a world whose references all resolved.
   if (problems.length === 0) checkWorkload(world, problems);
   return problems.length ? { ok: false, problems } : { ok: true, value: world };
+}
+
+/** The meaning problems of a scenario that failed its schema, from its well-formed part. */
+function meaningOfBroken(input: unknown, schemaProblems: readonly Problem[]): Problem[] {
+  const part = salvage(scenarioSchema, input);
+  if (part === null) return [];
+  const meaning: Problem[] = [];
+  try {
+    buildWorld(part.value, meaning);
+    checkScenarioFile(part.value, meaning);
+  } catch {
+    // A shape the meaning checks were not written for: the schema's problems stand alone.
+    return [];
+  }
+  return newMeaningProblems(schemaProblems, meaning, part.standIns);
 }
 
 const WHAT_ZH: Record<string, string> = { city: '城市', product: '商品', shop: '网店' };
@@ -514,7 +535,8 @@ export function loadDecisions(input: unknown, world: World): Checked<LoadedDecis
     // Schema and meaning in one pass: the rounds that are well-formed are checked against the
     // scenario too, so an unknown city shows beside a misspelt field.
     const problems = fromZod(res.error, input, decisionsSchema);
-    problems.push(...checkDecisions(wellFormedPart(input), world).problems);
+    const part = wellFormedPart(input);
+    problems.push(...newMeaningProblems(problems, checkDecisions(part, world).problems, part.standIns));
     return { ok: false, problems };
   }
   const { shop, rounds, problems } = checkDecisions(res.data, world);
@@ -529,19 +551,26 @@ function otherScenario(named: string, world: World): Problem {
   );
 }
 
-/** The parts of a decisions file that pass the schema on their own: shop (when an id) and each round that is well-formed, at its index. */
-function wellFormedPart(input: unknown): { shop: string | undefined; rounds: RoundDecisionFile[] } {
+/**
+ * The parts of a decisions file that pass the schema on their own: shop (when an id) and the
+ * well-formed part of each round (salvage.ts), at its index.
+ */
+function wellFormedPart(input: unknown): { shop: string | undefined; rounds: RoundDecisionFile[]; standIns: string[] } {
   const obj = input && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
   const shop = decisionsSchema.shape.shop.safeParse(obj.shop);
   const rounds: RoundDecisionFile[] = [];
+  const standIns: string[] = [];
   if (Array.isArray(obj.rounds) && obj.rounds.length <= LIMITS.rounds) {
     obj.rounds.forEach((r, i) => {
-      const ok = roundDecisionSchema.safeParse(r);
+      const ok = salvage(roundDecisionSchema, r, ['rounds', i]);
       // A sparse array: buildRounds skips the holes and keeps each round's own index in its paths.
-      if (ok.success) rounds[i] = ok.data;
+      if (ok !== null) {
+        rounds[i] = ok.value;
+        standIns.push(...ok.standIns);
+      }
     });
   }
-  return { shop: shop.success ? shop.data : undefined, rounds };
+  return { shop: shop.success ? shop.data : undefined, rounds, standIns };
 }
 
 /** Everything the schema cannot know: the scenario, the shop, and every id, price and rule of each round. */
