@@ -5,7 +5,9 @@
  *   promotion tools' schemas), no Node, DOM or Pixi, and never Math.random;
  * - scenario imports only the engine; sim imports scenario and the engine;
  * - cli, server and ui import the engine only through src/engine/index.ts, and sim; not scenario
- *   (sim/scenario.ts passes on what they need); cli may start the server.
+ *   (sim/scenario.ts passes on what they need); cli may start the server;
+ * - one room per rule: no code outside src/engine/promotions/tools/ tests a promotion's type
+ *   against a tool's name (each tool's behaviour is a hook of its own module).
  * Usage: node scripts/check-layers.mjs [ROOT]  (ROOT defaults to the repository; a test runs it on
  * a copy with a planted violation). Exit 1 and one line per violation: FILE:LINE: rule.
  */
@@ -80,6 +82,28 @@ for (const file of files(src)) {
     // Randomness only through the named streams of rng.ts; no clock in the engine.
     for (const m of text.matchAll(/\bMath\.random\b|\bDate\.now\b|\bnew Date\b|\bperformance\.now\b/g)) {
       problems.push(`${rel}:${lineOf(m.index)}: the engine is deterministic: ${m[0]} is not allowed (use a named stream of rng.ts)`);
+    }
+  }
+}
+
+// One room per rule: what a promotion tool does lives in its module of
+// src/engine/promotions/tools/ (the registry generates the rest), so no code elsewhere asks
+// whether a promotion is of a given tool. Adding a tool is adding one file.
+const toolsDir = join(src, 'engine', 'promotions', 'tools');
+const TOOLS = readdirSync(toolsDir)
+  .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+  .map((f) => f.slice(0, -3));
+if (TOOLS.length > 0) {
+  const names = TOOLS.join('|');
+  const ASKS = new RegExp(`\\.type\\s*[!=]==?\\s*['"](${names})['"]|['"](${names})['"]\\s*[!=]==?\\s*[\\w.]*\\.type\\b|\\bcase\\s+['"](${names})['"]`, 'g');
+  for (const file of files(src)) {
+    if (file.startsWith(toolsDir + sep)) continue;
+    const rel = relative(root, file).split(sep).join('/');
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(ASKS)) {
+      const line = text.slice(0, m.index).split('\n').length;
+      const tool = m[1] ?? m[2] ?? m[3];
+      problems.push(`${rel}:${line}: one room per rule: what the ${tool} tool does belongs in src/engine/promotions/tools/${tool}.ts (a hook of tool.ts), not a test of a promotion's type here`);
     }
   }
 }

@@ -65,6 +65,22 @@ describe('the lint of layers and engine purity', () => {
     expect(r.text).toContain('src/ui/peek.ts:2: ui may import src/engine/index.ts, src/sim, not ../scenario/load');
   });
 
+  it('should fail when code outside a tool’s module asks for that tool (one room per rule), and not in the tool’s own module', () => {
+    const dir = copy();
+    plant(dir, 'src/engine/stages/boost.ts', "import type { Promotion } from '../promotions/types';\nexport const boost = (pr: Promotion) => (pr.type === 'memberDay' ? 2 : 1);\n");
+    plant(dir, 'src/ui/toolForm.ts', "export function f(t: string): number {\n  switch (t) {\n    case 'flashSale':\n      return 1;\n  }\n  return 0;\n}\n");
+    const r = layers(dir);
+    expect(r.code).toBe(1);
+    expect(r.text).toContain('src/engine/stages/boost.ts:2: one room per rule: what the memberDay tool does belongs in src/engine/promotions/tools/memberDay.ts');
+    expect(r.text).toContain('src/ui/toolForm.ts:3: one room per rule: what the flashSale tool does');
+    // A ninth tool's module may name itself; the check learns the tool from the file's name.
+    const own = copy();
+    plant(own, 'src/engine/promotions/tools/giftCard.ts', "export const isGift = (pr: { type: string }) => pr.type === 'giftCard';\n");
+    expect(layers(own).code).toBe(0);
+    plant(own, 'src/engine/promotions/round2.ts', "export const isGift = (pr: { type: string }) => pr.type === 'giftCard';\n");
+    expect(layers(own).text).toContain('src/engine/promotions/round2.ts:1: one room per rule: what the giftCard tool does');
+  });
+
   it('should make Biome fail on a clock or the DOM in the engine (and not elsewhere)', () => {
     const dir = copy();
     plant(dir, 'src/engine/clock.ts', 'export const now = () => Date.now() + document.title.length;\n');

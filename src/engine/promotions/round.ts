@@ -3,7 +3,7 @@
  * force on a tick (built once per tick and offer, never per buyer), how much a buyer pays for a
  * quantity, and what each promotion did. A round with no promotions builds nothing (null).
  */
-import { IN_FORCE, inForce, URGENT, type OfferContext } from './tool';
+import { IN_FORCE, URGENT, type OfferContext } from './tool';
 import { toolOf } from './tools';
 import {
   DEFAULT_PROMOTION_RULES,
@@ -23,13 +23,13 @@ export interface ShopPromotions {
   stats: number[];
   /** per promotion: flash-sale units or coupons left (0 for the other tools) */
   remaining: number[];
-  memberDay: boolean;
 }
 
 export interface RoundPromotions {
   rules: PromotionRules;
   /** per shop, null for a shop without promotions */
   shops: (ShopPromotions | null)[];
+  /** some promotion is aimed at potential customers (a tool's `aimsAtPotential`) */
   anyPotentialCoupon: boolean;
 }
 
@@ -106,22 +106,22 @@ export function startPromotions(
     for (let i = 0; i < C * P; i++) byCell.push([]);
     list.forEach((pr, i) => {
       for (const cell of cellsOf(pr, C, P)) byCell[cell]!.push(i);
-      if (pr.type === 'coupon' && pr.target === 'potential') anyPotentialCoupon = true;
+      if (toolOf(pr.type).aimsAtPotential?.(pr)) anyPotentialCoupon = true;
     });
     const remaining = list.map((pr) => toolOf(pr.type).quantity(pr));
-    return { list, byCell, stats: new Array<number>(list.length * 4).fill(0), remaining, memberDay: list.some((x) => x.type === 'memberDay') };
+    return { list, byCell, stats: new Array<number>(list.length * 4).fill(0), remaining };
   });
   return { rules: rules ?? DEFAULT_PROMOTION_RULES, shops, anyPotentialCoupon };
 }
 
-/** Whether a coupon aimed at potential customers is in force for this city × product (they come back more). */
+/** Whether a promotion aimed at potential customers draws them on this city × product and tick (they come back more). */
 export function potentialCouponInForce(rp: RoundPromotions, cell: number, tickInRound: number): boolean {
   if (!rp.anyPotentialCoupon) return false;
   for (const sp of rp.shops) {
     if (sp === null) continue;
     for (const i of sp.byCell[cell]!) {
       const pr = sp.list[i]!;
-      if (pr.type === 'coupon' && pr.target === 'potential' && sp.remaining[i]! > 0 && inForce(pr, tickInRound)) return true;
+      if (toolOf(pr.type).drawsPotential?.(pr, sp.remaining[i]!, tickInRound)) return true;
     }
   }
   return false;

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { hasAtMostTwoDecimals } from '../money';
+import type { RoundContext } from '../context';
 import type { OfferPromo } from './round';
 
 /** A platform rule: its number (named in every refusal), English and Chinese text. */
@@ -131,6 +132,20 @@ export interface PromotionTool<
   quantity(pr: E): number;
   /** folds the promotion into the offer's prices for one tick; returns IN_FORCE | URGENT bits */
   offer(op: OfferPromo, pr: E, i: number, cx: OfferContext): number;
+  /**
+   * Aimed at potential customers (潜在客户, hesitant buyers who left undecided): while
+   * `drawsPotential` holds, they come back at rules.promotions.couponReturnProbability a tick
+   * (course §4). Both or neither.
+   */
+  aimsAtPotential?(pr: E): boolean;
+  /** still drawing them on this tick (1-based in the round), with `remaining` coupons or units left */
+  drawsPotential?(pr: E, remaining: number, tickInRound: number): boolean;
+  /**
+   * What the tool does at the round's start, before any buyer comes, for every shop running it
+   * (`ctx.promos` is set; fans due this round are in `ctx.fansDue`). Called once a round per tool,
+   * in the registry's order.
+   */
+  beginRound?(ctx: RoundContext): void;
   /** a short description, e.g. "tea@hz ×0.9 ticks 1–10" */
   label(pr: E, names: LabelNames): string;
   /** values a new form row starts with beyond the generic ones (so that it is close to legal) */

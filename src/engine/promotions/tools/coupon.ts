@@ -88,6 +88,8 @@ export const coupon = defineTool<Coupon, typeof couponSchema, '8.5a' | '8.5b' | 
     }
     return IN_FORCE;
   },
+  aimsAtPotential: (pr) => pr.target === 'potential',
+  drawsPotential: (pr, remaining, tickInRound) => pr.target === 'potential' && remaining > 0 && inForce(pr, tickInRound),
   label: (pr) => `${formatYuan(pr.amountFen)} off ${formatYuan(pr.thresholdFen)} ×${pr.quantity} for ${pr.target}${spanLabel(pr)}`,
   formDefaults: () => ({}),
 });

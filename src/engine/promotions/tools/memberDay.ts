@@ -1,5 +1,7 @@
 /** 会员日 member day: on one weekday (tick mod 7), members who buy `buy` units get `get` more free. */
 import { z } from 'zod';
+import { BRAND_LOYAL, CROWD_COUNT } from '../../model';
+import type { RoundContext } from '../../context';
 import { count, defineTool, doc, id, IN_FORCE } from '../tool';
 
 export interface MemberDay {
@@ -49,6 +51,41 @@ export const memberDay = defineTool<MemberDay, typeof memberDaySchema, '8.8a' | 
     op.memberGet = pr.get;
     return IN_FORCE;
   },
+  beginRound: memberDayFans,
   label: (pr, n) => `${n.product(pr.product)} buy ${pr.buy} get ${pr.get} on weekday ${pr.weekday}`,
   formDefaults: () => ({}),
 });
+
+/**
+ * Member day builds the visiting habit (course §8): a shop with a member day this round sees
+ * more of its fans (its members) come back: fanReturnRate × memberDayReturnBoost more of those
+ * still away, in the cities × products its member day covers, while the city's brand-loyal buyers
+ * of the round allow (shops in the round's order).
+ */
+function memberDayFans(ctx: RoundContext): void {
+  const { world, state } = ctx;
+  const rp = ctx.promos!;
+  const C = world.cities.length;
+  const P = world.products.length;
+  const S = state.shops.length;
+  const extraRate = world.rules.fanReturnRate * rp.rules.memberDayReturnBoost;
+  if (extraRate <= 0) return;
+  for (const s of state.shuffle) {
+    const sp = rp.shops[s];
+    if (!sp || !sp.list.some((x) => x.type === 'memberDay')) continue;
+    const shop = state.shops[s]!;
+    for (let c = 0; c < C; c++) {
+      for (let p = 0; p < P; p++) {
+        const cell = c * P + p;
+        if (sp.byCell[cell]!.every((i) => sp.list[i]!.type !== 'memberDay')) continue;
+        let due = 0;
+        for (let t = 0; t < S; t++) due += ctx.fansDue[(t * C + c) * P + p]!;
+        const room = state.roundDemand[cell * CROWD_COUNT + BRAND_LOYAL]! - due;
+        const extra = Math.min(room, Math.floor(shop.fans[cell]! * extraRate));
+        if (extra <= 0) continue;
+        ctx.fansDue[(s * C + c) * P + p]! += extra;
+        shop.fans[cell]! -= extra;
+      }
+    }
+  }
+}
