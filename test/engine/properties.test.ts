@@ -1,7 +1,9 @@
 /**
  * Invariants over generated markets and decisions (fast-check): money and units are conserved,
- * nothing is NaN, stock never negative, equal inputs give equal hashes. The players' decisions
- * include generated promotions of every tool (those the platform rules accept).
+ * nothing is NaN, stock never negative, conversion at most 1, equal inputs give equal hashes. The
+ * players' decisions include generated promotions of every tool (those the platform rules accept),
+ * search decisions (titles of the market's keywords, ads with bids and daily budgets) in markets
+ * with keywords and search rules, and customer service (agents, surprise gifts).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +51,23 @@ const scenarioArb = fc
     ),
     quality: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }),
     description: fc.double({ min: 0, max: 5, noNaN: true }),
+    // Search and traffic (course §7): the market's keywords and the funnel's rules; absent in some markets.
+    search: fc.option(
+      fc.record({
+        keywords: fc.array(
+          fc.record({
+            volume: fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 3, maxLength: 3 }),
+            relevance: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 3, maxLength: 3 }),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        paidShare: fc.integer({ min: 0, max: 100 }),
+        paidSlots: fc.integer({ min: 0, max: 4 }),
+        pageSize: fc.integer({ min: 1, max: 10 }),
+        maxBid: fc.integer({ min: 1, max: 20 }),
+      }),
+      { nil: undefined },
+    ),
   })
   .map((g) => {
     const cities = Array.from({ length: g.cities }, (_, i) => ({ id: `c${i}`, name: { zh: `城${i}`, en: `C${i}` } }));
@@ -88,7 +107,17 @@ const scenarioArb = fc
           warehouse: { capacity: Math.max(g.capacity, 90 * 3), rent: g.rent },
           rating: { description: g.description },
           ...(g.service ? { service: g.service } : {}),
+          ...(g.search ? { search: { paidShare: g.search.paidShare / 100, paidSlots: g.search.paidSlots, pageSize: g.search.pageSize, maxBid: g.search.maxBid } } : {}),
         },
+        ...(g.search
+          ? {
+              keywords: g.search.keywords.map((k, i) => ({
+                id: `k${i}`,
+                searchVolume: Object.fromEntries(cities.map((c, ci) => [c.id, k.volume[ci]!])),
+                relevance: Object.fromEntries(products.map((p, pi) => [p.id, k.relevance[pi]! / 100])),
+              })),
+            }
+          : {}),
         cities, products, demand, shops,
       },
       seed: g.seedBase,
@@ -122,9 +151,41 @@ const playerDecisionsArb = fc.array(
       }),
       { maxLength: 4 },
     ),
+    // Search decisions: a title's keywords (indices folded onto the market's keywords) and ads.
+    titles: fc.option(fc.array(fc.record({ p: fc.nat(9), keywords: fc.array(fc.nat(9), { maxLength: 9 }) }), { maxLength: 3 }), { nil: undefined }),
+    ads: fc.option(
+      fc.array(
+        fc.record({ p: fc.nat(9), k: fc.nat(9), bidShare: fc.integer({ min: 0, max: 100 }), budget: fc.integer({ min: 0, max: 30_000 }), cities: fc.option(fc.array(fc.nat(9), { maxLength: 3 }), { nil: null }) }),
+        { maxLength: 4 },
+      ),
+      { nil: undefined },
+    ),
   }),
   { minLength: 3, maxLength: 3 },
 );
+
+type TitlePick = { p: number; keywords: number[] };
+type AdPick = { p: number; k: number; /** percent of the way from the lowest bid to the cap */ bidShare: number; budget: number; cities: number[] | null };
+
+/** Generated search decisions in the engine's form, legal under the world's search rules (bids from the lowest to the cap, at most maxTitleKeywords keywords). */
+function searchOf(world: World, titles: TitlePick[] | undefined, ads: AdPick[] | undefined): RoundDecision['search'] {
+  const P = world.products.length;
+  const C = world.cities.length;
+  const K = world.keywords.length;
+  const rules = world.rules.search;
+  const out: NonNullable<RoundDecision['search']> = {};
+  if (titles) out.titles = titles.map((t) => ({ product: t.p % P, keywords: [...new Set(t.keywords.map((k) => k % K))].slice(0, rules.maxTitleKeywords) }));
+  if (ads) {
+    out.ads = ads.map((a) => ({
+      product: a.p % P,
+      keyword: a.k % K,
+      bidFen: rules.minBidFen + Math.floor(((rules.maxBidFen - rules.minBidFen) * a.bidShare) / 100),
+      dailyBudgetFen: a.budget,
+      cities: a.cities === null ? null : [...new Set(a.cities.map((c) => c % C))],
+    }));
+  }
+  return out;
+}
 
 type PromoPick = { tool: string; p: number; q: number; city: number | null; rate: number; share: number; n: number; k: number; from: number; len: number };
 
@@ -169,6 +230,8 @@ type Pick = {
   agents: number;
   gift: { unitCost: number; announced: boolean } | undefined;
   promos: PromoPick[];
+  titles: TitlePick[] | undefined;
+  ads: AdPick[] | undefined;
 };
 
 function playerRounds(world: World, picks: Pick[]): RoundDecision[] {
@@ -195,6 +258,7 @@ function playerRounds(world: World, picks: Pick[]): RoundDecision[] {
       if (checkPromotions([...legal, pr], r + 1, listings, pw).length === 0) legal.push(pr);
     }
     if (legal.length > 0) d.promotions = legal;
+    if (pick.titles || pick.ads) d.search = searchOf(world, pick.titles, pick.ads);
     if (world.rules.service) d.service = { agents: pick.agents, surpriseGift: pick.gift ? { product: r % world.products.length, unitCostFen: pick.gift.unitCost, announced: pick.gift.announced } : null };
     return d;
   });
@@ -248,6 +312,34 @@ describe('when decisions are generated', () => {
       for (const rounds of given.values()) for (const d of rounds) for (const pr of d.promotions ?? []) tools.add(pr.type);
     }
     expect(tools.size).toBeGreaterThanOrEqual(6);
+  });
+
+  it('should include search decisions (titles, ads with bids and budgets) in markets with keywords, and service decisions', () => {
+    let titles = 0;
+    let ads = 0;
+    let keywordMarkets = 0;
+    let service = 0;
+    for (const { world, given } of fc.sample(gameArb, { numRuns: 60, seed: 7 })) {
+      if (!world.keywordsImplicit) keywordMarkets++;
+      for (const rounds of given.values()) {
+        for (const d of rounds) {
+          titles += d.search?.titles?.length ?? 0;
+          ads += d.search?.ads?.filter((a) => a.bidFen > 0 && a.dailyBudgetFen > 0).length ?? 0;
+          if (d.service) service++;
+        }
+      }
+    }
+    expect(keywordMarkets).toBeGreaterThan(5);
+    expect(titles).toBeGreaterThan(10);
+    expect(ads).toBeGreaterThan(10);
+    expect(service).toBeGreaterThan(5);
+    // …and the ads are clicked and paid for in some of those markets (the generation is not vacuous).
+    let paid = 0;
+    for (const { world, seed, given } of fc.sample(gameArb, { numRuns: 20, seed: 11 })) {
+      const last = play(world, seed, given).states.at(-1)!;
+      for (const r of last.reports) for (const k of r.keywords) if (k.paidClicks > 0 && k.adSpendFen > 0) paid++;
+    }
+    expect(paid).toBeGreaterThan(0);
   });
 });
 
@@ -326,6 +418,33 @@ describe('when any market is played (property tests)', () => {
         expect(findNonFinite(buildResult(world, states[states.length - 1]!))).toBeNull();
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('should keep conversion at most 1 and the search funnel in order (clicks ≤ impressions, orders ≤ visits, no negative cost)', () => {
+    fc.assert(
+      fc.property(gameArb, ({ world, seed, given }) => {
+        const { states } = play(world, seed, given);
+        const last = states[states.length - 1]!;
+        for (const report of last.reports) {
+          for (const x of report.shops) {
+            expect(x.orders).toBeLessThanOrEqual(x.visits);
+            for (const c of x.costsFen) expect(c).toBeGreaterThanOrEqual(0);
+          }
+          for (const k of report.keywords) {
+            expect(k.clicks).toBeLessThanOrEqual(k.impressions);
+            expect(k.paidClicks).toBeLessThanOrEqual(k.clicks);
+            expect(k.adSpendFen).toBeGreaterThanOrEqual(0);
+          }
+        }
+        for (const round of buildResult(world, last).rounds) {
+          for (const shop of round.shops) {
+            expect(shop.conversionRate).toBeGreaterThanOrEqual(0);
+            expect(shop.conversionRate).toBeLessThanOrEqual(1);
+          }
+        }
+      }),
+      { numRuns: 40 },
     );
   });
 
