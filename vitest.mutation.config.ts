@@ -1,0 +1,27 @@
+/**
+ * The test set StrykerJS runs against each mutant (`npm run test:mutation`): the unit tests of the
+ * crowd rules, the ledger and the promotions' pricing, with hand-worked numbers. The lessons, the
+ * property and determinism tests play whole games, and under instrumentation (every mutant
+ * switchable in the per-buyer loop) one run of them takes minutes, so they are left out here:
+ * the score measures what the unit tests pin down. No CLI bundle is built and no JSON report is
+ * written, so that a mutant's run is only its tests.
+ */
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: [
+      'test/engine/crowds.test.ts',
+      'test/engine/crowd-keys.test.ts',
+      'test/engine/hesitant.test.ts',
+      'test/engine/ledger.test.ts',
+      'test/engine/mutants.test.ts',
+      'test/promotions/pricing.test.ts',
+      'test/promotions/effects.test.ts',
+      'test/promotions/finance.test.ts',
+      'test/promotions/registry.test.ts',
+    ],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
