@@ -45,7 +45,7 @@ console.log(`default game (node bin/shopsim.mjs run, classic, 6 rounds, whole pr
 const peaks: string[] = [];
 for (const rounds of [6, 24]) {
   const file = join(tmp, `large-${rounds}.json`);
-  writeFileSync(file, JSON.stringify(largeMarket({ shops: 20, cities: 5, products: 4, buyersPerCrowd: quick ? 500 : 2000, rounds })));
+  writeFileSync(file, JSON.stringify(largeMarket({ shops: 20, cities: 5, products: 4, buyersPerCrowd: quick ? 100 : 400, rounds })));
   const r = JSON.parse(execFileSync(node, ['bench/peak.mjs', 'run', file, '--json'], { cwd: ROOT, encoding: 'utf8' })) as { maxRssKb: number; cpu: number };
   peaks.push(`${rounds} rounds ${(r.maxRssKb / 1024).toFixed(0)} MB (${r.cpu.toFixed(1)} s CPU)`);
 }

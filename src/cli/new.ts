@@ -2,7 +2,7 @@
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ID_PATTERN } from '../sim/scenario';
+import { ID_PATTERN, LIMITS } from '../sim/scenario';
 import { loadScenario } from '../sim/scenario';
 import { starterScenario, STARTER_LIMITS } from '../sim/scenario';
 import { parsePositiveInt } from './args';
@@ -66,8 +66,15 @@ export function newCommand(argv: string[], io: Output): number {
   if (exists(file) && !values.force) throw new InputError(`${file}: already exists (give --force to overwrite it)`);
   // Point editors at the shipped JSON Schema, relative to where the file is written.
   const schemaFile = resolve(dirname(fileURLToPath(import.meta.url)), '../../schemas/scenario.schema.json');
-  const schemaRef = relative(dirname(resolve(file)), schemaFile).split('\\').join('/');
+  const schemaRef = relative(dirname(resolve(file)), schemaFile)
+    .split('\\')
+    .join('/');
   writeText(file, `${JSON.stringify({ $schema: schemaRef, ...scenario }, null, 2)}\n`);
-  io.out(`${file}: wrote scenario "${id}" with ${cities} ${cities === 1 ? 'city' : 'cities'}, ${products} product${products === 1 ? '' : 's'}, ${shops} shop${shops === 1 ? '' : 's'} (${players} played by students)\nNext: edit it, then run "shopsim validate ${file}"`);
+  // Large markets get shorter rounds, so that the game stays inside the size bound (LIMITS.gameWork).
+  const ticks = scenario.ticksPerRound as number;
+  const short = ticks < 30 ? `\n${scenario.rounds} rounds of ${ticks} ticks (not 30: cities × products × shops × ticks may be at most ${LIMITS.gameWork})` : '';
+  io.out(
+    `${file}: wrote scenario "${id}" with ${cities} ${cities === 1 ? 'city' : 'cities'}, ${products} product${products === 1 ? '' : 's'}, ${shops} shop${shops === 1 ? '' : 's'} (${players} played by students)${short}\nNext: edit it, then run "shopsim validate ${file}"`,
+  );
   return 0;
 }

@@ -131,6 +131,8 @@ export interface ProductMarket {
   // offers
   /** for each buyer city, every warehouse city fastest first (ties: lower index): fixed for the game */
   fastest: Int32Array[];
+  /** for each buyer city, each warehouse city's place in that order, [c][w] */
+  speedRank: Int32Array[];
   /** offer records by [c * S + s], refilled by each tick's snapshot (allocated once) */
   offerPool: (Offer | undefined)[];
   /** per shop, how many warehouses hold the product this tick, and which ([s * C + i], index order) */
@@ -188,6 +190,7 @@ export function newProductMarket(world: World, shops: number): ProductMarket {
   const slots = world.rules.hesitant.searchSlots;
   const inboundByShop: Inbound[][] = [];
   for (let s = 0; s < shops; s++) inboundByShop.push([]);
+  const fastest = fastestWarehouses(world);
   return {
     ctx: null as unknown as RoundContext,
     world,
@@ -211,7 +214,12 @@ export function newProductMarket(world: World, shops: number): ProductMarket {
     returning: new Array<number>(C).fill(0),
     buyers: new Int32Array(1024),
     n: 0,
-    fastest: fastestWarehouses(world),
+    fastest,
+    speedRank: fastest.map((order) => {
+      const rank = new Int32Array(C);
+      order.forEach((w, i) => (rank[w] = i));
+      return rank;
+    }),
     offerPool: new Array<Offer | undefined>(C * shops).fill(undefined),
     stocked: new Int32Array(shops),
     stockedAt: new Int32Array(shops * C),

@@ -30,10 +30,10 @@ export const LIMITS = {
   quantity: 99,
   restockQuantity: 1_000_000,
   moneyYuan: 100_000_000,
-  /** buyers over the whole game (events included), so that any valid scenario plays in seconds */
-  gameBuyers: 20_000_000,
-  /** cities × products × shops × ticks: the engine's work per game grows with it */
-  gameWork: 5_000_000,
+  /** buyers over the whole game (events included), so that any valid scenario plays in seconds (bench/largest.bench.ts) */
+  gameBuyers: 1_000_000,
+  /** cities × products × shops × ticks: the engine's work per game grows with it (bench/largest.bench.ts) */
+  gameWork: 500_000,
 } as const;
 
 const range = (min: number, max: number, unit = '') => `must be from ${min} to ${max}${unit}`;

@@ -45,6 +45,16 @@ const BOTS: readonly [string, string, string][] = [
 
 export const STARTER_LIMITS = { cities: CITIES.length, products: PRODUCTS.length, shops: LIMITS.shops } as const;
 
+const STARTER_ROUNDS = 6;
+
+/**
+ * Ticks per round: 30 (a month of days), fewer when cities × products × shops × ticks would pass
+ * the game's size bound (LIMITS.gameWork), e.g. 3 for 20 cities × 20 products × 60 shops.
+ */
+export function starterTicks(o: Pick<StarterOptions, 'cities' | 'products' | 'shops'>): number {
+  return Math.max(1, Math.min(30, Math.floor(LIMITS.gameWork / (o.cities * o.products * o.shops * STARTER_ROUNDS))));
+}
+
 export function starterScenario(o: StarterOptions): ScenarioFile {
   const cities = CITIES.slice(0, o.cities).map(([id, zh, en]) => ({ id, name: { zh, en } }));
   const products = PRODUCTS.slice(0, o.products).map(([id, zh, en, cost, ref, volume]) => ({
@@ -80,8 +90,8 @@ export function starterScenario(o: StarterOptions): ScenarioFile {
       en: 'Write here what this scenario teaches (students see it before the game).',
     },
     seed: 1,
-    rounds: 6,
-    ticksPerRound: 30,
+    rounds: STARTER_ROUNDS,
+    ticksPerRound: starterTicks(o),
     rules: { priceFloat: 0.3 },
     cities,
     products,

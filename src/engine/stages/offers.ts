@@ -43,7 +43,7 @@ function snapshot(m: ProductMarket, c: number, maxVisual: number): CityMarket {
   const referenceFen = referencePriceFen(world, p, c, state.round + 1);
   const capFen = capFromReferenceFen(referenceFen, world.rules.priceFloat);
   const deadline = world.demand[c * P + p]!.deadlineTicks;
-  const fastest = m.fastest[c]!;
+  const speedRank = m.speedRank[c]!;
   // Rankings: [(page * nQ + qi) * 4 + k], then returning potential customers' [base + page * nQ + qi].
   const nQ = world.demand[c * P + p]!.quantities.length;
   const city = reuseCity(m, c, m.pagesPerCity * nQ * (CROWD_COUNT + 1));
@@ -98,17 +98,19 @@ function snapshot(m: ProductMarket, c: number, maxVisual: number): CityMarket {
         available = shop.stock[w * P + p]!;
       }
     } else if (held > 1) {
-      // Warehouses fastest first (ties: lower city index), an order fixed for the game.
-      for (let i = 0; i < C; i++) {
-        const w = fastest[i]!;
-        const st = shop.stock[w * P + p]!;
-        if (st <= 0) continue;
+      // Warehouses fastest first (ties: lower city index), an order fixed for the game: the
+      // shop's stocked warehouses put in that order (not all C warehouses looked at).
+      for (let i = 0; i < held; i++) {
+        const w = m.stockedAt[s * C + i]!;
         if (world.deliveryTicks[w * C + c]! > deadline) {
           farStock = true;
           continue;
         }
-        sources[nSources++] = w;
-        available += st;
+        const r = speedRank[w]!;
+        let j = nSources++;
+        for (; j > 0 && speedRank[sources[j - 1]!]! > r; j--) sources[j] = sources[j - 1]!;
+        sources[j] = w;
+        available += shop.stock[w * P + p]!;
       }
     }
     // Setting the length is slow: only when it changes.
