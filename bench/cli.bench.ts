@@ -88,7 +88,9 @@ else {
     const gz = gzipSync(bytes).length;
     total += bytes.length;
     totalGz += gz;
-    return `${relative(out, f)} ${(bytes.length / 1024).toFixed(0)} KB (${(gz / 1024).toFixed(0)} KB gzip)`;
+    // assets/scene-*.js is loaded only when the Watch screen first shows the market scene.
+    const lazy = /\/scene-[^/]*\.js$/.test(f) ? ', on demand' : '';
+    return `${relative(out, f)} ${(bytes.length / 1024).toFixed(0)} KB (${(gz / 1024).toFixed(0)} KB gzip${lazy})`;
   });
   console.log(`browser bundle: ${(total / 1024).toFixed(0)} KB (${(totalGz / 1024).toFixed(0)} KB gzip) in ${assets.length} files: ${parts.join(' · ')}`);
 }
