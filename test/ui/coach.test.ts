@@ -108,3 +108,12 @@ describe('when the coach reads the one-market tutorial round under the coached o
     expect(coachRound(s, 2)).toHaveLength(3);
   });
 });
+
+describe('when the coach and the debrief show money', () => {
+  it('should write a loss with the sign before the yuan sign (−¥900.00, not ¥-900.00)', async () => {
+    const { yuan } = await import('../../src/ui/screens/coachPanel');
+    expect(yuan(-90000)).toBe('−¥900.00');
+    expect(yuan(709480)).toBe('¥7094.80');
+    expect(yuan(0)).toBe('¥0.00');
+  });
+});

@@ -9,7 +9,8 @@ import { coachRound, debrief, type Suggestion } from '../coach';
 import { glossaryList } from '../glossary';
 import type { Session } from '../session';
 
-const yuan = (fen: number) => `¥${formatYuan(fen)}`;
+/** Money for the coach and the debrief; a loss reads −¥900.00, never ¥-900.00. */
+export const yuan = (fen: number) => (fen < 0 ? `−¥${formatYuan(-fen)}` : `¥${formatYuan(fen)}`);
 
 export function suggestionText(session: Session, x: Suggestion): { text: string; why: string } {
   const { world } = session;
