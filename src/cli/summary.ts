@@ -44,6 +44,13 @@ export function summary(world: World, result: Result): string {
       );
     }
     for (const s of round.shops) {
+      const c = s.customers;
+      const cpo = (x: number | null) => (x === null ? '–' : money(x));
+      lines.push(
+        `  customers ${s.shop}: potential ${c.potential}, new ${c.new}, repeat ${c.repeat}, loyal ${c.loyal}, sleeping ${c.sleeping}; repurchase ${(s.repurchaseRate.byCustomers * 100).toFixed(1)}% of customers, ${(s.repurchaseRate.byTransactions * 100).toFixed(1)}% of orders; cost per order new ${cpo(s.costPerOrder.newCustomers)} / returning ${cpo(s.costPerOrder.returningCustomers)}`,
+      );
+    }
+    for (const s of round.shops) {
       for (const x of s.promotions) {
         lines.push(
           `  promotion ${s.shop} #${x.index + 1} ${x.type} ${x.label}: ${x.orders} orders, ${x.units} units, paid ${money(x.revenue)}, discount ${money(x.discount)}, return ${x.return === null ? '–' : x.return.toFixed(2)}`,

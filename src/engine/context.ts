@@ -3,6 +3,7 @@ import type { ProductMarket } from './market';
 import type { GameState, World } from './model';
 import type { RoundPromotions } from './promotions/round';
 import type { Rng } from './rng';
+import type { CouponReturns } from './customers';
 
 export interface Streams {
   demand: Rng;
@@ -11,6 +12,8 @@ export interface Streams {
   delivery: Rng;
   /** refund requests (course §5) */
   service: Rng;
+  /** which customer each buyer is (course §9) */
+  customers: Rng;
 }
 
 /** Units sold and lost in one tick, for views that animate the market (the Pixi scene). */
@@ -40,6 +43,8 @@ export interface RoundContext {
   /** fans coming back this round: [(s * C + c) * P + p] */
   fansDue: number[];
   flows: TickFlows | null;
+  /** customers brought back this round by coupons aimed at them; null or absent when none */
+  couponReturns?: CouponReturns | null;
   /** the round's promotions; null or absent when no shop runs any */
   promos?: RoundPromotions | null;
   /** the markets' working buffers, made on first use and reused by every tick (see market.ts) */

@@ -127,6 +127,12 @@ export interface ProductMarket {
   /** buyer codes of the tick in their seeded order; the first `n` are this tick's */
   buyers: Int32Array;
   n: number;
+  /** the customer each buyer is (course §9), parallel to `buyers` */
+  customerIds: Int32Array;
+  /** the customer whose turn it is (allocate) */
+  customer: number;
+  /** per buyer: the index of the shop's coupon that brought it back, or −1 (parallel to `buyers`) */
+  coupons: Int32Array;
 
   // offers
   /** for each buyer city, every warehouse city fastest first (ties: lower index): fixed for the game */
@@ -223,6 +229,9 @@ export function newProductMarket(world: World, shops: number): ProductMarket {
     offerPool: new Array<Offer | undefined>(C * shops).fill(undefined),
     stocked: new Int32Array(shops),
     stockedAt: new Int32Array(shops * C),
+    customerIds: new Int32Array(1024),
+    customer: 0,
+    coupons: new Int32Array(1024),
     inboundByShop,
     cities: [],
     cityPool: new Array<CityMarket | undefined>(C).fill(undefined),

@@ -6,7 +6,8 @@
  */
 import type { Promotion, PromotionReport, PromotionRules } from './promotions/types';
 import type { RngStates } from './rng';
-import type { ServiceDecision, ServiceRules, ShopService } from './service/types';
+import type { CustomerRules, ServiceDecision, ServiceRules, ShopService } from './service/types';
+import type { CustomerBook, CustomerSummary } from './customers';
 
 export * from './promotions/types';
 export * from './service/types';
@@ -148,6 +149,8 @@ export interface Rules {
   service: ServiceRules | null;
   /** search and traffic (course §7) */
   search: SearchRules;
+  /** customer lifecycles (course §9) */
+  customers: CustomerRules;
 }
 
 export interface Controller {
@@ -319,6 +322,11 @@ export interface ShopLedger {
   service: ServiceLedger;
   /** the search funnel of the round (course §7) */
   search: SearchLedger;
+  /** orders of the round by customers buying at the shop for the first time, and by returning ones */
+  newCustomerOrders: number;
+  returningOrders: number;
+  /** orders of customers who had been sleeping (their last purchase sleepingTicks or more ago) */
+  wokenOrders: number;
 }
 
 export interface ServiceLedger {
@@ -412,6 +420,11 @@ export interface ShopRoundReport {
   searchRank: number[];
   /** the funnel per product: impressions → clicks (visits) → orders */
   funnel: { impressions: number[]; clicks: number[]; orders: number[] };
+  newCustomerOrders: number;
+  returningOrders: number;
+  wokenOrders: number;
+  /** the shop's customers at the round's end (course §9) */
+  customers: CustomerSummary;
 }
 
 export interface ServiceReport {
@@ -465,4 +478,6 @@ export interface GameState {
   /** the market's keyword counters of the round in progress (数据魔方) */
   keywordStats: KeywordReport[];
   reports: RoundReport[];
+  /** every city's customers and what they remember of each shop (course §9) */
+  customers: CustomerBook;
 }

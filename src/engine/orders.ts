@@ -9,6 +9,7 @@ import { bookCost } from './ledger';
 import { CROWD_COUNT, LOST_REASON_COUNT, type Backorder, type Bundle, type Inbound, type World } from './model';
 import type { ProductMarket } from './market';
 import type { RoundContext } from './context';
+import { FIRST_ORDER, recordPurchase, WOKEN_ORDER } from './customers';
 import { carrierFeeFen } from './stages/fulfil';
 import { memberFree, quote, quoted, recordBundle, recordQuoted, upgradeTarget, type OfferPromo } from './promotions/round';
 
@@ -63,13 +64,20 @@ export function take(m: ProductMarket, o: Offer, want: number, c: number, k: num
     got += units;
   }
   if (got === 0) return 0;
-  recordOrder(m, o.shop, c, k, got);
+  recordOrder(m, o.shop, c, k, got, got * o.priceFen + o.shippingFen);
   return got;
 }
 
 /** One order of `units` units in the shop's books and, when a view listens, in the tick's flows. */
-function recordOrder(m: ProductMarket, s: number, c: number, k: number, units: number): void {
+function recordOrder(m: ProductMarket, s: number, c: number, k: number, units: number, fen: number): void {
   const ledger = m.shops[s]!.ledger;
+  // The customer's memory of the shop (course §9): a first purchase or a returning customer's.
+  const kind = recordPurchase(m.ctx.state.customers, m.customer, s, m.S, m.C, c, m.ctx.tick, fen, m.world.rules.customers.sleepingTicks);
+  if (kind === FIRST_ORDER) ledger.newCustomerOrders++;
+  else {
+    ledger.returningOrders++;
+    if (kind === WOKEN_ORDER) ledger.wokenOrders++;
+  }
   ledger.orders++;
   ledger.ordersByCrowd[k]!++;
   ledger.units += units;
@@ -174,7 +182,7 @@ function takeBundle(m: ProductMarket, o: Offer, op: OfferPromo, bundle: Bundle, 
   for (let j = 1; j < items.length; j++) {
     m.extras.push({ shop: o.shop, from, city: c, product: items[j]!.product, units: items[j]!.quantity, delayed });
   }
-  recordOrder(m, o.shop, c, k, units);
+  recordOrder(m, o.shop, c, k, units, payFen);
   recordBundle(op, units, payFen, grossFen - payFen);
   return true;
 }

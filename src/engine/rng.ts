@@ -6,7 +6,7 @@
  */
 import seedrandom from 'seedrandom';
 
-export const STREAMS = ['demand', 'choice', 'reviews', 'delivery', 'service'] as const;
+export const STREAMS = ['demand', 'choice', 'reviews', 'delivery', 'service', 'customers'] as const;
 export type StreamName = (typeof STREAMS)[number];
 
 /** seedrandom's alea state: plain numbers, JSON-safe. */

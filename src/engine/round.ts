@@ -9,6 +9,7 @@ import type { ProductMarket } from './market';
 import type { GameState, RoundDecision, World } from './model';
 import { clonePlain } from './clone';
 import { restore, seedStream } from './rng';
+import { newCustomerBook, reviveCustomerBook } from './customers';
 import { roundStart } from './stages/roundStart';
 import { roundEnd } from './stages/roundEnd';
 import { runTick } from './tick';
@@ -24,6 +25,9 @@ export function playRound(world: World, prev: GameState, decisions: readonly Rou
   if (prev.round >= world.rounds) throw new Error(`the game is over: all ${world.rounds} rounds are played`);
   const { reports, ...current } = prev;
   const state: GameState = { ...clonePlain(current), reports: reports.slice() };
+  // A state from before customers were tracked starts their memory now.
+  if (state.customers === undefined) state.customers = newCustomerBook(world);
+  else reviveCustomerBook(state.customers);
   const rng: Streams = {
     demand: restore(state.rng.demand),
     choice: restore(state.rng.choice),
@@ -31,6 +35,7 @@ export function playRound(world: World, prev: GameState, decisions: readonly Rou
     delivery: restore(state.rng.delivery),
     // Games saved before the service stream existed get it from the seed (no other stream moves).
     service: restore(state.rng.service ?? seedStream(state.seed, 'service')),
+    customers: restore(state.rng.customers ?? seedStream(state.seed, 'customers')),
   };
   const startTick = state.round * world.ticksPerRound + 1;
   const ctx: RoundContext = { world, state, rng, startTick, tick: startTick, fansDue: [], flows: null };
@@ -67,6 +72,7 @@ export function playRound(world: World, prev: GameState, decisions: readonly Rou
     reviews: rng.reviews.state(),
     delivery: rng.delivery.state(),
     service: rng.service.state(),
+    customers: rng.customers.state(),
   };
   return state;
 }

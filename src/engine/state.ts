@@ -5,6 +5,7 @@ export function emptyKeywordReport(): KeywordReport {
   return { searches: 0, impressions: 0, clicks: 0, orders: 0, paidClicks: 0, adSpendFen: 0 };
 }
 import { initialStreams } from './rng';
+import { newCustomerBook } from './customers';
 
 export function emptyLedger(cities: number, products = 0, keywords = 0): ShopLedger {
   return {
@@ -51,6 +52,9 @@ export function emptyLedger(cities: number, products = 0, keywords = 0): ShopLed
       logisticsSum: 0,
       gifts: 0,
     },
+    newCustomerOrders: 0,
+    returningOrders: 0,
+    wokenOrders: 0,
   };
 }
 
@@ -107,5 +111,6 @@ export function createInitialState(world: World, seed: number): GameState {
     demandSeen: new Array<number>(C * P * CROWD_COUNT).fill(0),
     keywordStats: world.keywords.map(() => emptyKeywordReport()),
     reports: [],
+    customers: newCustomerBook(world),
   };
 }

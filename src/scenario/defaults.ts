@@ -1,6 +1,7 @@
 /** Defaults for everything a scenario may leave out. Documented in docs/scenario-reference.md. */
 import { searchRulesFrom } from './search';
 import type { Rules } from '../engine/model';
+import { DEFAULT_CUSTOMERS } from './service';
 
 export const DEFAULT_ROUNDS = 6;
 export const DEFAULT_TICKS_PER_ROUND = 30;
@@ -62,5 +63,6 @@ export function defaultRules(): Rules {
     rubricStep: 2,
     service: null,
     search: searchRulesFrom(undefined),
+    customers: { ...DEFAULT_CUSTOMERS },
   };
 }

@@ -29,7 +29,7 @@ import {
 import { isKnownStrategy, STRATEGY_NAMES } from './strategies';
 import { checkScenarioFile, checkWorkload } from './checks';
 import { promotionRulesFrom, promotionsOfRound, promotionWorld, type PromotionWorld } from './promotions';
-import { serviceOfRound, serviceRulesFrom } from './service';
+import { customerRulesFrom, serviceOfRound, serviceRulesFrom } from './service';
 import { keywordsFrom, searchOfRound, searchRulesFrom } from './search';
 import { newMeaningProblems, salvage } from './salvage';
 
@@ -134,6 +134,7 @@ function buildWorld(s: ScenarioFile, problems: Problem[]): World {
   if (r.rating?.description !== undefined) rules.ratingDescription = r.rating.description;
   rules.service = serviceRulesFrom(r.service);
   rules.search = searchRulesFrom(r.search);
+  rules.customers = customerRulesFrom(r.customers);
   if (r.negativeTags?.ticks !== undefined) rules.negativeTagTicks = r.negativeTags.ticks;
   if (r.negativeTags?.threshold !== undefined) rules.negativeTagThreshold = r.negativeTags.threshold;
   if (r.negativeTags?.conversion !== undefined) rules.negativeTagConversion = r.negativeTags.conversion;

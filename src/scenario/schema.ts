@@ -15,7 +15,7 @@ import { hasAtMostTwoDecimals } from '../engine/money';
 import { doc } from './describe';
 import { STRATEGY_NAMES } from './strategies';
 import { promotionRulesSchema, promotionSchema } from './promotions';
-import { serviceDecisionSchema, serviceRulesSchema } from './service';
+import { customerRulesSchema, serviceDecisionSchema, serviceRulesSchema } from './service';
 import { keywordSchema, searchDecisionSchema, searchRulesSchema } from './search';
 
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
@@ -238,6 +238,7 @@ export const rulesSchema = doc(
     promotions: promotionRulesSchema.optional(),
     service: serviceRulesSchema.optional(),
     search: searchRulesSchema.optional(),
+    customers: customerRulesSchema.optional(),
   }),
   'platform and market rules; every field has a default',
   '平台与市场规则；每一项都有默认值',

@@ -130,3 +130,27 @@ export function serviceOfRound(
 export function hasService(world: Pick<World, 'rules'>): boolean {
   return world.rules.service !== null;
 }
+
+export const DEFAULT_CUSTOMERS = { sleepingTicks: 60, loyalPurchases: 3, poolRounds: 2, couponReach: 0.3 } as const;
+
+export const customerRulesSchema = doc(
+  z.strictObject({
+    sleepingTicks: doc(int(1, 1440), `ticks without buying at a shop after which its customer is sleeping (沉睡客户); default ${DEFAULT_CUSTOMERS.sleepingTicks}`, `在某店多少天未购买后成为该店的沉睡客户；默认 ${DEFAULT_CUSTOMERS.sleepingTicks}`).optional(),
+    loyalPurchases: doc(int(2, 1000), `purchases at a shop from which its customer is loyal (忠诚客户); from 2 up to this less one they are repeat customers (复购客户); default ${DEFAULT_CUSTOMERS.loyalPurchases}`, `在某店购买达到此次数即为忠诚客户；2 次到此值减 1 次为复购客户；默认 ${DEFAULT_CUSTOMERS.loyalPurchases}`).optional(),
+    poolRounds: doc(rate(0.1, 20), `each city has this many rounds' worth of its published buyers as customers, so a customer comes about once in this many rounds (more: fewer chance repurchases); default ${DEFAULT_CUSTOMERS.poolRounds}`, `每个城市的客户人数为其每期公布买家数的这么多倍，即一位客户大约每这么多期来一次（越大，偶然复购越少）；默认 ${DEFAULT_CUSTOMERS.poolRounds}`).optional(),
+    couponReach: doc(rate(0, 1), `share of a group of the shop’s customers (new, repeat, loyal, sleeping) that a coupon aimed at them brings back to the shop during the coupon’s ticks, up to its quantity; default ${DEFAULT_CUSTOMERS.couponReach}`, `发给本店某类客户（新客户、复购、忠诚、沉睡）的优惠券在有效期内带回店里的客户比例，以优惠券张数为限；默认 ${DEFAULT_CUSTOMERS.couponReach}`).optional(),
+  }),
+  'customers and their lifecycle per shop (客户关系管理): visitor → potential → new → repeat → loyal, sleeping after a while without buying; every field has a default',
+  '客户及其在各店的生命周期（客户关系管理）：访客 → 潜在客户 → 新客户 → 复购客户 → 忠诚客户，久未购买则沉睡；每一项都有默认值',
+);
+
+export type CustomerRulesFile = z.infer<typeof customerRulesSchema>;
+
+export function customerRulesFrom(r: CustomerRulesFile | undefined): World['rules']['customers'] {
+  return {
+    sleepingTicks: r?.sleepingTicks ?? DEFAULT_CUSTOMERS.sleepingTicks,
+    loyalPurchases: r?.loyalPurchases ?? DEFAULT_CUSTOMERS.loyalPurchases,
+    poolRounds: r?.poolRounds ?? DEFAULT_CUSTOMERS.poolRounds,
+    couponReach: r?.couponReach ?? DEFAULT_CUSTOMERS.couponReach,
+  };
+}

@@ -2,7 +2,7 @@
  * The Result of `shopsim run --json` (contracts.md): money in yuan, ids instead of indices. Keys
  * of the contract are stable; the rest are additions.
  */
-import { COST_KINDS, type CROWDS, LOST_REASONS, LOST_REASON_COUNT, hashValue, type GameState, type World } from '../engine';
+import { COST_KINDS, type CROWDS, LIFECYCLE, LOST_REASONS, LOST_REASON_COUNT, hashValue, type GameState, type ShopRoundReport, type World } from '../engine';
 import { rankShops } from './scoring';
 import { promotionResults, type PromotionResult } from './promotions';
 
@@ -55,6 +55,20 @@ export interface ShopRoundResult {
   dsrParts: { description: number; service: number; logistics: number };
   /** active negative tags per product at the round's end */
   negativeTags: Record<string, number>;
+  /** the shop's customers per lifecycle state at the round's end (course §9) */
+  customers: Record<(typeof LIFECYCLE)[number], number>;
+  /** the course's two repurchase rates over the game so far: customers who bought twice or more / customers who bought; repeat orders / all orders */
+  repurchaseRate: { byCustomers: number; byTransactions: number };
+  /**
+   * Cost per order of the round: acquisition spend (media, paid search, coupons for everyone or
+   * potential customers) per order of a first-time customer, and retention spend (coupons aimed at
+   * customers who bought, member day, gifts) per order of a returning one; null without such orders.
+   */
+  costPerOrder: { newCustomers: number | null; returningCustomers: number | null; newOrders: number; returningOrders: number; acquisition: number; retention: number };
+  /** orders of customers who had been sleeping (沉睡客户 woken, e.g. by a coupon aimed at them) */
+  wokenOrders: number;
+  /** RFM grid: recency rows (recent: bought this round, earlier, sleeping) × frequency columns (once, twice, three times or more) */
+  rfm: { customers: number[][]; spent: number[][] };
 }
 
 export interface RoundResult {
@@ -88,6 +102,45 @@ const yuan = (fen: number) => Math.round(fen) / 100;
 
 function crowdMap(values: readonly number[], offset = 0): CrowdMap {
   return { brandLoyal: values[offset]!, lowPrice: values[offset + 1]!, composite: values[offset + 2]!, hesitant: values[offset + 3]! };
+}
+
+const rate4 = (a: number, b: number) => (b === 0 ? 0 : Math.round((a / b) * 10000) / 10000);
+
+/** Spend that wins customers who have not bought (acquisition) and spend that keeps those who have (retention), fen. */
+export function acquisitionAndRetentionFen(x: ShopRoundReport): [number, number] {
+  let acquisition = x.costsFen[COST_KINDS.indexOf('media')]!;
+  const ads = (COST_KINDS as readonly string[]).indexOf('ads');
+  if (ads >= 0) acquisition += x.costsFen[ads]!;
+  let retention = x.costsFen[COST_KINDS.indexOf('gifts')]!;
+  for (const pr of x.promotions ?? []) {
+    const p = pr.promotion;
+    if (p.type === 'memberDay') retention += pr.discountFen;
+    else if (p.type === 'coupon') {
+      if (p.target === 'everyone' || p.target === 'potential') acquisition += pr.discountFen;
+      else retention += pr.discountFen;
+    }
+  }
+  return [acquisition, retention];
+}
+
+function customerResults(x: ShopRoundReport): Pick<ShopRoundResult, 'customers' | 'repurchaseRate' | 'costPerOrder' | 'wokenOrders' | 'rfm'> {
+  const cs = x.customers;
+  const [acquisition, retention] = acquisitionAndRetentionFen(x);
+  const grid = (v: readonly number[], f: (n: number) => number) => [0, 1, 2].map((r) => [0, 1, 2].map((c) => f(v[r * 3 + c]!)));
+  return {
+    customers: Object.fromEntries(LIFECYCLE.map((k, i) => [k, cs.states[i]!])) as ShopRoundResult['customers'],
+    repurchaseRate: { byCustomers: rate4(cs.boughtTwice, cs.bought), byTransactions: rate4(cs.repeatOrders, cs.allOrders) },
+    costPerOrder: {
+      newCustomers: x.newCustomerOrders === 0 ? null : yuan(acquisition / x.newCustomerOrders),
+      returningCustomers: x.returningOrders === 0 ? null : yuan(retention / x.returningOrders),
+      newOrders: x.newCustomerOrders,
+      returningOrders: x.returningOrders,
+      acquisition: yuan(acquisition),
+      retention: yuan(retention),
+    },
+    wokenOrders: x.wokenOrders,
+    rfm: { customers: grid(cs.rfmCustomers, (n) => n), spent: grid(cs.rfmSpentFen, yuan) },
+  };
 }
 
 export function stateHash(state: GameState): string {
@@ -142,6 +195,7 @@ export function buildResult(world: World, state: GameState): Result {
       },
       dsrParts: { description: x.dsrParts[0]!, service: x.dsrParts[1]!, logistics: x.dsrParts[2]! },
       negativeTags: Object.fromEntries(world.products.map((p, i) => [p.id, x.negativeTags[i]!])),
+      ...customerResults(x),
     })),
     lostDemand: Object.fromEntries(world.cities.map((c, i) => [c.id, crowdMap(r.lost, i * 4)])),
     lostDemandByReason: Object.fromEntries(

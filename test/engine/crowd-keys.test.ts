@@ -14,7 +14,7 @@ import { lowPrice } from '../../src/engine/crowds/lowPrice';
 
 const ctx: RankContext = { quantity: 1, referenceFen: 5000, capFen: 6000 };
 function offer(shop: number, o: Partial<Offer>): Offer {
-  return { shop, priceFen: 4500, shippingFen: 0, reviewScore: 3, cityInfluence: 0, index: 10, shuffleRank: shop, sources: [0], available: 10, presale: false, presaleAvailable: 0, conversion: 1, utility: 1, weight: 1, promo: null, ...o };
+  return { shop, priceFen: 4500, shippingFen: 0, reviewScore: 3, cityInfluence: 0, index: 10, shuffleRank: shop, sources: [0], available: 10, presale: false, presaleAvailable: 0, conversion: 1, serviceConversion: 1, utility: 1, weight: 1, promo: null, ...o };
 }
 /** Shop 1 is listed first and is first in the shuffle, so only the key under test can put shop 2 ahead. */
 const order = (ranked: Offer[]) => ranked.map((o) => o.shop);

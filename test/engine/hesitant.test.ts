@@ -7,7 +7,7 @@ import { listTea, playRounds, tinyWorld } from './helpers';
 const h = defaultRules().hesitant;
 const offer = (price: number, review: number, index: number): Offer => ({
   shop: 0, priceFen: price, shippingFen: 0, reviewScore: review, cityInfluence: 0, index, shuffleRank: 0,
-  sources: [0], available: 1, presale: false, presaleAvailable: 0, conversion: 1, utility: 0, weight: 0,
+  sources: [0], available: 1, presale: false, presaleAvailable: 0, conversion: 1, serviceConversion: 1, utility: 0, weight: 0,
 });
 
 describe('when hesitant buyers weigh an offer', () => {

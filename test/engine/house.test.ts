@@ -24,7 +24,7 @@ describe('when a crowd declares what it ranks by', () => {
   });
   const offers = fc.array(offerArb, { minLength: 1, maxLength: 9 }).map((xs) =>
     xs.map(
-      (x, i): Offer => ({ ...x, shop: i, shuffleRank: (i * 5) % xs.length, sources: [0], available: 1, presale: false, presaleAvailable: 0, conversion: 1, utility: 0, weight: 0, promo: null }),
+      (x, i): Offer => ({ ...x, shop: i, shuffleRank: (i * 5) % xs.length, sources: [0], available: 1, presale: false, presaleAvailable: 0, conversion: 1, serviceConversion: 1, utility: 0, weight: 0, promo: null }),
     ),
   );
   const ctx: RankContext = { quantity: 2, referenceFen: 5000, capFen: 6500 };

@@ -23,7 +23,7 @@ const fixed = (u: number): Rng => ({ next: () => u, int: (n) => Math.floor(u * n
 function ctxOf(world: World, u = 0.5, tick = 3): RoundContext {
   const state = createInitialState(world, 1);
   const rng = fixed(u);
-  return { world, state, rng: { demand: rng, choice: rng, reviews: rng, delivery: rng, service: rng }, startTick: 1, tick, fansDue: [], flows: null };
+  return { world, state, rng: { demand: rng, choice: rng, reviews: rng, delivery: rng, service: rng, customers: rng }, startTick: 1, tick, fansDue: [], flows: null };
 }
 
 const parcel = (orders: number, over: Partial<Parcel> = {}): Parcel => ({

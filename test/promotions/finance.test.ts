@@ -14,7 +14,7 @@ function deliverOne(parcel: Parcel) {
   const state = createInitialState(w, 1);
   state.parcels.push(parcel);
   const rng = restore(seedStream(1, 'test'));
-  const ctx: RoundContext = { world: w, state, rng: { demand: rng, choice: rng, reviews: rng, delivery: rng, service: rng }, startTick: 1, tick: 3, fansDue: [], flows: null };
+  const ctx: RoundContext = { world: w, state, rng: { demand: rng, choice: rng, reviews: rng, delivery: rng, service: rng, customers: rng }, startTick: 1, tick: 3, fansDue: [], flows: null };
   deliveries(ctx);
   return state.shops[0]!;
 }

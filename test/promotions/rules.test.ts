@@ -151,13 +151,11 @@ describe('when a shop coupon (店铺优惠券) is submitted', () => {
     refusal('8.5b', coupon(5, 50, 0));
   });
 
-  it('should accept the targets everyone and potential and refuse lifecycle targets naming rule 8.5c', () => {
-    expect(check(coupon(5, 50, 10, 'potential'))).toEqual([]);
-    for (const target of ['new', 'sleeping', 'loyal']) {
-      const p = refusal('8.5c', coupon(5, 50, 10, target));
-      expect(p.path).toBe('$.rounds[0].promotions[0].target');
-      expect(p.message).toContain('customer lifecycles');
-    }
+  it('should accept the six targets of rule 8.5c (everyone, potential, new, repeat, loyal, sleeping) and refuse another, listing them', () => {
+    for (const target of ['everyone', 'potential', 'new', 'repeat', 'loyal', 'sleeping']) expect(check(coupon(5, 50, 10, target))).toEqual([]);
+    const p = check(coupon(5, 50, 10, 'vip'));
+    expect(p[0]!.path).toBe('$.rounds[0].promotions[0].target');
+    expect(p[0]!.message).toMatch(/"everyone" or "potential" or "new" or "repeat" or "loyal" or "sleeping"/);
   });
 });
 

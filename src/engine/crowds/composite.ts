@@ -39,6 +39,6 @@ export const composite: CrowdBehaviour = {
     return sortOffers(ranked);
   },
   buy(m: ProductMarket, b: BuyerTurn): void {
-    buyDownRanking(m, b, b.quantity, b.city.lostReason);
+    buyDownRanking(m, b, b.quantity, b.city.lostReason, true);
   },
 };

@@ -10,6 +10,7 @@ import { HESITANT, NO_PURCHASE, OUT_OF_STOCK, type Rules } from '../model';
 import type { ProductMarket } from '../market';
 import { click, lose, order } from '../orders';
 import { promoGone } from '../promotions/round';
+import { markPotential } from '../customers';
 import { copyInto, sortKeys, sortOffers, transactionFen, type BuyerTurn, type CrowdBehaviour, type Offer, type RankContext, type RankingKeyId } from './offer';
 
 export function hesitantUtility(o: Offer, ctx: RankContext, h: Rules['hesitant']): number {
@@ -21,7 +22,8 @@ export function hesitantUtility(o: Offer, ctx: RankContext, h: Rules['hesitant']
   const index = o.index / 100;
   // Urgency (course §4): a discount, flash sale or coupon in force makes the undecided act now.
   const urgency = o.promo == null ? 1 : ctx.returning ? o.promo.urgencyReturning : o.promo.urgency;
-  return (h.priceWeight * price + h.reviewWeight * review + h.indexWeight * index) * o.conversion * urgency;
+  // Negative tags and a slow answer to its question (course §5) both lose the undecided buyer.
+  return (h.priceWeight * price + h.reviewWeight * review + h.indexWeight * index) * o.conversion * o.serviceConversion * urgency;
 }
 
 /** Its utility blends these three (weights in rules.hesitant); it ranks by that utility. */
@@ -93,7 +95,11 @@ function buyHesitant(m: ProductMarket, b: BuyerTurn, h: Rules['hesitant']): void
     // It opened the most attractive result, then left undecided.
     click(m, b, seen[0]!, m.seenAt[0]!);
     if (b.returning) lose(m.ctx, c, k, NO_PURCHASE);
-    else m.ctx.state.potential[c * m.P + m.p]!++;
+    else {
+      m.ctx.state.potential[c * m.P + m.p]!++;
+      // Favourited or carted at the shop it liked best (潜在客户 of that shop).
+      markPotential(m.ctx.state.customers, m.customer, seen[0]!.shop, m.S);
+    }
     return;
   }
   let pick = 0;

@@ -25,6 +25,8 @@ export interface Offer {
   presaleAvailable: number;
   /** conversion multiplier of the product's negative tags (1 when under the threshold) */
   conversion: number;
+  /** conversion multiplier of the shop's service response time for hesitant and composite buyers (course §5; 1 without service rules) */
+  serviceConversion: number;
   /** hesitant buyers' utility of this offer, and its choice weight (utility ^ sharpness) */
   utility: number;
   weight: number;

@@ -13,7 +13,7 @@ import { promoGone } from '../promotions/round';
 import type { BuyerTurn } from './offer';
 
 /** Buys `want` units down the ranking; a buyer who got nothing is lost with `emptyReason` when nobody qualified. */
-export function buyDownRanking(m: ProductMarket, b: BuyerTurn, want: number, emptyReason: number): void {
+export function buyDownRanking(m: ProductMarket, b: BuyerTurn, want: number, emptyReason: number, slowService = false): void {
   const { city, ranking, key, c, k } = b;
   const choice = m.choice;
   const attention = city.attention[key];
@@ -30,8 +30,10 @@ export function buyDownRanking(m: ProductMarket, b: BuyerTurn, want: number, emp
     if (attention !== undefined && choice.next() >= attention[j]!) continue;
     click(m, b, o, j);
     // The detail page converts the visit (negative tags, page quality), less when the flash sale
-    // or coupon seen in search has run out meanwhile.
-    const conversion = promoGone(o.promo) ? o.conversion * m.world.rules.search.promoGoneConversion : o.conversion;
+    // or coupon seen in search has run out meanwhile; composite buyers also leave a page whose
+    // questions go unanswered (course §5).
+    let conversion = promoGone(o.promo) ? o.conversion * m.world.rules.search.promoGoneConversion : o.conversion;
+    if (slowService) conversion *= o.serviceConversion;
     if (conversion < 1 && choice.next() >= conversion) continue;
     const got = order(m, o, want, c, k, false, false);
     if (got > 0 && b.keyword >= 0) m.ctx.state.keywordStats[b.keyword]!.orders++;

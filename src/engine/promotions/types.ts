@@ -11,7 +11,7 @@ export type { LimitedDiscount } from './tools/limitedDiscount';
 export type { SpendReward, SpendTier } from './tools/spendReward';
 export type { Bundle, BundleItem } from './tools/bundle';
 export type { BuyMoreDiscount } from './tools/buyMoreDiscount';
-export { COUPON_TARGETS, SUPPORTED_COUPON_TARGETS, type Coupon, type CouponTarget, type CouponTargetName } from './tools/coupon';
+export { COUPON_TARGETS, CUSTOMER_COUPON_TARGETS, SUPPORTED_COUPON_TARGETS, type Coupon, type CouponTarget, type CouponTargetName } from './tools/coupon';
 export type { GroupBuy } from './tools/groupBuy';
 export type { FlashSale } from './tools/flashSale';
 export type { MemberDay } from './tools/memberDay';

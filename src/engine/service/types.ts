@@ -40,7 +40,7 @@ export interface CustomerRules {
   loyalPurchases: number;
   /** city population of customers = this × the city's published buyers per round */
   poolRounds: number;
-  /** share of a targeted group a coupon brings back to the shop per round (up to the coupon's quantity) */
+  /** share of a targeted group a coupon aimed at it brings back to the shop in its round (up to the coupon's quantity) */
   couponReach: number;
 }
 

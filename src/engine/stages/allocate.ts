@@ -6,6 +6,8 @@
  * The per-buyer loop works on plain arrays and numbers only.
  */
 import type { BuyerTurn } from '../crowds/offer';
+import { order } from '../orders';
+import { STAT_DISCOUNT, STAT_ORDERS, STAT_REVENUE, STAT_UNITS } from '../promotions/round';
 import type { ProductMarket } from '../market';
 import { CROWD_COUNT } from '../model';
 import { CROWD_SHIFT, FAN_MASK, FAN_SHIFT, PAGE_MASK, PAGE_SHIFT, RETURNING } from './buyers';
@@ -51,6 +53,37 @@ export function allocate(m: ProductMarket): void {
     turn.returning = returning;
     turn.keyword = page < 0 ? -1 : page >> 1;
     m.tried = false;
+    m.customer = m.customerIds[b]!;
+    const coupon = m.coupons[b]!;
+    if (coupon >= 0 && couponOrder(m, turn, coupon)) continue;
     crowds[k]!.buy(m, turn);
   }
+}
+
+/**
+ * A customer a coupon brought back (course §8, §9) buys at the coupon's shop, as its member, and
+ * uses the coupon when the order's goods reach its threshold and coupons are left. Returns false
+ * when the shop cannot sell to it (no offer, no stock, review below 0): it then buys as its crowd does.
+ */
+function couponOrder(m: ProductMarket, b: BuyerTurn, coupon: number): boolean {
+  const s = b.fan;
+  const o = b.city.byShop[s];
+  if (!o || o.reviewScore < 0 || (o.available <= 0 && o.presaleAvailable <= 0)) return false;
+  m.visits[s]!++;
+  m.head = null;
+  const got = order(m, o, b.quantity, b.c, b.k, false, true);
+  if (got === 0) return false;
+  const sp = m.promos?.shops[s];
+  const pr = sp?.list[coupon];
+  if (!sp || !pr || pr.type !== 'coupon' || sp.remaining[coupon]! <= 0) return true;
+  const goodsFen = got * o.priceFen;
+  const head = m.head as { discountFen?: number } | null;
+  if (goodsFen < pr.thresholdFen || head === null) return true;
+  head.discountFen = (head.discountFen ?? 0) + pr.amountFen;
+  sp.remaining[coupon]!--;
+  sp.stats[coupon * 4 + STAT_ORDERS]!++;
+  sp.stats[coupon * 4 + STAT_UNITS]! += got;
+  sp.stats[coupon * 4 + STAT_REVENUE]! += goodsFen + o.shippingFen - pr.amountFen;
+  sp.stats[coupon * 4 + STAT_DISCOUNT]! += pr.amountFen;
+  return true;
 }

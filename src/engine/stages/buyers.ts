@@ -12,6 +12,7 @@ import { eventMultiplier, spread } from '../demand';
 import type { ProductMarket } from '../market';
 import { BRAND_LOYAL, COMPOSITE, CROWD_COUNT, HESITANT } from '../model';
 import { potentialCouponInForce } from '../promotions/round';
+import { anyCustomer, customerOf } from '../customers';
 
 export const CROWD_SHIFT = 8;
 export const FAN_SHIFT = 11;
@@ -51,12 +52,21 @@ export function buyers(m: ProductMarket): boolean {
       total += back;
     }
   }
+  // Customers a coupon aimed at them brought back come for this product today (course §9).
+  const back = ctx.couponReturns ? ctx.couponReturns.byTickProduct[i * P + p]! : null;
+  if (back) total += back.length / 4;
   if (total === 0) return false;
 
   if (m.buyers.length < total) m.buyers = new Int32Array(total * 2);
+  if (m.customerIds.length < m.buyers.length) {
+    m.customerIds = new Int32Array(m.buyers.length);
+    m.coupons = new Int32Array(m.buyers.length);
+  }
   const codes = m.buyers;
   m.pageSearchers.fill(0);
   markAds(m);
+  const ids = m.customerIds;
+  const coupons = m.coupons;
   let n = 0;
   for (let c = 0; c < C; c++) {
     for (let k = 0; k < CROWD_COUNT; k++) {
@@ -81,13 +91,41 @@ export function buyers(m: ProductMarket): boolean {
     }
     n = searchers(m, c, returning[c]!, c | (HESITANT << CROWD_SHIFT) | RETURNING, n);
   }
+  coupons.fill(-1, 0, n);
+  if (back) {
+    // They come back to their shop first, like its fans, with the coupon in hand.
+    for (let j = 0; j < back.length; j += 4) {
+      const c = back[j + 2]!;
+      ids[n] = back[j + 1]!;
+      coupons[n] = back[j + 3]!;
+      codes[n++] = c | (BRAND_LOYAL << CROWD_SHIFT) | ((back[j]! + 1) << FAN_SHIFT);
+      state.demandSeen[(c * P + p) * CROWD_COUNT + BRAND_LOYAL]!++;
+      // Counted with the brand-loyal buyers, so that their crowd's ranking exists if they fall back to it.
+      counts[c * CROWD_COUNT + BRAND_LOYAL]!++;
+    }
+  }
   for (let j = n - 1; j > 0; j--) {
     const r = (choice.next() * (j + 1)) | 0;
     const t = codes[j]!;
     codes[j] = codes[r]!;
     codes[r] = t;
+    const id = ids[j]!;
+    ids[j] = ids[r]!;
+    ids[r] = id;
+    const cp = coupons[j]!;
+    coupons[j] = coupons[r]!;
+    coupons[r] = cp;
   }
   m.n = n;
+  // Each buyer is a customer of its city; a returning fan is one who bought at that shop (course §9).
+  const book = state.customers;
+  const who = ctx.rng.customers;
+  for (let b = 0; b < n; b++) {
+    if (coupons[b]! >= 0) continue;
+    const code = codes[b]!;
+    const fan = ((code >> FAN_SHIFT) & 0x7ffff) - 1;
+    ids[b] = fan >= 0 ? customerOf(book, fan, code & 0xff, C, who) : anyCustomer(book, code & 0xff, who);
+  }
   return true;
 }
 

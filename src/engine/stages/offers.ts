@@ -4,6 +4,7 @@
  * composite index, stock that reaches the buyer before the deadline, presale, the conversion of
  * a visit (negative tags × detail-page quality) and the promotions in force. Shops in the round's seeded order (the tie-break).
  */
+import { responseFactor } from './service';
 import type { Offer } from '../crowds/offer';
 import type { CityMarket, ProductMarket, SearchPage } from '../market';
 import { CROWD_COUNT, NO_LISTING, OUT_OF_STOCK, PRICE_ABOVE_CAP, TOO_SLOW, type Inbound } from '../model';
@@ -79,6 +80,7 @@ function snapshot(m: ProductMarket, c: number, maxVisual: number): CityMarket {
         presale: false,
         presaleAvailable: 0,
         conversion: 1,
+        serviceConversion: 1,
         utility: 0,
         weight: 0,
         promo: null,
@@ -129,6 +131,7 @@ function snapshot(m: ProductMarket, c: number, maxVisual: number): CityMarket {
     o.presale = listing.presale;
     o.presaleAvailable = presaleAvailable;
     o.conversion = (tags >= world.rules.negativeTagThreshold ? world.rules.negativeTagConversion : 1) * detailPageFactor(shop.visual, maxVisual, world.rules.search.detailPageFloor);
+    o.serviceConversion = responseFactor(world.rules.service, shop.service.responseTicks);
     o.utility = 0;
     o.weight = 0;
     o.promo = null;

@@ -9,6 +9,7 @@ import { bookCost } from '../ledger';
 import type { GameState, ShopRoundReport, ShopState, World } from '../model';
 import { endRoundPromotions } from '../promotions/stages';
 import { searchRoundEnd } from '../search/performance';
+import { summarise } from '../customers';
 
 export function roundEnd(ctx: RoundContext): void {
   const { world, state } = ctx;
@@ -158,6 +159,10 @@ function shopReport(world: World, state: GameState, shop: ShopState, s: number, 
       gifts: l.service.gifts,
     },
     dsrParts: dsrPartsOf(shop),
+    newCustomerOrders: l.newCustomerOrders,
+    returningOrders: l.returningOrders,
+    wokenOrders: l.wokenOrders,
+    customers: summarise(state.customers, s, state.shops.length, state.tick, state.tick - world.ticksPerRound + 1, world.rules.customers),
     negativeTags: shop.tags.map((list) => list.length),
     impressions: l.search.impressions,
     clicks: l.visits,

@@ -12,6 +12,7 @@ import { hashString } from '../hash';
 import { emptyKeywordReport, emptyLedger } from '../state';
 import { checkBankruptcy } from './bankruptcy';
 import { beginRoundPromotions } from '../promotions/stages';
+import { planCouponReturns } from '../customers';
 
 export function roundStart(ctx: RoundContext, decisions: readonly RoundDecision[]): void {
   const { world, state } = ctx;
@@ -38,6 +39,15 @@ export function roundStart(ctx: RoundContext, decisions: readonly RoundDecision[
   state.roundDemand = roundDemand(world, ctx.rng.demand);
   ctx.fansDue = fansComingBack(world, state.shops, state.roundDemand);
   beginRoundPromotions(ctx, decisions);
+  // Coupons aimed at a group of the shop's customers are sent now; some of them come back.
+  ctx.couponReturns = planCouponReturns(
+    world,
+    state.customers,
+    state.shops,
+    state.shops.map((shop, s) => (shop.bankrupt ? undefined : decisions[s]?.promotions)),
+    ctx.startTick - 1,
+    ctx.rng.customers,
+  );
 }
 
 /** Title keywords replace a product's title; ads replace last round's ads (course §7). */

@@ -3,11 +3,17 @@ import { z } from 'zod';
 import { formatYuan, yuanToFen } from '../../money';
 import { count, defineTool, doc, IN_FORCE, inForce, money, spanLabel, ticks, URGENT, type TickSpan } from '../tool';
 
-/** Coupon targets of course §8. Only `everyone` and `potential` exist until customer lifecycles do. */
-export const COUPON_TARGETS = ['everyone', 'potential', 'new', 'sleeping', 'loyal'] as const;
+/**
+ * Coupon targets of course §8: everyone; potential customers (hesitant buyers who come back); or
+ * the shop's own customers by lifecycle (course §9): new, repeat, loyal, sleeping. A coupon aimed
+ * at the shop's customers is sent to them and brings back a share of the group (customers.ts).
+ */
+export const COUPON_TARGETS = ['everyone', 'potential', 'new', 'repeat', 'loyal', 'sleeping'] as const;
 export type CouponTargetName = (typeof COUPON_TARGETS)[number];
-export const SUPPORTED_COUPON_TARGETS = ['everyone', 'potential'] as const;
-export type CouponTarget = (typeof SUPPORTED_COUPON_TARGETS)[number];
+export const SUPPORTED_COUPON_TARGETS = COUPON_TARGETS;
+export type CouponTarget = CouponTargetName;
+/** targets that are groups of the shop's own customers */
+export const CUSTOMER_COUPON_TARGETS = ['new', 'repeat', 'loyal', 'sleeping'] as const;
 
 export interface Coupon extends TickSpan {
   type: 'coupon';
@@ -25,8 +31,8 @@ export const couponSchema = doc(
     quantity: doc(count(1_000_000), 'coupons issued; each order uses one; ≥ 1 (rule 8.5b)', '发放张数，每单用一张；≥ 1（规则 8.5b）'),
     target: doc(
       z.enum(COUPON_TARGETS),
-      'who gets it: everyone, or potential customers (hesitant buyers who come back); new, sleeping and loyal need customer lifecycles (rule 8.5c)',
-      '发放对象：所有人，或潜在客户（犹豫后回访的买家）；新客、沉睡、忠诚客户需要客户生命周期（规则 8.5c）',
+      'who gets it (rule 8.5c): everyone; potential customers (hesitant buyers who come back); or the shop’s own customers by lifecycle: new (bought once), repeat, loyal or sleeping; a coupon for the shop’s customers is sent to them and brings back a share of the group (rules.customers.couponReach), up to its quantity',
+      '发放对象（规则 8.5c）：所有人；潜在客户（犹豫后回访的买家）；或本店客户中的一类：新客户（买过一次）、复购客户、忠诚客户、沉睡客户；发给本店客户的优惠券会送到他们手中，按比例（rules.customers.couponReach）把其中一部分人带回店里，以张数为限',
     ),
     ...ticks,
   }),
@@ -41,20 +47,11 @@ export const coupon = defineTool<Coupon, typeof couponSchema, '8.5a' | '8.5b' | 
   rules: [
     { no: '8.5a', en: '0.01 ≤ amount ≤ threshold − 1.00 yuan', zh: '0.01 ≤ 面额 ≤ 使用门槛 − 1.00 元' },
     { no: '8.5b', en: 'at least 1 coupon issued', zh: '至少发放 1 张' },
-    { no: '8.5c', en: 'target everyone or potential (new, sleeping, loyal need customer lifecycles)', zh: '发放对象：所有人或潜在客户（新客、沉睡、忠诚客户需要客户生命周期）' },
+    { no: '8.5c', en: 'target everyone, potential, new, repeat, loyal or sleeping customers', zh: '发放对象：所有人、潜在客户、新客户、复购客户、忠诚客户或沉睡客户' },
   ],
   fromFile(f, cx) {
-    const target = f.target;
-    if (!(SUPPORTED_COUPON_TARGETS as readonly string[]).includes(target)) {
-      cx.refuse(
-        'target',
-        '8.5c',
-        `target "${target}" needs customer lifecycles (new / sleeping / loyal customers, course §9), which this version of the game does not track yet; use "everyone" or "potential"`,
-        `发放对象 "${target}" 需要客户生命周期（新客 / 沉睡 / 忠诚客户，课程 §9），本课程版本尚不支持；请用 "everyone" 或 "potential"`,
-      );
-      return null;
-    }
-    return { type: f.type, amountFen: yuanToFen(f.amount), thresholdFen: yuanToFen(f.threshold), quantity: f.quantity, target: target as CouponTarget, ...cx.span(f) };
+    const target: CouponTarget = f.target;
+    return { type: f.type, amountFen: yuanToFen(f.amount), thresholdFen: yuanToFen(f.threshold), quantity: f.quantity, target, ...cx.span(f) };
   },
   check(pr, cx) {
     if (pr.amountFen < 1 || pr.amountFen > pr.thresholdFen - 100) {
@@ -80,6 +77,8 @@ export const coupon = defineTool<Coupon, typeof couponSchema, '8.5a' | '8.5b' | 
       }
       return IN_FORCE | URGENT;
     }
+    // Aimed at the shop's own customers: sent to them at round start (customers.ts), not an offer.
+    if (pr.target !== 'potential') return IN_FORCE;
     // Aimed at potential customers: only a returning buyer may use it (quote's `returning`).
     if (pr.amountFen > op.potentialAmountFen) {
       op.potentialPromo = i;
