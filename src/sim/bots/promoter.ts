@@ -3,7 +3,8 @@
  * runs the platform's promotion tools every round, within the platform's rules, so that students
  * meet promotions from the other side: a limited-time discount on its best-stocked product, a
  * buy-more threshold just above the usual quantity, a spend reward 20% above its average order
- * value, a coupon for potential customers, bundles of two products, and from round 2 a flash
+ * value, a coupon for potential customers (and from round 3 one for its sleeping customers),
+ * bundles of two products, and from round 2 a flash
  * sale, a group buy and a member day.
  */
 import { emptyRound } from '../../scenario/load';
@@ -83,6 +84,8 @@ export function promoter(view: BotView): RoundDecision {
     const threshold = Math.floor(meanPrice / 100) * 100;
     const amount = Math.max(100, Math.round((meanPrice * 0.05) / 100) * 100);
     if (amount <= threshold - 100) promos.push({ type: 'coupon', amountFen: amount, thresholdFen: threshold, quantity: 100, target: 'potential', fromTick: 1, toTick: T });
+    // From round 3, twice that for its sleeping customers (沉睡客户): wake them before they are gone.
+    if (view.round >= 3 && 2 * amount <= threshold - 100) promos.push({ type: 'coupon', amountFen: 2 * amount, thresholdFen: threshold, quantity: 50, target: 'sleeping', fromTick: 1, toTick: T });
   }
 
   // Bundles of two products, 8% under the pair, one per city where both are listed.
