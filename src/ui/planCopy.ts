@@ -83,5 +83,7 @@ export function draftFromEntry(world: World, state: GameState, player: number, r
     promotions: entry.promotions.map(promotionDraftOf).filter((x): x is PromotionDraft => x !== null),
     // titles and ads stay in force from round to round: the form shows what the last round left
     ...(hasSearch(world) ? { search: searchDraftOf(world, state, player) } : {}),
+    // agents as last round (they carry over); none without customer service
+    agents: world.rules.service ? String(entry.service?.agents ?? shop?.service.agents ?? world.rules.service.startAgents) : null,
   };
 }

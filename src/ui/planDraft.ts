@@ -45,6 +45,8 @@ export interface PlanDraft {
   promotions: PromotionDraft[];
   /** title keywords and paid search (absent in a scenario without keywords) */
   search?: SearchDraft;
+  /** customer-service agents as typed; null when the scenario has no rules.service */
+  agents: string | null;
 }
 
 /** A problem tied to a form field id (e.g. "listing:0:price"), or to the form as a whole (""). */
@@ -144,6 +146,7 @@ export function initialDraft(session: Session, state: GameState, opts: { coach?:
     marketing: { decoration: spend, media: spend, charity: '0', iso: shop?.iso ?? false, iec: shop?.iec ?? false },
     promotions: [],
     ...(hasSearch(world) ? { search: searchDraftOf(world, state, session.player) } : {}),
+    agents: world.rules.service ? String(shop?.service.agents ?? world.rules.service.startAgents) : null,
   };
 }
 
@@ -217,6 +220,11 @@ export function buildEntry(world: World, draft: PlanDraft): Built {
     promotions.push(value);
   });
   const entry: RoundEntry = { round: draft.round, listings, restock, marketing, promotions };
+  if (draft.agents !== null) {
+    const agents = parseNumber(draft.agents);
+    if (Number.isNaN(agents)) local.push({ field: 'service:agents', path: '', message: '', local: 'notNumber' });
+    else if (agents !== null) entry.service = { agents };
+  }
   let titleRows: number[] = [];
   let adRows: number[] = [];
   if (draft.search) {
@@ -247,6 +255,7 @@ function fieldOf(path: string, roundIndex: number, built: Built): string | null 
   }
   m = /^\.marketing\.(\w+)/.exec(rest);
   if (m) return `marketing:${m[1]}`;
+  if (rest.startsWith('.service')) return 'service:agents';
   m = /^\.promotions\[(\d+)\](?:\.(\w+))?/.exec(rest);
   if (m) return `promotion:${m[1]}:${m[2] ?? ''}`;
   if (rest.startsWith('.search')) return searchFieldOf(rest.slice('.search'.length), built);

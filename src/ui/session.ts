@@ -21,6 +21,8 @@ export interface RoundEntry {
   promotions: unknown[];
   /** title keywords and paid search (course §7); absent in saves from before it and in scenarios without keywords */
   search?: SearchEntry;
+  /** customer-service agents (scenarios with rules.service) */
+  service?: { agents: number };
 }
 
 export interface PlayerDecisionsFile {

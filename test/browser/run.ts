@@ -328,6 +328,11 @@ async function game(page: Page, lang: 'en' | 'zh', extended: boolean): Promise<v
   check(promoRows === 1, `the round report shows what the limited-time discount did (${promoRows} row)`);
   const bridge = (await page.textContent(tid('promo-bridge'))) ?? '';
   check(bridge.includes(((await page.textContent(tid('promo-ordered-total'))) ?? '').trim()), `the promotion discounts ordered and booked are bridged in words: ${bridge.slice(0, 90)}…`);
+  const newCustomers = Number(((await page.textContent(tid('lc-new'))) ?? '').trim());
+  check(newCustomers > 0, `the review's lifecycle funnel counts the round's new customers (${newCustomers})`);
+  check((await page.locator(`${tid('rfm-grid')} tbody tr`).count()) === 3, 'the review shows the RFM grid (3 recency rows)');
+  check(/%$/.test(((await page.textContent(tid('repurchase-orders'))) ?? '').trim()), 'the review shows the repurchase rate by orders');
+  await page.locator(tid('service-customers')).screenshot({ path: resolve(ARTIFACTS, `customers-${lang}.png`) });
   await page.screenshot({ path: resolve(ARTIFACTS, `review-round1-${lang}.png`), fullPage: true });
   await quantityLabels(page, `review (${lang})`);
   const live = await page.waitForFunction(() => document.querySelector('[data-testid="live"]')?.textContent ?? '', undefined, { timeout: 5000 });

@@ -226,3 +226,37 @@ describe('when a Chinese student meets a validator message', () => {
     expect(problemMessage(englishOnly)).toBe('english only');
   });
 });
+
+describe('when the scenario simulates customer service (service scenario)', () => {
+  const startService = (): Session => {
+    const res = startSession(builtinScenario('service'), 11);
+    if (!res.ok) throw new Error('service must start');
+    return res.value;
+  };
+
+  it('should start the agents field at the shop’s agents (rules.service.startAgents = 1) and put them in the decisions', () => {
+    const s = startService();
+    const draft = initialDraft(s, current(s));
+    expect(draft.agents).toBe('1');
+    draft.agents = '3';
+    const checked = checkDraft(s, draft);
+    expect(checked.problems).toEqual([]);
+    expect(checked.entry?.service).toEqual({ agents: 3 });
+    const next = playRoundWith(s, checked.entry);
+    expect(next.ok && current(next.value).reports[0]!.shops[next.value.player]!.service.agents).toBe(3);
+  });
+
+  it('should refuse 1001 agents on the agents field with the validator’s range', () => {
+    const s = startService();
+    const draft = initialDraft(s, current(s));
+    draft.agents = '1001';
+    const checked = checkDraft(s, draft);
+    expect(checked.problems.some((p) => p.field === 'service:agents' && /0 to 1000/.test(p.message))).toBe(true);
+  });
+
+  it('should leave agents out in a scenario without rules.service (classic)', () => {
+    const draft = initialDraft(start(), current(start()));
+    expect(draft.agents).toBeNull();
+    expect(checkDraft(start(), draft).entry?.service).toBeUndefined();
+  });
+});

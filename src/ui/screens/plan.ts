@@ -6,7 +6,7 @@
 import { h, type Child } from '../dom';
 import { local, t, tDynamic, hasKey, toolName } from '../i18n';
 import type { App, Mounted } from '../shell';
-import { CROWDS, formatYuan, type World } from '../../engine';
+import { CROWDS, formatYuan, summarise, type World } from '../../engine';
 import { capFen, checkDraft, referenceFen, type FieldProblem, type PlanDraft } from '../planDraft';
 import { defaultValues, promotionTypes, type PromoField } from '../promotionForms';
 import { current, playRoundWith, type Session } from '../session';
@@ -302,6 +302,9 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
       ),
     );
 
+    // Customer service and customers (course §5, §9).
+    form.append(servicePanel(draft));
+
     // Promotions.
     form.append(promotionsPanel(draft));
 
@@ -400,6 +403,48 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
       }
       cell.replaceChildren(...parts);
     });
+  }
+
+  /**
+   * Agents with their wage and the load they can expect (last round's inquiries per tick against one
+   * agent's capacity), and the size of each group of the shop's customers a coupon can target.
+   */
+  function servicePanel(draft: PlanDraft): HTMLElement {
+    const rules = world.rules.service;
+    const panel = h('fieldset', { className: 'panel', 'data-testid': 'service-panel' }, h('legend', {}, t('planServiceTitle')));
+    if (!me) return panel;
+    if (rules && draft.agents !== null) {
+      const f = 'service:agents';
+      const agents = Number(draft.agents);
+      const perTick = me.ledger.service.inquiries / world.ticksPerRound;
+      const need = Math.ceil(perTick / rules.capacityPerAgent - 1e-9);
+      panel.append(
+        h('p', { className: 'help' }, t('planServiceHelp', { wage: formatYuan(rules.wageFen), capacity: rules.capacityPerAgent })),
+        h(
+          'div',
+          { className: 'fields' },
+          h('div', { className: 'field' }, h('label', { for: fieldId(f) }, t('svcAgents')), input(f, draft.agents, t('svcAgents'), (v) => update((d) => void (d.agents = v)), { size: '4' }), errorSlot(f)),
+        ),
+        h(
+          'p',
+          { 'data-testid': 'service-load' },
+          t('planServiceLoad', {
+            cost: Number.isFinite(agents) ? formatYuan(Math.max(0, agents) * rules.wageFen) : '—',
+            perTick: perTick.toFixed(1),
+            need,
+          }),
+        ),
+      );
+    }
+    const cs = summarise(state.customers, session.player, state.shops.length, state.tick, state.tick - world.ticksPerRound + 1, world.rules.customers);
+    panel.append(
+      h(
+        'p',
+        { 'data-testid': 'coupon-groups' },
+        t('planCouponGroups', { potential: cs.states[0]!, new: cs.states[1]!, repeat: cs.states[2]!, loyal: cs.states[3]!, sleeping: cs.states[4]!, reach: Math.round(world.rules.customers.couponReach * 100) }),
+      ),
+    );
+    return panel;
   }
 
   function promotionsPanel(draft: PlanDraft): HTMLElement {

@@ -5,7 +5,9 @@
 import { append, h } from '../dom';
 import { local, t, toolName } from '../i18n';
 import { roundSummary, type App, type Mounted } from '../shell';
-import { COST_KINDS, CROWDS, LOST_REASONS, LOST_REASON_COUNT, formatYuan, type World } from '../../engine';
+import { COST_KINDS, CROWDS, LIFECYCLE, LOST_REASONS, LOST_REASON_COUNT, formatYuan, type World } from '../../engine';
+import { afterSalesKpi } from '../../sim/grading/rubric';
+import { acquisitionAndRetentionFen } from '../../sim/result';
 import { rankShops } from '../../sim/scoring';
 import { barChart, lineChart, shopStyle } from '../charts';
 import { crowdLook, crowdMarkerSvg } from '../crowdStyle';
@@ -259,6 +261,81 @@ function moneyTables(session: Session): HTMLElement | null {
   return box;
 }
 
+const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
+
+/**
+ * The player's customer service (course §5: agents, response time, refunds, DSR parts, negative
+ * tags) and customers (course §9: lifecycle funnel, repurchase rates, cost per order, RFM grid).
+ */
+export function serviceAndCustomers(session: Session): HTMLElement | null {
+  const { world } = session;
+  const state = current(session);
+  const me = state.reports[state.reports.length - 1]?.shops[session.player];
+  if (!me) return null;
+  const row = (label: string, value: string | number, testid?: string) =>
+    h('tr', {}, h('th', { scope: 'row' }, label), h('td', { className: 'num', ...(testid ? { 'data-testid': testid } : {}) }, String(value)));
+  const box = h('div', { className: 'money-tables', 'data-testid': 'service-customers' });
+  if (world.rules.service) {
+    const tags = world.products.map((p, i) => `${local(p.name)} ${me.negativeTags[i]}`).join(' · ');
+    box.append(
+      h(
+        'table',
+        { className: 'costs', 'data-testid': 'service-table' },
+        h('caption', {}, t('serviceTitle')),
+        h(
+          'tbody',
+          {},
+          row(t('svcAgents'), me.service.agents),
+          row(t('svcInquiries'), me.service.inquiries),
+          row(t('svcResponse'), me.service.avgResponseTicks.toFixed(2), 'response-time'),
+          row(t('svcRefundRate', { points: afterSalesKpi(me.service.refundRate) }), pct(me.service.refundRate)),
+          row(t('dsrDescription'), me.dsrParts[0]!.toFixed(2), 'dsr-description'),
+          row(t('dsrService'), me.dsrParts[1]!.toFixed(2), 'dsr-service'),
+          row(t('dsrLogistics'), me.dsrParts[2]!.toFixed(2), 'dsr-logistics'),
+          row(t('negativeTags'), tags),
+        ),
+      ),
+    );
+  }
+  const cs = me.customers;
+  const [acquisition, retention] = acquisitionAndRetentionFen(me);
+  const cpo = (fen: number, orders: number) => (orders === 0 ? '—' : `¥${yuan(Math.round(fen / orders))}`);
+  box.append(
+    h(
+      'table',
+      { className: 'costs', 'data-testid': 'customer-funnel' },
+      h('caption', {}, t('customersTitle')),
+      h(
+        'tbody',
+        {},
+        ...LIFECYCLE.map((k, i) => row(t(`lc_${k}`), cs.states[i]!, `lc-${k}`)),
+        row(t('repurchaseCustomers'), pct(cs.bought === 0 ? 0 : cs.boughtTwice / cs.bought), 'repurchase-customers'),
+        row(t('repurchaseOrders'), pct(cs.allOrders === 0 ? 0 : cs.repeatOrders / cs.allOrders), 'repurchase-orders'),
+        row(t('cpoNew'), cpo(acquisition, me.newCustomerOrders)),
+        row(t('cpoReturning'), cpo(retention, me.returningOrders)),
+      ),
+    ),
+  );
+  const cols = [t('rfmOnce'), t('rfmTwice'), t('rfmMore')];
+  const rows = [t('rfmRecent'), t('rfmEarlier'), t('rfmSleeping')];
+  box.append(
+    h(
+      'table',
+      { className: 'costs', 'data-testid': 'rfm-grid' },
+      h('caption', {}, t('rfmTitle')),
+      h('thead', {}, h('tr', {}, h('th', {}, ''), ...cols.map((c) => h('th', { scope: 'col' }, c)))),
+      h(
+        'tbody',
+        {},
+        ...rows.map((r, ri) =>
+          h('tr', {}, h('th', { scope: 'row' }, r), ...[0, 1, 2].map((ci) => h('td', { className: 'num' }, `${cs.rfmCustomers[ri * 3 + ci]} · ¥${yuan(Math.round(cs.rfmSpentFen[ri * 3 + ci]!))}`))),
+        ),
+      ),
+    ),
+  );
+  return box;
+}
+
 export function hashLine(session: Session): HTMLElement {
   // A detail for teachers and the command line, not for the student's decisions.
   return h('p', { className: 'hash details-line' }, `${t('detailsLabel')} · ${t('stateHash')}: `, h('code', { 'data-testid': 'state-hash' }, hashOf(session)));
@@ -287,6 +364,7 @@ export function mountReview(root: HTMLElement, app: App): Mounted {
     coachPanel(session),
     h('div', { className: 'table-scroll' }, leagueTable(world, session)),
     session.player >= 0 ? moneyTables(session) : null,
+    session.player >= 0 ? serviceAndCustomers(session) : null,
     h('h3', {}, t('charts')),
     charts(session),
     session.player >= 0 ? funnelCharts(world, state.reports[state.reports.length - 1]?.shops[session.player]) : null,
