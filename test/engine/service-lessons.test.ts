@@ -52,7 +52,7 @@ describe('lesson 5: three negative tags on a product cut its conversion sharply'
     const uncut: World = { ...service, rules: { ...service.rules, negativeTagConversion: 1 } };
     const withCut = rounds(service, new Map(), 1)[0]!;
     const without = rounds(uncut, new Map(), 1)[0]!;
-    // Measured: 198 orders against 673 (−71%).
+    // Measured: 246 orders against 680 (−64%).
     expect(withCut.orders).toBeLessThan(0.5 * without.orders);
     // Conversion per click (visits are clicks, course §7): a tagged page still gets the click.
     expect(withCut.conversionRate).toBeLessThan(0.6 * without.conversionRate);
@@ -60,20 +60,22 @@ describe('lesson 5: three negative tags on a product cut its conversion sharply'
 });
 
 describe('lesson 10: slow customer service lowers conversion and ratings', () => {
-  const one = rounds(service, new Map([[0, player(1)]]), 0);
+  // The player's shop without agents against 2 agents; everything else the same.
+  const none = rounds(service, new Map([[0, player(0)]]), 0);
   const two = rounds(service, new Map([[0, player(2)]]), 0);
 
-  it('should answer in about 1.4 ticks with 1 agent and under 1 tick with 2 (round 1; measured 1.40 vs 0.75)', () => {
-    expect(one[0]!.service.avgResponseTicks).toBeGreaterThan(1.2);
+  it('should answer in more than 2 ticks without agents and under 1 tick with 2 (round 1; measured 2.70 vs 0.57)', () => {
+    expect(none[0]!.service.avgResponseTicks).toBeGreaterThan(2);
     expect(two[0]!.service.avgResponseTicks).toBeLessThan(1);
   });
 
-  it('should lower the service rating (服务态度) by more than 0.6 and the DSR by more than 0.6 (measured 3.77 vs 4.52, DSR 3.70 vs 4.47)', () => {
-    expect(two[0]!.dsrParts.service - one[0]!.dsrParts.service).toBeGreaterThan(0.6);
-    expect(two[0]!.dsr! - one[0]!.dsr!).toBeGreaterThan(0.6);
+  it('should lower the service rating (服务态度) and the DSR by more than 1.5 (measured 2.66 vs 4.57, DSR 2.59 vs 4.52)', () => {
+    expect(two[0]!.dsrParts.service - none[0]!.dsrParts.service).toBeGreaterThan(1.5);
+    expect(two[0]!.dsr! - none[0]!.dsr!).toBeGreaterThan(1.5);
   });
 
-  it('should lower round-1 conversion by more than a fifth with 1 agent (visits are clicks; measured 0.561 vs 0.859, ratio 0.65)', () => {
-    expect(one[0]!.conversionRate).toBeLessThan(0.8 * two[0]!.conversionRate);
+  it('should lower round-1 conversion by more than a third (measured 35.9% vs 70.3%) and hesitant units by more than half (6 vs 23)', () => {
+    expect(none[0]!.conversionRate).toBeLessThan((2 / 3) * two[0]!.conversionRate);
+    expect(none[0]!.unitsByCrowd.hesitant).toBeLessThan(0.5 * two[0]!.unitsByCrowd.hesitant);
   });
 });
