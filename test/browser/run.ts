@@ -591,7 +591,7 @@ async function promotionForms(page: Page): Promise<void> {
   check((await page.locator(tid(`promotion:${i}:items:1:product`)).count()) === 1, 'a bundle lists its items with product pickers');
   await page.selectOption(tid(`promotion:${i}:type`), 'coupon');
   const targets = await page.locator(`${tid(`promotion:${i}:target`)} option`).allTextContents();
-  check(targets.length === 5 && targets.every((x) => !/^(everyone|potential|new|sleeping|loyal)$/.test(x)), `every coupon target is in words: ${targets.join(' | ')}`);
+  check(targets.length === 6 && targets.every((x) => !/^(everyone|potential|new|repeat|sleeping|loyal)$/.test(x)), `every coupon target is in words: ${targets.join(' | ')}`);
   await page.screenshot({ path: resolve(ARTIFACTS, 'plan-promotions.png'), fullPage: true });
   await page.click(`${tid(`promotion:${i}`)} button.link >> nth=-1`);
   await waitStatus(page);
