@@ -4,7 +4,8 @@
  * Lessons 1 and 4 change a decision of the scenario's player shop (the other shops are played by
  * their bots); lessons 2, 3, 6 and 7 need a market made for them (a breach, a first delivery, a
  * hesitant crowd, a spread of wanted quantities) and use small built-in lesson markets; lessons 5
- * and 10 are played in the built-in `service` scenario (customer service and negative tags). A lesson
+ * and 10 are played in the built-in `service` scenario (customer service and negative tags), lesson 8
+ * in the built-in `retention` scenario (customers who come back). A lesson
  * whose mechanics the engine does not have yet says so (`shown: false` with the reason).
  */
 import { COMPOSITE, createInitialState, HESITANT, LOW_PRICE, playRound, type GameState, type Promotion, type RoundDecision, type World } from '../engine';
@@ -15,6 +16,7 @@ import { hasMarket, listEverywhere, planRestock } from './bots/common';
 import { referenceFen, viewFor, type BotView } from './bots/view';
 import { decisionsForRound } from './game';
 import { gradingSeeds } from './grading/seeds';
+import { acquisitionAndRetentionFen } from './result';
 
 export interface LessonResult {
   lesson: number;
@@ -115,7 +117,6 @@ const TITLES: Record<number, { zh: string; en: string }> = {
 };
 
 const NOT_BUILT: Record<number, string> = {
-  8: 'needs customer lifecycles and the cost per order of new and returning customers (not on main yet)',
 };
 
 /** A small market made for one lesson (valid scenario JSON), every shop a player shop. */
@@ -317,18 +318,18 @@ function lesson5(seeds: number[]): LessonResult {
   });
 }
 
-/** Lesson 10 in the service scenario: the player staffs 1 customer-service agent instead of 2. */
+/** Lesson 10 in the service scenario: the player staffs no customer-service agent instead of 2. */
 function lesson10(seeds: number[]): LessonResult {
   const world = serviceWorld();
   const player = Math.max(0, world.shops.findIndex((s) => s.controller.kind === 'player'));
   const run = (agents: number) => seeds.map((seed) => playWith(world, seed, new Map([[player, servicePlayer(world, agents)]])).reports[0]!.shops[player]!);
   const control = run(2);
-  const treatment = run(1);
+  const treatment = run(0);
   const conversion = (rs: ReturnType<typeof run>) => mean(rs.map((s) => (s.visits === 0 ? 0 : (100 * s.orders) / s.visits)));
   const dsr = (rs: ReturnType<typeof run>) => mean(rs.map((s) => s.dsr ?? 0));
   const c = conversion(control);
   const t = conversion(treatment);
-  return result(10, TITLES[10]!, world.id, 'the player staffs 1 customer-service agent instead of 2', 'round-1 conversion, % of visits', c, t, t < c * 0.85 && dsr(treatment) < dsr(control), {
+  return result(10, TITLES[10]!, world.id, 'the player staffs no customer-service agent instead of 2', 'round-1 conversion, % of visits', c, t, t < c * 0.85 && dsr(treatment) < dsr(control), {
     metric: 'round-1 DSR',
     control: dsr(control),
     treatment: dsr(treatment),
@@ -379,11 +380,65 @@ function lesson9(seeds: number[]): LessonResult {
   });
 }
 
+/** The round of the retention scenario in which lesson 8 spends: by then many first customers sleep. */
+const LESSON8_ROUND = 5;
+
+/**
+ * Lesson 8 in the `retention` scenario: the player (5% under the reference everywhere, 60 units a
+ * market restocked each round) spends in round 5 either 1,000.00 on media (acquisition: it wins
+ * buyers who have not bought) or a coupon of 5.00 above 20.00, 200 of them (the same 1,000.00 at
+ * most), aimed at its sleeping customers (retention: only they can use it). Measured: yuan spent
+ * per extra order against the same game without either (at least one extra order counted, which
+ * can only flatter the control), and the round's cost per order of new and returning customers.
+ */
+function lesson8(seeds: number[]): LessonResult {
+  const res = loadScenario(builtinScenario('retention'));
+  if (!res.ok) throw new Error('the built-in retention scenario does not load');
+  const world = res.value;
+  const player = Math.max(0, world.shops.findIndex((s) => s.controller.kind === 'player'));
+  const decide =
+    (extra: (d: RoundDecision) => void): Decide =>
+    (view) => {
+      const d = emptyRound();
+      if (view.round === 1) d.listings = listEverywhere(view, (c, p) => Math.round(referenceFen(view, c, p) * 0.95), false);
+      for (let c = 0; c < world.cities.length; c++) for (let p = 0; p < world.products.length; p++) if (hasMarket(view, c, p)) d.restock.push({ city: c, product: p, quantity: 60 });
+      if (view.round === LESSON8_ROUND) extra(d);
+      return d;
+    };
+  const run = (extra: (d: RoundDecision) => void) => seeds.map((seed) => playWith(world, seed, new Map([[player, decide(extra)]])).reports[LESSON8_ROUND - 1]!.shops[player]!);
+  const base = run(() => undefined);
+  const media = run((d) => {
+    d.marketing = { ...d.marketing, mediaFen: 100000 };
+  });
+  const kept = run((d) => {
+    d.promotions = [{ type: 'coupon', amountFen: 500, thresholdFen: 2000, quantity: 200, target: 'sleeping', fromTick: 1, toTick: world.ticksPerRound }];
+  });
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const orders = (rs: typeof base) => sum(rs.map((x) => x.orders));
+  const perExtra = (rs: typeof base, spendFen: number) => spendFen / 100 / Math.max(1, orders(rs) - orders(base));
+  const extraMedia = perExtra(media, sum(media.map((x) => acquisitionAndRetentionFen(x)[0])));
+  const extraKept = perExtra(kept, sum(kept.map((x) => acquisitionAndRetentionFen(x)[1])));
+  // The round's cost per order (Result costPerOrder): acquisition per new customer's order with media, retention per returning one's with the coupon.
+  const c = sum(media.map((x) => acquisitionAndRetentionFen(x)[0])) / 100 / Math.max(1, sum(media.map((x) => x.newCustomerOrders)));
+  const t = sum(kept.map((x) => acquisitionAndRetentionFen(x)[1])) / 100 / Math.max(1, sum(kept.map((x) => x.returningOrders)));
+  return result(
+    8,
+    TITLES[8]!,
+    world.id,
+    `round ${LESSON8_ROUND}: 1,000.00 on media (acquisition) against 200 coupons of 5.00 above 20.00 for its sleeping customers (retention, 1,000.00 at most)`,
+    `cost per order (costPerOrder): acquisition per new customer’s order with media, retention per returning customer’s order with the coupon, round ${LESSON8_ROUND}`,
+    c,
+    t,
+    t < c * 0.5 && extraKept < extraMedia,
+    { metric: `yuan spent per extra order in round ${LESSON8_ROUND}, against the game without either`, control: extraMedia, treatment: extraKept },
+  );
+}
+
 export function runLessons(world: World, seedCount: number): LessonsReport {
   const seeds = gradingSeeds(world.seed, seedCount);
   const player = Math.max(0, world.shops.findIndex((s) => s.controller.kind === 'player'));
   const lessons: LessonResult[] = [lesson1(world, seeds, player), lesson2(seeds), lesson3(seeds), lesson4(world, seeds, player)];
-  lessons.push(lesson5(seeds), lesson6(seeds), lesson7(seeds), notBuilt(8), lesson9(seeds), lesson10(seeds));
+  lessons.push(lesson5(seeds), lesson6(seeds), lesson7(seeds), lesson8(seeds), lesson9(seeds), lesson10(seeds));
   for (const l of lessons) if (!l.shown && !l.reason) l.reason = 'the effect did not reach its threshold in this market';
   return { kind: 'lessons-report', version: 1, scenario: world.id, seeds, lessons };
 }

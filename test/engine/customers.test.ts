@@ -101,7 +101,7 @@ const retention: World = (() => {
 })();
 
 /** The player's shop in retention: 5% under the reference everywhere, 60 units restocked a round; round 4 as `round4`. */
-function player(round4: (d: RoundDecision) => void): RoundDecision[] {
+function player(round4: (d: RoundDecision) => void, round5: (d: RoundDecision) => void = () => undefined): RoundDecision[] {
   return Array.from({ length: retention.rounds }, (_, r) => {
     const d = emptyRound();
     if (r === 0) {
@@ -111,24 +111,33 @@ function player(round4: (d: RoundDecision) => void): RoundDecision[] {
     }
     retention.cities.forEach((_, c) => retention.products.forEach((__, p) => d.restock.push({ city: c, product: p, quantity: 60 })));
     if (r === 3) round4(d);
+    if (r === 4) round5(d);
     return d;
   });
 }
 
 const round4 = (f: (d: RoundDecision) => void) => buildResult(retention, playGame(retention, retention.seed, new Map([[0, player(f)]]))).rounds[3]!.shops[0]!;
+/** The same player, with `f` applied in round 5 instead (by then 130 of its customers sleep). */
+const round5 = (f: (d: RoundDecision) => void) =>
+  buildResult(retention, playGame(retention, retention.seed, new Map([[0, player(() => undefined, f)]]))).rounds[4]!.shops[0]!;
 const coupon = (target: 'everyone' | 'sleeping') => (d: RoundDecision) => {
   d.promotions = [{ type: 'coupon', amountFen: 500, thresholdFen: 2000, quantity: 200, target, fromTick: 1, toTick: retention.ticksPerRound }];
 };
 
 describe('lesson: a coupon aimed at sleeping customers brings back more of them than the same coupon for everyone', () => {
-  it('should bring back more than twice as many sleeping customers with 200 × 5.00 for the sleeping as for everyone (measured 35 vs 11 orders; none: 18)', () => {
-    const none = round4(() => undefined);
-    const everyone = round4(coupon('everyone'));
-    const sleeping = round4(coupon('sleeping'));
+  // Round 5: 130 of the player's customers sleep at its start; the same budget (200 coupons of 5.00
+  // above 20.00, 1,000.00 at most) aimed at them or at everyone. couponReach 0.3 sends it to
+  // ⌊0.3 × 130⌋ = 39 sleeping customers; for everyone, whoever comes first uses it (new buyers).
+  it('should bring back more than twice as many sleeping customers with 200 × 5.00 for the sleeping as for everyone (measured 47 vs 16 woken orders; no coupon: 16), spending 150.00 of the budget against 1,000.00', () => {
+    const none = round5(() => undefined);
+    const everyone = round5(coupon('everyone'));
+    const sleeping = round5(coupon('sleeping'));
+    expect(none.customers.sleeping).toBeGreaterThan(100);
     expect(sleeping.wokenOrders).toBeGreaterThan(2 * everyone.wokenOrders);
+    expect(sleeping.wokenOrders - none.wokenOrders).toBeGreaterThanOrEqual(20);
     expect(everyone.wokenOrders).toBeLessThanOrEqual(none.wokenOrders + 3);
     // …and it spends less of the coupon budget doing it (only the customers it brought back use it).
-    expect(sleeping.costPerOrder.retention).toBeLessThan(everyone.costPerOrder.acquisition);
+    expect(sleeping.costPerOrder.retention).toBeLessThan(0.25 * everyone.costPerOrder.acquisition);
   });
 });
 
