@@ -14,6 +14,9 @@ import { checkPromotions, promotionWorld, type ListedPrice } from '../../src/sce
 import type { Promotion } from '../../src/engine';
 import { buildResult, stateHash } from '../../src/sim/result';
 
+/** Every coupon target (contracts: Wave 2): everyone, potential, and the shop's new, repeat, loyal and sleeping customers. */
+const COUPON_TARGETS = ['everyone', 'potential', 'new', 'repeat', 'loyal', 'sleeping'] as const;
+
 const CONTROLLERS = ['player', 'bot:undercut', 'bot:brand', 'bot:balanced'];
 
 const scenarioArb = fc
@@ -207,7 +210,7 @@ function promotionOf(world: World, g: PromoPick, listings: readonly (ListedPrice
     case 'spendReward':
       return { type: 'spendReward', tiers: [{ thresholdFen: list * g.k, offFen: Math.floor(list * g.k * (1 - g.share) * 0.5) + 1 }], ...span };
     case 'coupon':
-      return { type: 'coupon', amountFen: Math.floor(list * (1 - g.share)) + 1, thresholdFen: list * g.k, quantity: g.n, target: g.n % 2 ? 'everyone' : 'potential', ...span };
+      return { type: 'coupon', amountFen: Math.floor(list * (1 - g.share)) + 1, thresholdFen: list * g.k, quantity: g.n, target: COUPON_TARGETS[g.n % COUPON_TARGETS.length]!, ...span };
     case 'groupBuy':
       return { type: 'groupBuy', product, city: city ?? 0, priceFen: price, ...span };
     case 'flashSale':
@@ -306,6 +309,14 @@ const gameArb = fc.tuple(scenarioArb, playerDecisionsArb).map(([{ scenario, seed
 });
 
 describe('when decisions are generated', () => {
+  it('should aim coupons at every target, the shop’s own customer groups included (the properties below run with them)', () => {
+    const targets = new Set<string>();
+    for (const { given } of fc.sample(gameArb, { numRuns: 60, seed: 7 })) {
+      for (const rounds of given.values()) for (const d of rounds) for (const pr of d.promotions ?? []) if (pr.type === 'coupon') targets.add(pr.target);
+    }
+    expect([...targets].sort()).toEqual([...COUPON_TARGETS].sort());
+  });
+
   it('should include legal promotions of most tools (the properties below run with them)', () => {
     const tools = new Set<string>();
     for (const { given } of fc.sample(gameArb, { numRuns: 60, seed: 7 })) {
@@ -378,6 +389,26 @@ describe('when any market is played (property tests)', () => {
           }
           const owned = unitsOwned(world, last, s).reduce((a, b) => a + b, 0);
           expect(start + bought).toBe(delivered + owned);
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('should count every order once as a new or a returning customer’s (woken ones among the returning), and the customer book’s orders as the shops’', () => {
+    fc.assert(
+      fc.property(gameArb, ({ world, seed, given }) => {
+        const { states } = play(world, seed, given);
+        const last = states[states.length - 1]!;
+        world.shops.forEach((_, s) => {
+          let orders = 0;
+          for (const r of last.reports) {
+            const x = r.shops[s]!;
+            expect(x.newCustomerOrders + x.returningOrders).toBe(x.orders);
+            expect(x.wokenOrders).toBeLessThanOrEqual(x.returningOrders);
+            orders += x.orders;
+          }
+          expect(last.customers.allOrders[s]).toBe(orders);
         });
       }),
       { numRuns: 60 },
