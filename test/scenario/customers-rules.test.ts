@@ -26,7 +26,7 @@ describe('when a scenario sets rules.customers', () => {
 
   for (const [field, value, rule] of [
     ['sleepingTicks', 0, /whole number from 1 to 1440/],
-    ['sleepingTicks', 2.5, /whole number from 1 to 1440/],
+    ['sleepingTicks', 2.5, /must be a whole number/],
     ['loyalPurchases', 1, /whole number from 2 to 1000/],
     ['poolRounds', 0, /from 0.1 to 20/],
     ['couponReach', 1.5, /from 0 to 1/],
