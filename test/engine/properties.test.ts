@@ -311,7 +311,7 @@ const gameArb = fc.tuple(scenarioArb, playerDecisionsArb).map(([{ scenario, seed
 describe('when decisions are generated', () => {
   it('should aim coupons at every target, the shop’s own customer groups included (the properties below run with them)', () => {
     const targets = new Set<string>();
-    for (const { given } of fc.sample(gameArb, { numRuns: 60, seed: 7 })) {
+    for (const { given } of fc.sample(gameArb, { numRuns: 300, seed: 7 })) {
       for (const rounds of given.values()) for (const d of rounds) for (const pr of d.promotions ?? []) if (pr.type === 'coupon') targets.add(pr.target);
     }
     expect([...targets].sort()).toEqual([...COUPON_TARGETS].sort());

@@ -21,14 +21,14 @@ describe('when the lessons run on classic (1 seed)', () => {
     expect(lesson(5).effect!).toBeLessThan(-0.5);
   });
 
-  it('lesson 10: no agent instead of 2 cuts round-1 conversion by more than a third (measured 65.3% → 35.1%, −46%) and DSR by more than 1.5 (4.52 → 2.68)', () => {
+  it('lesson 10: no agent instead of 2 cuts round-1 conversion by more than a third (measured 67.2% → 33.1%, −51%) and DSR by more than 1.5 (4.46 → 2.64)', () => {
     const l = lesson(10);
     expect(l.change).toMatch(/no customer-service agent instead of 2/);
     expect(l.effect!).toBeLessThan(-1 / 3);
     expect(l.also!.control - l.also!.treatment).toBeGreaterThan(1.5);
   });
 
-  it('lesson 8: in retention, a returning customer’s order costs under a third of a new one’s (measured 2.42 vs 10.10 yuan, −76%), and the coupon wins an extra order for under a tenth of what media pays (13.75 vs 1,000.00: media 1,000.00 won at most one)', () => {
+  it('lesson 8: in retention, a returning customer’s order costs under a third of a new one’s (measured 2.96 vs 9.52 yuan, −69%), and the coupon wins an extra order for under a tenth of what media pays (8.09 vs 1,000.00: media 1,000.00 won at most one)', () => {
     const l = lesson(8);
     expect(l.market).toBe('retention');
     expect(l.shown).toBe(true);
