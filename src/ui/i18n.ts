@@ -467,8 +467,8 @@ const TABLE = {
   cost_holding: { zh: '库存持有成本', en: 'Stock holding cost' },
   noRatings: { zh: '暂无评分', en: 'no ratings' },
   coachNote: {
-    zh: '建议的开局：所有商品按参考价的 95% 上架（包邮），按各城市公布需求的平均份额补货，装修和媒体各投入 500 元。这只是起点，请按你的策略修改：想争夺低价人群就再降价（注意毛利），想吸引品牌和综合人群就增加品牌投入并按时送达，库存不足的城市买家会流失。',
-    en: 'A suggested opening: every product 5% under the reference price with free shipping, stock for about an equal share of each city’s published buyers, and 500 each on decoration and media. It is only a start; change it to your plan: cut prices to win the low-price crowd (watch the margin), spend on the brand and deliver on time for brand-loyal and composite buyers, and stock every city you sell in or its buyers are lost.',
+    zh: '建议的开局：所有商品按参考价的 95% 上架（包邮），按各城市公布需求的平均份额补货，装修和媒体各投入 500 元；有客服的市场按预计咨询量多配四分之一的客服。这只是起点，请按你的策略修改：想争夺低价人群就再降价（注意毛利），想吸引品牌和综合人群就增加品牌投入并按时送达，库存不足的城市买家会流失。',
+    en: 'A suggested opening: every product 5% under the reference price with free shipping, stock for about an equal share of each city’s published buyers, and 500 each on decoration and media; where buyers ask customer service, agents for a quarter more than the questions to expect. It is only a start; change it to your plan: cut prices to win the low-price crowd (watch the margin), spend on the brand and deliver on time for brand-loyal and composite buyers, and stock every city you sell in or its buyers are lost.',
   },
   restockCutForCash: {
     zh: '有 {n} 件补货因现金（含可透支额度）不足未购入。',

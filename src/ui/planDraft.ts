@@ -4,7 +4,7 @@
  * Each problem is mapped back to the form field it names.
  */
 import { formatYuan, mulRoundHalfUp, referencePriceFen, restore, seedStream, type GameState, type World } from '../engine';
-import { hasMarket, planRestock } from '../sim/bots/common';
+import { hasMarket, planRestock, staffAgents } from '../sim/bots/common';
 import { viewFor } from '../sim/bots/view';
 import { priceCapFen, type Problem } from '../sim/scenario';
 import { promotionToFile, type PromotionDraft } from './promotionForms';
@@ -78,17 +78,17 @@ export const COACH_PRICE_SHARE = 0.95;
  * The coached opening for a shop that has not planned a round yet: every market 5% under the
  * reference price with free shipping, restock for about an equal share of each city's published
  * buyers (what the cash allows, keeping 2,000 yuan back), and 500 each of decoration and media when
- * the cash can spare it. A starting point that does not lose round 1 by far; the Plan screen says
- * what to change.
+ * the cash can spare it; with customer service, agents for a quarter more than the inquiries to
+ * expect. A starting point that does not lose round 1 by far; the Plan screen says what to change.
  */
-function coachedOpening(world: World, state: GameState, shop: number): { restock: Map<number, number>; marketingFen: number } {
+function coachedOpening(world: World, state: GameState, shop: number): { restock: Map<number, number>; marketingFen: number; agents: number | null } {
   const view = viewFor(world, state, shop, restore(seedStream(state.seed, 'coach')));
   const restock = new Map<number, number>();
   const cash = state.shops[shop]!.cashFen;
   const marketingFen = cash >= 1000000 ? 50000 : 0;
   const spare = { ...view, me: { ...view.me, cashFen: cash - 2 * marketingFen } };
   for (const r of planRestock(spare, { ambition: 1, reserveFen: 200000 }, (c, p) => hasMarket(view, c, p))) restock.set(r.city * world.products.length + r.product, r.quantity);
-  return { restock, marketingFen };
+  return { restock, marketingFen, agents: world.rules.service ? staffAgents(view, 1.25) : null };
 }
 
 /**
@@ -146,7 +146,7 @@ export function initialDraft(session: Session, state: GameState, opts: { coach?:
     marketing: { decoration: spend, media: spend, charity: '0', iso: shop?.iso ?? false, iec: shop?.iec ?? false },
     promotions: [],
     ...(hasSearch(world) ? { search: searchDraftOf(world, state, session.player) } : {}),
-    agents: world.rules.service ? String(shop?.service.agents ?? world.rules.service.startAgents) : null,
+    agents: world.rules.service ? String(coach?.agents ?? shop?.service.agents ?? world.rules.service.startAgents) : null,
   };
 }
 

@@ -236,7 +236,7 @@ describe('when the scenario simulates customer service (service scenario)', () =
 
   it('should start the agents field at the shop’s agents (rules.service.startAgents = 1) and put them in the decisions', () => {
     const s = startService();
-    const draft = initialDraft(s, current(s));
+    const draft = initialDraft(s, current(s), { coach: false });
     expect(draft.agents).toBe('1');
     draft.agents = '3';
     const checked = checkDraft(s, draft);
@@ -244,6 +244,11 @@ describe('when the scenario simulates customer service (service scenario)', () =
     expect(checked.entry?.service).toEqual({ agents: 3 });
     const next = playRoundWith(s, checked.entry);
     expect(next.ok && current(next.value).reports[0]!.shops[next.value.player]!.service.agents).toBe(3);
+  });
+
+  it('should open the service scenario with agents for the inquiries to expect (coached: 5, a quarter above the published demand’s questions)', () => {
+    const s = startService();
+    expect(initialDraft(s, current(s)).agents).toBe('5');
   });
 
   it('should refuse 1001 agents on the agents field with the validator’s range', () => {
