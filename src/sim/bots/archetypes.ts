@@ -136,7 +136,9 @@ const seo: Strategy = (view) => {
 /**
  * Service first: agents for half again the inquiries it expects (time to spare amends bad
  * reviews), a small gift nobody was promised in the orders of its most wanted product (2% of its
- * unit cost), steady prices 2% under the reference, never presells.
+ * unit cost), steady prices 2% under the reference, never presells; from round 2 it thanks its
+ * repeat and loyal customers with a coupon of 5% of a typical price (course §9: keeping a
+ * customer costs less than winning one).
  */
 const service: Strategy = (view) => {
   const d = priced(view, (c, p) => atShare(0.98)(view, c, p), 1.1);
@@ -153,6 +155,16 @@ const service: Strategy = (view) => {
       }
     }
     d.service = { agents: staffAgents(view, 1.5), surpriseGift: { product: gift, unitCostFen: Math.max(1, Math.round(world.products[gift]!.unitCostFen * 0.02)), announced: false } };
+  }
+  if (view.round >= 2) {
+    let sum = 0;
+    for (const l of d.listings) sum += l.listing?.priceFen ?? 0;
+    const mean = d.listings.length > 0 ? sum / d.listings.length : 0;
+    const threshold = Math.floor(mean / 100) * 100;
+    const amountFen = Math.max(100, Math.round((mean * 0.05) / 100) * 100);
+    if (threshold >= 200 && amountFen <= threshold - 100) {
+      for (const target of ['repeat', 'loyal'] as const) (d.promotions ??= []).push({ type: 'coupon', amountFen, thresholdFen: threshold, quantity: 50, target, fromTick: 1, toTick: world.ticksPerRound });
+    }
   }
   return d;
 };
@@ -189,7 +201,7 @@ export const ARCHETYPE_LABELS: Record<ArchetypeName, { zh: string; en: string }>
   oneCity: { zh: '只做一个城市', en: 'one city' },
   brandFirst: { zh: '品牌优先', en: 'brand first' },
   seo: { zh: '搜索优化（长尾词 + 直通车）', en: 'search first (long-tail titles, paid search)' },
-  service: { zh: '客服优先', en: 'service first' },
+  service: { zh: '客服优先（客服充足 + 惊喜赠品 + 老客户券）', en: 'service first (agents, surprise gift, coupons for returning customers)' },
 };
 
 /**
