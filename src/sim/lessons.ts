@@ -116,9 +116,6 @@ const TITLES: Record<number, { zh: string; en: string }> = {
   10: { zh: '客服响应慢降低转化率和评分', en: 'Slow customer service lowers conversion and ratings' },
 };
 
-const NOT_BUILT: Record<number, string> = {
-};
-
 /** A small market made for one lesson (valid scenario JSON), every shop a player shop. */
 function lessonMarket(
   id: string,
@@ -441,10 +438,6 @@ export function runLessons(world: World, seedCount: number): LessonsReport {
   lessons.push(lesson5(seeds), lesson6(seeds), lesson7(seeds), lesson8(seeds), lesson9(seeds), lesson10(seeds));
   for (const l of lessons) if (!l.shown && !l.reason) l.reason = 'the effect did not reach its threshold in this market';
   return { kind: 'lessons-report', version: 1, scenario: world.id, seeds, lessons };
-}
-
-function notBuilt(lesson: number): LessonResult {
-  return { lesson, title: TITLES[lesson]!, market: '', change: '', metric: '', control: 0, treatment: 0, effect: null, difference: 0, shown: false, reason: NOT_BUILT[lesson]! };
 }
 
 const pct = (x: number | null) => (x === null ? '—' : `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`);

@@ -103,11 +103,9 @@ export function explainRound(world: World, before: GameState, after: GameState, 
         for (const key of CROWD_RANKING_KEYS[k]!) {
           if (key === 'price') {
             for (const p of listed) factors.push(priceRank(report.shops.map((x) => x.listings[c * P + p] ?? null), report.shops.map((x) => x.bankrupt), player, p));
-          } else if (!rival) {
-            continue;
-          } else if (key === 'index') {
+          } else if (rival && key === 'index') {
             factors.push({ kind: 'index', mine: me.index, theirs: rival.index, rival: rivalShop });
-          } else {
+          } else if (rival) {
             factors.push({ kind: 'review', mine: meanReview(me.reviewScore), theirs: meanReview(rival.reviewScore), rival: rivalShop });
             if (key === 'reviewAndInfluence') factors.push({ kind: 'influence', mine: me.cityInfluence[c]!, theirs: rival.cityInfluence[c]!, rival: rivalShop });
           }

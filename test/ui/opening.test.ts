@@ -27,7 +27,7 @@ function roundOneShare(id: string): number {
 
 describe('when a first-time student plays round 1 with the coached opening unchanged', () => {
   const shares = Object.keys(BUILTIN_SCENARIOS).map((id) => [id, roundOneShare(id)] as const);
-  it.each(shares)('should in %s earn more than 30% of the best rival’s round-1 revenue (not a factor of 40 behind)', (id, share) => {
+  it.each(shares)('should in %s earn more than 30% of the best rival’s round-1 revenue (not a factor of 40 behind)', (_id, share) => {
     expect(share).toBeGreaterThan(0.3);
   });
 });

@@ -229,5 +229,5 @@ export const LESSON_STRATEGIES: Readonly<Record<string, readonly ArchetypeName[]
 };
 
 export function isArchetype(name: string): name is ArchetypeName {
-  return Object.prototype.hasOwnProperty.call(ARCHETYPES, name);
+  return Object.hasOwn(ARCHETYPES, name);
 }
