@@ -123,7 +123,7 @@ export function buyers(m: ProductMarket): boolean {
   for (let b = 0; b < n; b++) {
     if (coupons[b]! >= 0) continue;
     const code = codes[b]!;
-    const fan = ((code >> FAN_SHIFT) & 0x7ffff) - 1;
+    const fan = ((code >> FAN_SHIFT) & FAN_MASK) - 1;
     ids[b] = fan >= 0 ? customerOf(book, fan, code & 0xff, C, who) : anyCustomer(book, code & 0xff, who);
   }
   return true;
