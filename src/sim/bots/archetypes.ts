@@ -7,7 +7,7 @@
 import type { RoundDecision } from '../../engine';
 import { emptyRound } from '../../scenario/load';
 import { balanced } from './balanced';
-import { hasMarket, listEverywhere, planRestock, staffAgents } from './common';
+import { hasMarket, listEverywhere, planRestock, searchPlan, staffAgents } from './common';
 import { promoter } from './promoter';
 import { capFen, publishedDemand, referenceFen, type BotView, type Strategy } from './view';
 
@@ -86,49 +86,13 @@ const brandFirst: Strategy = (view) => {
 };
 
 /**
- * Title keywords and paid search for a search-first shop (course §7): each product's title takes
- * its most relevant keywords first (the exact words of its buyers, often long-tail words few
- * rivals claim), the more searched first among equals, up to the platform's 7; an ad on the first
- * of them bids `bidShare` of the mean reference price, with a daily budget of `budgetShare` of
- * cash over the round's ticks and the products. A market without keywords: nothing to decide.
- */
-function longTailSearch(view: BotView, bidShare: number, budgetShare: number): RoundDecision['search'] {
-  const { world } = view;
-  if (world.keywordsImplicit) return undefined;
-  const rules = world.rules.search;
-  const P = world.products.length;
-  const titles: { product: number; keywords: number[] }[] = [];
-  const ads: NonNullable<NonNullable<RoundDecision['search']>['ads']> = [];
-  for (let p = 0; p < P; p++) {
-    const words = world.keywords
-      .map((k, i) => ({ i, relevance: k.relevance[p]!, volume: k.volume.reduce((a, b) => a + b, 0) }))
-      .filter((x) => x.relevance > 0 && x.volume > 0);
-    words.sort((a, b) => b.relevance - a.relevance || b.volume - a.volume || a.i - b.i);
-    if (words.length === 0) continue;
-    titles.push({ product: p, keywords: words.slice(0, rules.maxTitleKeywords).map((x) => x.i) });
-    let ref = 0;
-    let markets = 0;
-    for (let c = 0; c < world.cities.length; c++) {
-      if (!hasMarket(view, c, p)) continue;
-      ref += referenceFen(view, c, p);
-      markets++;
-    }
-    if (markets === 0) continue;
-    const bidFen = Math.min(rules.maxBidFen, Math.max(rules.minBidFen, Math.round((ref / markets) * bidShare)));
-    const dailyBudgetFen = Math.max(0, Math.round((view.me.cashFen * budgetShare) / world.ticksPerRound / P));
-    ads.push({ product: p, keyword: words[0]!.i, bidFen, dailyBudgetFen, cities: null });
-  }
-  return { titles, ads };
-}
-
-/**
  * Search first: titles of the most relevant (long-tail) keywords and paid search on the best of
  * them at 2% of the reference price, up to 1% of cash a round; 7% under the reference price with
  * stock for the larger share that search brings.
  */
 const seo: Strategy = (view) => {
   const d = priced(view, (c, p) => atShare(0.93)(view, c, p), 1.4);
-  const search = longTailSearch(view, 0.02, 0.01);
+  const search = searchPlan(view, 0.02, 0.01, 'relevance');
   if (search) d.search = search;
   return d;
 };

@@ -84,9 +84,11 @@ export function staffAgents(view: BotView, headroom: number): number {
  * keywords: each product's title takes the 7 keywords with the most searches × relevance, and an
  * ad bids `bidShare` of the product's mean reference price (within the platform's 0.05 and the
  * scenario's cap) on its best keyword, with a daily budget of `budgetShare` of cash spread over
- * the round's ticks and the products. A market without keywords: nothing to decide.
+ * the round's ticks and the products. `order` 'relevance' is the search-first shop's title (course
+ * §7): the most relevant keywords first (the exact, often long-tail words of its buyers), the more
+ * searched first among equals. A market without keywords: nothing to decide.
  */
-export function searchPlan(view: BotView, bidShare: number, budgetShare: number): RoundDecision['search'] {
+export function searchPlan(view: BotView, bidShare: number, budgetShare: number, order: 'worth' | 'relevance' = 'worth'): RoundDecision['search'] {
   const { world } = view;
   if (world.keywordsImplicit) return undefined;
   const rules = world.rules.search;
@@ -94,8 +96,11 @@ export function searchPlan(view: BotView, bidShare: number, budgetShare: number)
   const titles: { product: number; keywords: number[] }[] = [];
   const ads: NonNullable<NonNullable<RoundDecision['search']>['ads']> = [];
   for (let p = 0; p < P; p++) {
-    const worth = world.keywords.map((k, i) => ({ i, w: k.relevance[p]! * k.volume.reduce((a, b) => a + b, 0) })).filter((x) => x.w > 0);
-    worth.sort((a, b) => b.w - a.w || a.i - b.i);
+    const worth = world.keywords
+      .map((k, i) => ({ i, relevance: k.relevance[p]!, volume: k.volume.reduce((a, b) => a + b, 0) }))
+      .filter((x) => x.relevance > 0 && x.volume > 0);
+    if (order === 'worth') worth.sort((a, b) => b.relevance * b.volume - a.relevance * a.volume || a.i - b.i);
+    else worth.sort((a, b) => b.relevance - a.relevance || b.volume - a.volume || a.i - b.i);
     if (worth.length === 0) continue;
     titles.push({ product: p, keywords: worth.slice(0, rules.maxTitleKeywords).map((x) => x.i) });
     let ref = 0;
