@@ -8,7 +8,7 @@
  *   (sim/scenario.ts passes on what they need); cli may start the server;
  * - one room per rule: no code of the engine, the scenario layer or the UI outside
  *   src/engine/promotions/tools/ tests a promotion's type against a tool's name (each tool's
- *   behaviour is a hook of its own module); NOT_YET lists what is still to move.
+ *   behaviour is a hook of its own module).
  * Usage: node scripts/check-layers.mjs [ROOT]  (ROOT defaults to the repository; a test runs it on
  * a copy with a planted violation). Exit 1 and one line per violation: FILE:LINE: rule.
  */
@@ -96,18 +96,12 @@ const TOOLS = readdirSync(toolsDir)
   .map((f) => f.slice(0, -3));
 // The game's rules and the browser's forms; reports in src/sim may sum what each tool cost.
 const ROOMS = ['engine', 'scenario', 'ui'].map((d) => join(src, d) + sep);
-// Files with tool tests still to move into their tool's hooks, each with what is left there.
-const NOT_YET = {
-  'src/engine/customers.ts': 'coupons aimed at the shop’s own customers (course §9) are sent at the round start',
-  'src/engine/stages/allocate.ts': 'a customer’s own coupon is checked when the buyer orders',
-};
 if (TOOLS.length > 0) {
   const names = TOOLS.join('|');
   const ASKS = new RegExp(`\\.type\\s*[!=]==?\\s*['"](${names})['"]|['"](${names})['"]\\s*[!=]==?\\s*[\\w.]*\\.type\\b|\\bcase\\s+['"](${names})['"]`, 'g');
   for (const file of files(src)) {
     if (file.startsWith(toolsDir + sep) || !ROOMS.some((r) => file.startsWith(r))) continue;
     const rel = relative(root, file).split(sep).join('/');
-    if (rel in NOT_YET) continue;
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(ASKS)) {
       const line = text.slice(0, m.index).split('\n').length;

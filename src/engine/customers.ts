@@ -8,6 +8,9 @@
  * the state at each round's snapshot); the per-buyer loop only reads and writes numbers in them.
  */
 import type { CustomerRules, World } from './model';
+import type { CustomerGroup } from './promotions/tool';
+import { toolOf } from './promotions/tools';
+import type { Promotion } from './promotions/types';
 import type { Rng } from './rng';
 
 export interface CustomerBook {
@@ -178,8 +181,8 @@ export function summarise(book: CustomerBook, s: number, S: number, tick: number
   return { states, bought, boughtTwice, repeatOrders: book.repeatOrders[s]!, allOrders: book.allOrders[s]!, rfmCustomers, rfmSpentFen };
 }
 
-/** Lifecycle numbers of the coupon targets that are groups of the shop's customers. */
-const TARGET_STATE: Record<string, number> = { new: NEW, repeat: REPEAT, loyal: LOYAL, sleeping: SLEEPING };
+/** Lifecycle numbers of the groups of a shop's customers a promotion can be sent to. */
+const GROUP_STATE: Record<CustomerGroup, number> = { new: NEW, repeat: REPEAT, loyal: LOYAL, sleeping: SLEEPING };
 
 /**
  * Customers a coupon aimed at a group of a shop's customers brings back this round (course §8, §9):
@@ -191,16 +194,17 @@ export interface CouponReturns {
 }
 
 /**
- * Sends each shop's targeted coupons (new, repeat, loyal, sleeping) at the round's start: of the
- * group (the shop's customers in that state), couponReach come back, at most the coupon's
- * quantity, chosen with the customers stream; each on a seeded tick of the coupon's span, for a
- * product the shop lists in the customer's city.
+ * Sends each shop's promotions aimed at a group of its customers (a tool's `sendsTo`: coupons for
+ * new, repeat, loyal or sleeping customers) at the round's start: of the group (the shop's
+ * customers in that state), couponReach come back, at most the promotion's reach, chosen with the
+ * customers stream; each on a seeded tick of the promotion's span, for a product the shop lists in
+ * the customer's city.
  */
 export function planCouponReturns(
   world: World,
   book: CustomerBook,
   shops: readonly { bankrupt: boolean; listings: readonly (unknown | null)[] }[],
-  lists: readonly ({ type: string; target?: string; quantity?: number; fromTick?: number; toTick?: number }[] | undefined)[],
+  lists: readonly (readonly Promotion[] | undefined)[],
   tick: number,
   rng: Rng,
 ): CouponReturns | null {
@@ -214,9 +218,9 @@ export function planCouponReturns(
     const list = lists[s];
     if (!list || shops[s]!.bankrupt) continue;
     list.forEach((pr, i) => {
-      if (pr.type !== 'coupon' || pr.target === undefined) return;
-      const state = TARGET_STATE[pr.target];
-      if (state === undefined) return;
+      const sent = toolOf(pr.type).sendsTo?.(pr);
+      if (!sent) return;
+      const state = GROUP_STATE[sent.group];
       // The group, in customer order.
       const group: number[] = [];
       for (let c = 0; c < C; c++) {
@@ -228,9 +232,9 @@ export function planCouponReturns(
         }
       }
       group.sort((a, b) => a - b);
-      const reach = Math.min(pr.quantity ?? 0, Math.floor(group.length * rules.couponReach));
-      const from = pr.fromTick ?? 1;
-      const to = pr.toTick ?? T;
+      const reach = Math.min(sent.reach, Math.floor(group.length * rules.couponReach));
+      const from = sent.fromTick;
+      const to = sent.toTick;
       for (let j = 0; j < reach; j++) {
         // Partial Fisher–Yates: the first `reach` of the group in a seeded order.
         const r = j + ((rng.next() * (group.length - j)) | 0);

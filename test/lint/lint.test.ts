@@ -81,6 +81,17 @@ describe('the lint of layers and engine purity', () => {
     expect(layers(own).text).toContain('src/engine/promotions/round2.ts:1: one room per rule: what the giftCard tool does');
   });
 
+  it('should exempt no file from one room per rule: a coupon test planted in customers.ts or the allocate stage fails', () => {
+    const dir = copy();
+    const append = (file: string, line: string) => plant(dir, file, `${readFileSync(join(dir, file), 'utf8')}${line}`);
+    append('src/engine/customers.ts', "export const sent = (pr: { type: string }) => pr.type === 'coupon';\n");
+    append('src/engine/stages/allocate.ts', "export const own = (pr: { type: string }) => pr.type !== 'coupon';\n");
+    const r = layers(dir);
+    expect(r.code).toBe(1);
+    expect(r.text).toMatch(/src\/engine\/customers\.ts:\d+: one room per rule: what the coupon tool does/);
+    expect(r.text).toMatch(/src\/engine\/stages\/allocate\.ts:\d+: one room per rule: what the coupon tool does/);
+  });
+
   it('should make Biome fail on a clock or the DOM in the engine (and not elsewhere)', () => {
     const dir = copy();
     plant(dir, 'src/engine/clock.ts', 'export const now = () => Date.now() + document.title.length;\n');

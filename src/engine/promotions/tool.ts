@@ -93,6 +93,15 @@ export interface OfferContext {
   bundleUptake: number;
 }
 
+/** A lifecycle group of a shop's customers (course §9) a promotion can be sent to. */
+export type CustomerGroup = 'new' | 'repeat' | 'loyal' | 'sleeping';
+
+/** A promotion sent to a group of the shop's customers: at most `reach` of them come back, on ticks fromTick…toTick of the round. */
+export interface SentPromotion extends TickSpan {
+  group: CustomerGroup;
+  reach: number;
+}
+
 /** `offer` result bits: the promotion is in force for the offer, and it makes hesitant buyers urgent. */
 export const IN_FORCE = 1;
 export const URGENT = 2;
@@ -140,6 +149,14 @@ export interface PromotionTool<
   aimsAtPotential?(pr: E): boolean;
   /** still drawing them on this tick (1-based in the round), with `remaining` coupons or units left */
   drawsPotential?(pr: E, remaining: number, tickInRound: number): boolean;
+  /**
+   * Sent to a group of the shop's own customers at the round's start (course §8, §9): the group,
+   * how many may come back at most and the tick span they come back in; null when not sent. Both
+   * or neither with `sentOffFen`.
+   */
+  sendsTo?(pr: E): SentPromotion | null;
+  /** what it takes off the goods (fen) of an order of `goodsFen` by a customer it was sent to, with `remaining` left; −1 when it cannot be used */
+  sentOffFen?(pr: E, goodsFen: number, remaining: number): number;
   /**
    * What the tool does at the round's start, before any buyer comes, for every shop running it
    * (`ctx.promos` is set; fans due this round are in `ctx.fansDue`). Called once a round per tool,

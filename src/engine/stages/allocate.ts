@@ -8,6 +8,7 @@
 import type { BuyerTurn } from '../crowds/offer';
 import { order } from '../orders';
 import { STAT_DISCOUNT, STAT_ORDERS, STAT_REVENUE, STAT_UNITS } from '../promotions/round';
+import { toolOf } from '../promotions/tools';
 import type { ProductMarket } from '../market';
 import { CROWD_COUNT } from '../model';
 import { CROWD_SHIFT, FAN_MASK, FAN_SHIFT, PAGE_MASK, PAGE_SHIFT, RETURNING } from './buyers';
@@ -62,7 +63,7 @@ export function allocate(m: ProductMarket): void {
 
 /**
  * A customer a coupon brought back (course §8, §9) buys at the coupon's shop, as its member, and
- * uses the coupon when the order's goods reach its threshold and coupons are left. Returns false
+ * uses the coupon as its tool allows (`sentOffFen`: the coupon's own goods threshold, coupons left). Returns false
  * when the shop cannot sell to it (no offer, no stock, review below 0): it then buys as its crowd does.
  */
 function couponOrder(m: ProductMarket, b: BuyerTurn, coupon: number): boolean {
@@ -75,15 +76,16 @@ function couponOrder(m: ProductMarket, b: BuyerTurn, coupon: number): boolean {
   if (got === 0) return false;
   const sp = m.promos?.shops[s];
   const pr = sp?.list[coupon];
-  if (!sp || !pr || pr.type !== 'coupon' || sp.remaining[coupon]! <= 0) return true;
+  if (!sp || !pr) return true;
   const goodsFen = got * o.priceFen;
+  const off = toolOf(pr.type).sentOffFen?.(pr, goodsFen, sp.remaining[coupon]!) ?? -1;
   const head = m.head as { discountFen?: number } | null;
-  if (goodsFen < pr.thresholdFen || head === null) return true;
-  head.discountFen = (head.discountFen ?? 0) + pr.amountFen;
+  if (off < 0 || head === null) return true;
+  head.discountFen = (head.discountFen ?? 0) + off;
   sp.remaining[coupon]!--;
   sp.stats[coupon * 4 + STAT_ORDERS]!++;
   sp.stats[coupon * 4 + STAT_UNITS]! += got;
-  sp.stats[coupon * 4 + STAT_REVENUE]! += goodsFen + o.shippingFen - pr.amountFen;
-  sp.stats[coupon * 4 + STAT_DISCOUNT]! += pr.amountFen;
+  sp.stats[coupon * 4 + STAT_REVENUE]! += goodsFen + o.shippingFen - off;
+  sp.stats[coupon * 4 + STAT_DISCOUNT]! += off;
   return true;
 }

@@ -1,7 +1,7 @@
 /** 店铺优惠券 shop coupon: `amountFen` off an order whose goods reach `thresholdFen`; `quantity` coupons. */
 import { z } from 'zod';
 import { formatYuan, yuanToFen } from '../../money';
-import { count, defineTool, doc, IN_FORCE, inForce, money, spanLabel, ticks, URGENT, type TickSpan } from '../tool';
+import { count, type CustomerGroup, defineTool, doc, IN_FORCE, inForce, money, spanLabel, ticks, URGENT, type TickSpan } from '../tool';
 
 /**
  * Coupon targets of course §8: everyone; potential customers (hesitant buyers who come back); or
@@ -13,7 +13,11 @@ export type CouponTargetName = (typeof COUPON_TARGETS)[number];
 export const SUPPORTED_COUPON_TARGETS = COUPON_TARGETS;
 export type CouponTarget = CouponTargetName;
 /** targets that are groups of the shop's own customers */
-export const CUSTOMER_COUPON_TARGETS = ['new', 'repeat', 'loyal', 'sleeping'] as const;
+export const CUSTOMER_COUPON_TARGETS = ['new', 'repeat', 'loyal', 'sleeping'] as const satisfies readonly CustomerGroup[];
+
+function isCustomerTarget(t: CouponTarget): t is (typeof CUSTOMER_COUPON_TARGETS)[number] {
+  return (CUSTOMER_COUPON_TARGETS as readonly string[]).includes(t);
+}
 
 export interface Coupon extends TickSpan {
   type: 'coupon';
@@ -89,6 +93,9 @@ export const coupon = defineTool<Coupon, typeof couponSchema, '8.5a' | '8.5b' | 
   },
   aimsAtPotential: (pr) => pr.target === 'potential',
   drawsPotential: (pr, remaining, tickInRound) => pr.target === 'potential' && remaining > 0 && inForce(pr, tickInRound),
+  sendsTo: (pr) => (isCustomerTarget(pr.target) ? { group: pr.target, reach: pr.quantity, fromTick: pr.fromTick, toTick: pr.toTick } : null),
+  // A customer's own coupon: its amount off when the goods reach the threshold and coupons are left.
+  sentOffFen: (pr, goodsFen, remaining) => (remaining > 0 && goodsFen >= pr.thresholdFen ? pr.amountFen : -1),
   label: (pr) => `${formatYuan(pr.amountFen)} off ${formatYuan(pr.thresholdFen)} ×${pr.quantity} for ${pr.target}${spanLabel(pr)}`,
   formDefaults: () => ({}),
 });
