@@ -346,7 +346,7 @@ function buildWorld(s: ScenarioFile, problems: Problem[]): World {
 
   function ctxOf(): DecisionContext {
     const cities = s.cities.map((c) => c.id);
-    const promotions = { ticksPerRound, cities, products, groupBuyFloat: rules.promotions!.groupBuyFloat };
+    const promotions = { ticksPerRound, cities, products, rules: rules.promotions! };
     return { cityIx, productIx, rounds, products, priceFloat: rules.priceFloat, priceFloorFen: rules.priceFloorFen, cities, promotions, service: rules.service !== null, keywordIx, search: rules.search };
   }
 }

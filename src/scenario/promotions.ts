@@ -18,9 +18,11 @@ import {
   type Promotion,
   type PromotionRules,
   type PromotionType,
+  TOOL_SETTINGS,
+  type ToolSettingName,
   type World,
 } from '../engine/model';
-import type { CheckContext, FileContext, ListedPrice } from '../engine/promotions/tool';
+import type { CheckContext, FileContext, ListedPrice, ToolSetting } from '../engine/promotions/tool';
 import { TOOL_SCHEMAS, toolOf, type PromotionFileOf } from '../engine/promotions/tools';
 import { doc } from './describe';
 import { didYouMean, problem, type Problem } from './problems';
@@ -38,7 +40,10 @@ export const promotionSchema = doc(
 
 export type PromotionFile = PromotionFileOf;
 
-/** `rules.promotions` of a scenario file: how buyers respond to promotions. */
+/**
+ * `rules.promotions` of a scenario file: how buyers respond to promotions; the settings several
+ * tools share, then each tool's own (declared in its module).
+ */
 export const promotionRulesSchema = doc(
   z.strictObject({
     upgradeReach: doc(z.number().min(0).max(1), 'a buyer moves up to a buy-more threshold when wanting at least this share of it; default 0.8', '想买件数达到门槛的该比例时买家可能凑单；默认 0.8').optional(),
@@ -46,15 +51,17 @@ export const promotionRulesSchema = doc(
     upgradeProbability: doc(z.number().min(0).max(1), 'probability such a buyer moves up; default 0.5', '此类买家凑单的概率；默认 0.5').optional(),
     upgradeMinSaving: doc(z.number().min(0).max(1), 'moving up is worth it when the goods price per unit falls by at least this share; default 0.05', '每件商品价至少降低该比例才值得凑单；默认 0.05').optional(),
     urgency: doc(z.number().min(0).max(5), 'hesitant buyers’ utility × (1 + urgency) for an offer with a discount, flash sale or coupon in force; default 0.2', '有折扣、秒杀或优惠券时犹豫型买家效用 × (1 + 紧迫感)；默认 0.2').optional(),
-    couponReturnProbability: doc(z.number().min(0).max(1), 'chance per tick a potential customer comes back while a coupon aimed at them is in force; default 0.3', '有面向潜在客户的优惠券时潜在客户每天回访的概率；默认 0.3').optional(),
-    bundleUptake: doc(z.number().min(0).max(100), 'chance a buyer takes a bundle = uptake × the bundle’s saving share; default 2', '买家选择套餐的概率 = 该系数 × 套餐节省比例；默认 2').optional(),
-    groupBuyFloat: doc(z.number().min(-1).max(5), 'group-buy cap: (price + shipping) ≤ local market price × (1 + float); default 0', '团购上限：（价格 + 运费）≤ 当地市场价 × (1 + 浮动)；默认 0').optional(),
-    memberDayReturnBoost: doc(z.number().min(0).max(10), 'on a member-day round the shop’s fans come back at fanReturnRate × (1 + boost); default 0.5', '有会员日的一期，粉丝回访率 × (1 + 该值)；默认 0.5').optional(),
+    ...toolSettingFields(),
   }),
   'how buyers respond to promotions; every field has a default',
   '买家对促销的反应参数；每项都有默认值',
 );
 export type PromotionRulesFile = z.infer<typeof promotionRulesSchema>;
+
+/** Each tool's settings as optional fields (their docs name the default). */
+function toolSettingFields(): { [key in ToolSettingName]: z.ZodOptional<z.ZodType<number>> } {
+  return Object.fromEntries(Object.entries<ToolSetting>(TOOL_SETTINGS).map(([k, s]) => [k, s.schema.optional()])) as { [key in ToolSettingName]: z.ZodOptional<z.ZodType<number>> };
+}
 
 export function promotionRulesFrom(file: PromotionRulesFile | undefined): PromotionRules {
   const out: PromotionRules = { ...DEFAULT_PROMOTION_RULES };
@@ -121,7 +128,8 @@ export interface PromotionWorld {
   ticksPerRound: number;
   cities: readonly string[];
   products: World['products'];
-  groupBuyFloat: number;
+  /** the scenario's rules.promotions, defaults filled (the tools' settings) */
+  rules: PromotionRules;
 }
 
 export function promotionWorld(world: World): PromotionWorld {
@@ -129,7 +137,7 @@ export function promotionWorld(world: World): PromotionWorld {
     ticksPerRound: world.ticksPerRound,
     cities: world.cities.map((c) => c.id),
     products: world.products,
-    groupBuyFloat: (world.rules.promotions ?? DEFAULT_PROMOTION_RULES).groupBuyFloat,
+    rules: world.rules.promotions ?? DEFAULT_PROMOTION_RULES,
   };
 }
 
@@ -236,7 +244,7 @@ export function checkPromotions(
     cities: C,
     products: P,
     ticksPerRound: T,
-    groupBuyFloat: pw.groupBuyFloat,
+    rules: pw.rules,
     nth: 0,
     rule,
     problem: (at, en, zh) => problems.push(problem(`${path}${at}`, en, zh)),

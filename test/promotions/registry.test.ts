@@ -1,15 +1,16 @@
 /**
  * One room per tool: every list of promotion tools (the engine's types, the decisions file's zod
- * union, the numbered rule table, the browser's form list, the Result's labels, the UI's names) is
+ * union, the numbered rule table, the tools' settings in rules.promotions, the browser's form
+ * list, the Result's labels, the UI's names) is
  * generated from the registry in `src/engine/promotions/tools/`, so that a new tool is one module.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROMOTION_RULES, PROMOTION_TOOL_LIST, PROMOTION_TYPES } from '../../src/engine';
+import { DEFAULT_PROMOTION_RULES, PROMOTION_RULES, PROMOTION_TOOL_LIST, PROMOTION_TYPES } from '../../src/engine';
 import { builtinScenario } from '../../src/scenario/builtin';
 import { loadScenario } from '../../src/scenario/load';
-import { PROMOTION_TOOLS, promotionSchema } from '../../src/scenario/promotions';
+import { PROMOTION_TOOLS, promotionRulesSchema, promotionSchema } from '../../src/scenario/promotions';
 import { promotionLabel } from '../../src/sim/promotions';
 import { defaultValues, promotionTypes } from '../../src/ui/promotionForms';
 import { setLang, toolName } from '../../src/ui/i18n';
@@ -45,6 +46,16 @@ describe('the promotion tool registry', () => {
       expect(PROMOTION_RULES.filter((r) => r.tool === tool.type).map((r) => r.no)).toEqual(tool.rules.map((r) => r.no));
     });
     expect(PROMOTION_RULES.filter((r) => r.tool === 'all').map((r) => r.no)).toEqual(['8.0a', '8.0b']);
+  });
+
+  it('should take rules.promotions from the settings several tools share and each tool’s own, each name once, each with its default', () => {
+    const own = PROMOTION_TOOL_LIST.flatMap((t) => Object.keys(t.settings ?? {}).map((k) => `${t.type}.${k}`));
+    expect(own).toEqual(['bundle.bundleUptake', 'coupon.couponReturnProbability', 'groupBuy.groupBuyFloat', 'memberDay.memberDayReturnBoost']);
+    const shape = Object.keys((promotionRulesSchema as unknown as { shape: object }).shape);
+    expect(shape).toEqual(['upgradeReach', 'upgradeReachUnits', 'upgradeProbability', 'upgradeMinSaving', 'urgency', 'bundleUptake', 'couponReturnProbability', 'groupBuyFloat', 'memberDayReturnBoost']);
+    expect(Object.keys(DEFAULT_PROMOTION_RULES)).toEqual(shape);
+    expect({ ...DEFAULT_PROMOTION_RULES }).toEqual({ upgradeReach: 0.8, upgradeReachUnits: 2, upgradeProbability: 0.5, upgradeMinSaving: 0.05, urgency: 0.2, bundleUptake: 2, couponReturnProbability: 0.3, groupBuyFloat: 0, memberDayReturnBoost: 0.5 });
+    for (const t of PROMOTION_TOOL_LIST) for (const [k, s] of Object.entries(t.settings ?? {}) as [string, { default: number }][]) expect(promotionRulesSchema.safeParse({ [k]: s.default }).success, k).toBe(true);
   });
 
   it('should name every rule number in the README’s promotion table', () => {

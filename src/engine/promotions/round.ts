@@ -179,7 +179,7 @@ export function offerPromo(
   };
   let any = false;
   let urgent = false;
-  const cx: OfferContext = { tick, tickInRound, listFen, listings, cityBase, remaining: 0, bundleUptake: rp.rules.bundleUptake };
+  const cx: OfferContext = { tick, tickInRound, listFen, listings, cityBase, remaining: 0, rules: rp.rules };
   for (const i of ids) {
     const pr = sp.list[i]!;
     cx.remaining = sp.remaining[i]!;

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { hasAtMostTwoDecimals } from '../money';
 import type { RoundContext } from '../context';
 import type { OfferPromo } from './round';
+import type { PromotionRules } from './types';
 
 /** A platform rule: its number (named in every refusal), English and Chinese text. */
 export interface PromotionRule<N extends string = string> {
@@ -60,7 +61,8 @@ export interface CheckContext<N extends string = string> {
   cities: number;
   products: number;
   ticksPerRound: number;
-  groupBuyFloat: number;
+  /** the scenario's rules.promotions (each tool's settings and the shared ones), defaults filled */
+  rules: PromotionRules;
   /** 1-based position of this promotion among the shop's promotions of the same tool this round */
   nth: number;
   /** a broken rule at `at` (a path under the promotion: '' for the promotion itself, '.rate', …) */
@@ -90,7 +92,8 @@ export interface OfferContext {
   cityBase: number;
   /** flash-sale units or coupons left of this promotion */
   remaining: number;
-  bundleUptake: number;
+  /** the scenario's rules.promotions (each tool's settings and the shared ones), defaults filled */
+  rules: PromotionRules;
 }
 
 /** A lifecycle group of a shop's customers (course §9) a promotion can be sent to. */
@@ -119,10 +122,20 @@ export interface FormWorld {
   ticksPerRound: number;
 }
 
+/**
+ * A setting of a tool in the scenario's `rules.promotions` (how buyers respond to it): its schema
+ * with bilingual docs (naming the default) and its default.
+ */
+export interface ToolSetting {
+  schema: z.ZodType<number>;
+  default: number;
+}
+
 export interface PromotionTool<
   E extends { type: string } = { type: string },
   S extends z.ZodType<{ type: string }> = z.ZodType<{ type: string }>,
   N extends string = string,
+  K extends string = string,
 > {
   type: E['type'];
   /** the tool's name in the course (Chinese) and in English */
@@ -131,6 +144,8 @@ export interface PromotionTool<
   schema: S;
   /** its platform rules, numbered 8.k* */
   rules: readonly PromotionRule<N>[];
+  /** its settings in the scenario's rules.promotions, by name (unique over all tools) */
+  settings?: { readonly [key in K]: ToolSetting };
   /** the file's form → the engine's (null when the context refused it) */
   fromFile(f: z.output<S>, cx: FileContext): E | null;
   /** every platform rule of the tool (the tick span, rule 8.0a, is checked for every tool with one) */
@@ -170,7 +185,7 @@ export interface PromotionTool<
 }
 
 /** Declares a tool with its types checked (the registry keeps it loosely typed). */
-export function defineTool<E extends { type: string }, S extends z.ZodType<{ type: string }>, N extends string>(tool: PromotionTool<E, S, N>): PromotionTool<E, S, N> {
+export function defineTool<E extends { type: string }, S extends z.ZodType<{ type: string }>, N extends string, K extends string = never>(tool: PromotionTool<E, S, N, K>): PromotionTool<E, S, N, K> {
   return tool;
 }
 

@@ -6,7 +6,8 @@
  */
 
 export type { TickSpan } from './tool';
-export { PROMOTION_TYPES, PROMOTION_RULES, TOOL_LIST as PROMOTION_TOOL_LIST, toolOf, type Promotion, type PromotionType } from './tools';
+// The defaults are made where the tools' settings are (the registry), so that no module's top level reads another's in a cycle.
+export { DEFAULT_PROMOTION_RULES, PROMOTION_TYPES, PROMOTION_RULES, TOOL_LIST as PROMOTION_TOOL_LIST, TOOL_SETTINGS, toolOf, type Promotion, type PromotionType, type ToolSettingName } from './tools';
 export type { LimitedDiscount } from './tools/limitedDiscount';
 export type { SpendReward, SpendTier } from './tools/spendReward';
 export type { Bundle, BundleItem } from './tools/bundle';
@@ -15,10 +16,17 @@ export { COUPON_TARGETS, CUSTOMER_COUPON_TARGETS, SUPPORTED_COUPON_TARGETS, type
 export type { GroupBuy } from './tools/groupBuy';
 export type { FlashSale } from './tools/flashSale';
 export type { MemberDay } from './tools/memberDay';
-import type { Promotion } from './tools';
+import type { Promotion, ToolSettings } from './tools';
 
-/** Scenario parameters of how buyers respond to promotions (`rules.promotions`). */
-export interface PromotionRules {
+/**
+ * Scenario parameters of how buyers respond to promotions (`rules.promotions`): the ones several
+ * tools share (moving up to a threshold: buy-more, member day, spend tiers; urgency: discounts,
+ * flash sales, coupons), and each tool's own settings, declared in its module (`settings`).
+ */
+export type PromotionRules = SharedPromotionRules & ToolSettings;
+
+/** The settings several tools share. */
+export interface SharedPromotionRules {
   /** a buyer moves up to a threshold when the wanted quantity is at least this share of it (course: 0.8) */
   upgradeReach: number;
   /** …or when it is at most this many units short of it (so buyers of 1–3 units can reach 2–4) */
@@ -29,27 +37,8 @@ export interface PromotionRules {
   upgradeMinSaving: number;
   /** hesitant buyers' utility × (1 + urgency) for an offer with a discount, flash sale or coupon in force */
   urgency: number;
-  /** chance per tick that a potential customer comes back while a coupon aimed at them is in force */
-  couponReturnProbability: number;
-  /** chance a buyer takes a shop's bundle instead of the single item = uptake × the bundle's saving share */
-  bundleUptake: number;
-  /** group buys: (price + shipping) ≤ local market price × (1 + groupBuyFloat) */
-  groupBuyFloat: number;
-  /** on a member-day round, the shop's fans come back at fanReturnRate × (1 + this) */
-  memberDayReturnBoost: number;
 }
 
-export const DEFAULT_PROMOTION_RULES: Readonly<PromotionRules> = {
-  upgradeReach: 0.8,
-  upgradeReachUnits: 2,
-  upgradeProbability: 0.5,
-  upgradeMinSaving: 0.05,
-  urgency: 0.2,
-  couponReturnProbability: 0.3,
-  bundleUptake: 2,
-  groupBuyFloat: 0,
-  memberDayReturnBoost: 0.5,
-};
 
 /** What one promotion of one shop did in one round (orders counted when placed). */
 export interface PromotionReport {

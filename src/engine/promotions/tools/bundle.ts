@@ -40,7 +40,7 @@ export const bundleSchema = doc(
   '搭配套餐：多种商品作为一个订单一口价出售；每店最多 50 个（规则 8.3a）',
 );
 
-export const bundle = defineTool<Bundle, typeof bundleSchema, '8.3a' | '8.3b' | '8.3c' | '8.3d'>({
+export const bundle = defineTool<Bundle, typeof bundleSchema, '8.3a' | '8.3b' | '8.3c' | '8.3d', 'bundleUptake'>({
   type: 'bundle',
   name: { zh: '搭配套餐', en: 'bundle' },
   schema: bundleSchema,
@@ -50,6 +50,12 @@ export const bundle = defineTool<Bundle, typeof bundleSchema, '8.3a' | '8.3b' | 
     { no: '8.3c', en: 'bundle price below the sum of its items’ fixed prices, and ≥ 1.00 yuan', zh: '套餐价低于各商品一口价之和，且 ≥ 1.00 元' },
     { no: '8.3d', en: 'bundle shipping ≤ 1.5 × the main item’s shipping', zh: '套餐运费 ≤ 主商品运费 × 1.5' },
   ],
+  settings: {
+    bundleUptake: {
+      schema: doc(z.number().min(0).max(100), 'chance a buyer takes a bundle = uptake × the bundle’s saving share; default 2', '买家选择套餐的概率 = 该系数 × 套餐节省比例；默认 2'),
+      default: 2,
+    },
+  },
   fromFile: (f, cx) => ({
     type: f.type,
     city: cx.city(f.city, 'city'),
@@ -130,7 +136,7 @@ export const bundle = defineTool<Bundle, typeof bundleSchema, '8.3a' | '8.3b' | 
       sum += l.priceFen * item.quantity;
     }
     if (sum <= 0) return 0;
-    const chance = Math.min(1, cx.bundleUptake * (1 - pr.priceFen / sum));
+    const chance = Math.min(1, cx.rules.bundleUptake * (1 - pr.priceFen / sum));
     if (chance <= op.bundleChance) return 0;
     op.bundlePromo = i;
     op.bundle = pr;

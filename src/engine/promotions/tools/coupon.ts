@@ -44,7 +44,7 @@ export const couponSchema = doc(
   '店铺优惠券：满额减，发放数量与发放对象',
 );
 
-export const coupon = defineTool<Coupon, typeof couponSchema, '8.5a' | '8.5b' | '8.5c'>({
+export const coupon = defineTool<Coupon, typeof couponSchema, '8.5a' | '8.5b' | '8.5c', 'couponReturnProbability'>({
   type: 'coupon',
   name: { zh: '店铺优惠券', en: 'shop coupon' },
   schema: couponSchema,
@@ -53,6 +53,12 @@ export const coupon = defineTool<Coupon, typeof couponSchema, '8.5a' | '8.5b' | 
     { no: '8.5b', en: 'at least 1 coupon issued', zh: '至少发放 1 张' },
     { no: '8.5c', en: 'target everyone, potential, new, repeat, loyal or sleeping customers', zh: '发放对象：所有人、潜在客户、新客户、复购客户、忠诚客户或沉睡客户' },
   ],
+  settings: {
+    couponReturnProbability: {
+      schema: doc(z.number().min(0).max(1), 'chance per tick a potential customer comes back while a coupon aimed at them is in force; default 0.3', '有面向潜在客户的优惠券时潜在客户每天回访的概率；默认 0.3'),
+      default: 0.3,
+    },
+  },
   fromFile(f, cx) {
     const target: CouponTarget = f.target;
     return { type: f.type, amountFen: yuanToFen(f.amount), thresholdFen: yuanToFen(f.threshold), quantity: f.quantity, target, ...cx.span(f) };

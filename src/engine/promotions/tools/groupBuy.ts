@@ -23,7 +23,7 @@ export const groupBuySchema = doc(
   '团购：活动期间每件按团购价出售',
 );
 
-export const groupBuy = defineTool<GroupBuy, typeof groupBuySchema, '8.6a' | '8.6b'>({
+export const groupBuy = defineTool<GroupBuy, typeof groupBuySchema, '8.6a' | '8.6b', 'groupBuyFloat'>({
   type: 'groupBuy',
   name: { zh: '团购', en: 'group buy' },
   schema: groupBuySchema,
@@ -31,6 +31,12 @@ export const groupBuy = defineTool<GroupBuy, typeof groupBuySchema, '8.6a' | '8.
     { no: '8.6a', en: 'illegal if (price + shipping) > local market price × (1 + group-buy float)', zh: '（团购价 + 运费）> 当地市场价 × (1 + 团购浮动) 即违规' },
     { no: '8.6b', en: 'group price below the fixed price, and ≥ 1.00 yuan', zh: '团购价低于一口价，且 ≥ 1.00 元' },
   ],
+  settings: {
+    groupBuyFloat: {
+      schema: doc(z.number().min(-1).max(5), 'group-buy cap: (price + shipping) ≤ local market price × (1 + float); default 0', '团购上限：（价格 + 运费）≤ 当地市场价 × (1 + 浮动)；默认 0'),
+      default: 0,
+    },
+  },
   fromFile: (f, cx) => ({ type: f.type, product: cx.product(f.product, 'product')!, city: cx.city(f.city, 'city')!, priceFen: yuanToFen(f.price), ...cx.span(f) }),
   check(pr, cx) {
     const [c] = cx.citiesOf(pr.product, pr.city);
@@ -40,14 +46,14 @@ export const groupBuy = defineTool<GroupBuy, typeof groupBuySchema, '8.6a' | '8.
     else if (pr.priceFen >= l.priceFen) {
       cx.rule('.price', '8.6b', `price ${formatYuan(pr.priceFen)} must be below the fixed price ${formatYuan(l.priceFen)}`, `团购价 ${formatYuan(pr.priceFen)} 元必须低于一口价 ${formatYuan(l.priceFen)} 元`);
     }
-    const cap = capFromReferenceFen(cx.marketFen(pr.product, c), cx.groupBuyFloat);
+    const cap = capFromReferenceFen(cx.marketFen(pr.product, c), cx.rules.groupBuyFloat);
     if (pr.priceFen + l.shippingFen > cap) {
       const total = formatYuan(pr.priceFen + l.shippingFen);
       cx.rule(
         '.price',
         '8.6a',
-        `price + shipping = ${formatYuan(pr.priceFen)} + ${formatYuan(l.shippingFen)} = ${total} is above the local market price × (1 + ${cx.groupBuyFloat}) = ${formatYuan(cap)} in ${cx.cityName(c)}`,
-        `团购价 + 运费 = ${formatYuan(pr.priceFen)} + ${formatYuan(l.shippingFen)} = ${total} 元，超过城市 ${cx.cityName(c)} 当地市场价 × (1 + ${cx.groupBuyFloat}) = ${formatYuan(cap)} 元`,
+        `price + shipping = ${formatYuan(pr.priceFen)} + ${formatYuan(l.shippingFen)} = ${total} is above the local market price × (1 + ${cx.rules.groupBuyFloat}) = ${formatYuan(cap)} in ${cx.cityName(c)}`,
+        `团购价 + 运费 = ${formatYuan(pr.priceFen)} + ${formatYuan(l.shippingFen)} = ${total} 元，超过城市 ${cx.cityName(c)} 当地市场价 × (1 + ${cx.rules.groupBuyFloat}) = ${formatYuan(cap)} 元`,
       );
     }
   },

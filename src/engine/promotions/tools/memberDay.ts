@@ -25,7 +25,7 @@ export const memberDaySchema = doc(
   '会员日：每周一天，会员（本店的粉丝）买 X 送 Y；每期最多一个（规则 8.8a）',
 );
 
-export const memberDay = defineTool<MemberDay, typeof memberDaySchema, '8.8a' | '8.8b' | '8.8c'>({
+export const memberDay = defineTool<MemberDay, typeof memberDaySchema, '8.8a' | '8.8b' | '8.8c', 'memberDayReturnBoost'>({
   type: 'memberDay',
   name: { zh: '会员日', en: 'member day' },
   schema: memberDaySchema,
@@ -34,6 +34,12 @@ export const memberDay = defineTool<MemberDay, typeof memberDaySchema, '8.8a' | 
     { no: '8.8b', en: 'weekday 0–6 (tick mod 7)', zh: '星期 0–6（tick 除以 7 的余数）' },
     { no: '8.8c', en: 'buy ≥ 1 and 1 ≤ get ≤ buy', zh: '买 ≥ 1 且 1 ≤ 送 ≤ 买' },
   ],
+  settings: {
+    memberDayReturnBoost: {
+      schema: doc(z.number().min(0).max(10), 'on a member-day round the shop’s fans come back at fanReturnRate × (1 + boost); default 0.5', '有会员日的一期，粉丝回访率 × (1 + 该值)；默认 0.5'),
+      default: 0.5,
+    },
+  },
   fromFile: (f, cx) => ({ type: f.type, weekday: f.weekday, buy: f.buy, get: f.get, product: cx.product(f.product, 'product') }),
   check(pr, cx) {
     if (cx.nth > 1) cx.rule('', '8.8a', 'a second member day in the round; a shop has one', '本期第二个会员日；每店每期只有一个');
