@@ -6,7 +6,7 @@
  */
 import type { GameState, World } from '../engine';
 import { formatYuan } from '../engine';
-import { capFen, referenceFen, type PlanDraft } from './planDraft';
+import { capFen, giftDraftOf, referenceFen, type PlanDraft } from './planDraft';
 import { promotionTypes, type PromotionDraft } from './promotionForms';
 import { hasSearch, searchDraftOf } from './searchDraft';
 import type { RoundEntry } from './session';
@@ -85,5 +85,7 @@ export function draftFromEntry(world: World, state: GameState, player: number, r
     ...(hasSearch(world) ? { search: searchDraftOf(world, state, player) } : {}),
     // agents as last round (they carry over); none without customer service
     agents: world.rules.service ? String(entry.service?.agents ?? shop?.service.agents ?? world.rules.service.startAgents) : null,
+    // the gift policy carries over too: the form shows the one in force
+    ...(world.rules.service ? { gift: giftDraftOf(world, shop) } : {}),
   };
 }

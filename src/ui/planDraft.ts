@@ -3,7 +3,7 @@
  * turned into a decisions-file round (yuan, ids) and checked by the same validator as the CLI.
  * Each problem is mapped back to the form field it names.
  */
-import { formatYuan, mulRoundHalfUp, referencePriceFen, restore, seedStream, type GameState, type World } from '../engine';
+import { formatYuan, hasAtMostTwoDecimals, mulRoundHalfUp, referencePriceFen, restore, seedStream, yuanToFen, type GameState, type World } from '../engine';
 import { hasMarket, planRestock, staffAgents } from '../sim/bots/common';
 import { viewFor } from '../sim/bots/view';
 import { priceCapFen, type Problem } from '../sim/scenario';
@@ -47,6 +47,30 @@ export interface PlanDraft {
   search?: SearchDraft;
   /** customer-service agents as typed; null when the scenario has no rules.service */
   agents: string | null;
+  /** the gift policy (course §5: a surprise lifts the rating, a promise does not); absent without rules.service */
+  gift?: GiftDraft;
+}
+
+/** A small gift in every delivered order of one product; product '' is no gift. */
+export interface GiftDraft {
+  product: string;
+  unitCost: string;
+  announced: boolean;
+  /** the policy in force when the round began (giftKey); the decisions carry the gift only when it changes */
+  inForce: string;
+}
+
+/** A gift policy as one comparable string: '' for no gift. */
+export function giftKey(product: string, unitCostFen: number, announced: boolean): string {
+  return product === '' ? '' : `${product}|${unitCostFen}|${announced}`;
+}
+
+/** The gift policy the shop has now (it carries over from round to round), as the form shows it. */
+export function giftDraftOf(world: World, shop: GameState['shops'][number] | null): GiftDraft {
+  const g = shop?.service.gift ?? null;
+  if (!g) return { product: '', unitCost: formatYuan(Math.max(1, Math.round(world.products[0]!.unitCostFen * 0.02))), announced: false, inForce: '' };
+  const product = world.products[g.product]!.id;
+  return { product, unitCost: formatYuan(g.unitCostFen), announced: g.announced, inForce: giftKey(product, g.unitCostFen, g.announced) };
 }
 
 /** A problem tied to a form field id (e.g. "listing:0:price"), or to the form as a whole (""). */
@@ -147,6 +171,7 @@ export function initialDraft(session: Session, state: GameState, opts: { coach?:
     promotions: [],
     ...(hasSearch(world) ? { search: searchDraftOf(world, state, session.player) } : {}),
     agents: world.rules.service ? String(coach?.agents ?? shop?.service.agents ?? world.rules.service.startAgents) : null,
+    ...(world.rules.service ? { gift: giftDraftOf(world, shop) } : {}),
   };
 }
 
@@ -225,6 +250,19 @@ export function buildEntry(world: World, draft: PlanDraft): Built {
     if (Number.isNaN(agents)) local.push({ field: 'service:agents', path: '', message: '', local: 'notNumber' });
     else if (agents !== null) entry.service = { agents };
   }
+  if (draft.gift) {
+    // The policy carries over: the round's decisions name it only when the form changes it.
+    const g = draft.gift;
+    if (g.product === '') {
+      if (g.inForce !== '') entry.service = { ...entry.service, surpriseGift: null };
+    } else {
+      const cost = parseNumber(g.unitCost);
+      if (Number.isNaN(cost)) local.push({ field: 'service:giftCost', path: '', message: '', local: 'notNumber' });
+      // an empty cost goes to the validator, which names the rule (at least 0.01 yuan)
+      else if (cost === null || !hasAtMostTwoDecimals(cost) || giftKey(g.product, yuanToFen(cost), g.announced) !== g.inForce)
+        entry.service = { ...entry.service, surpriseGift: { product: g.product, unitCost: cost ?? 0, ...(g.announced ? { announced: true } : {}) } };
+    }
+  }
   let titleRows: number[] = [];
   let adRows: number[] = [];
   if (draft.search) {
@@ -255,6 +293,7 @@ function fieldOf(path: string, roundIndex: number, built: Built): string | null 
   }
   m = /^\.marketing\.(\w+)/.exec(rest);
   if (m) return `marketing:${m[1]}`;
+  if (rest.startsWith('.service.surpriseGift')) return rest.startsWith('.service.surpriseGift.product') ? 'service:giftProduct' : 'service:giftCost';
   if (rest.startsWith('.service')) return 'service:agents';
   m = /^\.promotions\[(\d+)\](?:\.(\w+))?/.exec(rest);
   if (m) return `promotion:${m[1]}:${m[2] ?? ''}`;

@@ -21,8 +21,8 @@ export interface RoundEntry {
   promotions: unknown[];
   /** title keywords and paid search (course §7); absent in saves from before it and in scenarios without keywords */
   search?: SearchEntry;
-  /** customer-service agents (scenarios with rules.service) */
-  service?: { agents: number };
+  /** customer-service agents and the gift policy (scenarios with rules.service) */
+  service?: { agents?: number; surpriseGift?: { product: string; unitCost: number; announced?: boolean } | null };
 }
 
 export interface PlayerDecisionsFile {

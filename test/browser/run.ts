@@ -597,6 +597,66 @@ async function promotionForms(page: Page): Promise<void> {
   await waitStatus(page);
 }
 
+/**
+ * The service scenario (customer service and customers, course §5 and §9): agents with their wage
+ * and load, the gift policy (a cost refused at the field, the cost to expect), then the review's
+ * service rows (response time, refund rate, the three DSR parts, negative tags) and the gifts in
+ * the costs; the exported save replays to the browser's hash in the CLI.
+ */
+async function serviceGame(page: Page): Promise<void> {
+  console.log('\n[en] service scenario: agents, gift policy and the service review');
+  const errors = watchErrors(page);
+  await page.goto(served.url);
+  await page.waitForSelector(tid('new-game'));
+  await page.selectOption('#lang-select', 'en');
+  await page.check(tid('scenario-service'));
+  await page.click(tid('new-game'));
+  await page.waitForSelector(tid('service-panel'));
+  const load = (await page.textContent(tid('service-load'))) ?? '';
+  check(/Wages ¥\d/.test(load) && load.includes('No inquiries yet'), `before round 1 the service panel gives the agents' wages and says the load is not known yet: ${load}`);
+  check((await page.locator(`${tid('service:giftProduct')} option`).count()) === 3, 'the gift policy offers no gift or a gift with either product');
+  await page.selectOption(tid('service:giftProduct'), 'tea');
+  await page.fill(tid('service:giftCost'), '0');
+  let status = await waitStatus(page);
+  const costErr = (await page.textContent('[data-error-for="service:giftCost"]')) ?? '';
+  check(!status.ok && costErr.includes('0.01') && !costErr.includes('$.rounds'), `a gift costing 0 is refused at the field, naming the lowest cost: ${costErr.slice(0, 90)}`);
+  await page.fill(tid('service:giftCost'), '1.50');
+  status = await waitStatus(page);
+  check(status.ok, `a 1.50 yuan surprise gift with the tea passes the rule checks ${status.ok ? '' : status.text.slice(0, 90)}`);
+  const estimate = (await page.textContent(tid('gift-estimate'))) ?? '';
+  check(/Each delivered order costs ¥1\.50/.test(estimate), `the panel states what the gifts cost before any round is played: ${estimate}`);
+  await page.locator(tid('service-panel')).screenshot({ path: resolve(ARTIFACTS, 'service-plan-en.png') });
+  await playRoundFromPlan(page, 'en', 1, false);
+  const response = Number(((await page.textContent(tid('response-time'))) ?? '').trim());
+  const dsr = await Promise.all(['dsr-description', 'dsr-service', 'dsr-logistics'].map(async (id) => Number(((await page.textContent(tid(id))) ?? '').trim())));
+  check(Number.isFinite(response) && response >= 0, `the review gives the mean response time (${response} days)`);
+  check(dsr.every((x) => x >= 1 && x <= 5), `the review gives the three DSR parts on the 1–5 scale (${dsr.join(' / ')})`);
+  const service = (await page.textContent(tid('service-table'))) ?? '';
+  check(/Refund rate/i.test(service) && /tags/i.test(service), `the service table has the refund rate and the negative tags: ${service.slice(0, 120)}…`);
+  const costs = (await page.textContent(tid('cost-table'))) ?? '';
+  check(costs.includes('Gifts') && costs.includes('Service'), `the round's costs book the gifts and the agents' wages: ${costs.slice(0, 140)}…`);
+  await page.locator(tid('service-customers')).screenshot({ path: resolve(ARTIFACTS, 'service-review-en.png') });
+  const hash = ((await page.textContent(tid('state-hash'))) ?? '').trim();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(tid('export-save'))]);
+  const savePath = resolve(ARTIFACTS, 'save-service.json');
+  await download.saveAs(savePath);
+  const saved = JSON.parse(readFileSync(savePath, 'utf8')) as { decisions: { shop: string; rounds: { service?: { surpriseGift?: { product: string; unitCost: number } } }[] }[] };
+  const mine = saved.decisions[0];
+  const gift = mine?.rounds[0]?.service?.surpriseGift;
+  check(gift?.product === 'tea' && gift.unitCost === 1.5, `the exported decisions carry the gift policy (${JSON.stringify(gift)})`);
+  const out = execFileSync(process.execPath, [resolve(ROOT, 'bin/shopsim.mjs'), 'run', savePath, '--json'], { encoding: 'utf8', cwd: ROOT });
+  const result = JSON.parse(out) as { hash: string; rounds: { shops: { shop: string; costs: Record<string, number> }[] }[] };
+  const gifts = result.rounds[0]?.shops.find((x) => x.shop === mine?.shop)?.costs.gifts ?? 0;
+  check(result.hash === hash && gifts > 0, `shopsim run on the exported save gives the browser's hash and books the player's gifts (${result.hash} = ${hash}; gifts ¥${gifts})`);
+  await page.click(tid('next-round'));
+  await page.waitForSelector(tid('gift-estimate'));
+  const next = (await page.textContent(tid('gift-estimate'))) ?? '';
+  check((await page.inputValue(tid('service:giftCost'))) === '1.50' && /had [1-9]\d* orders: gifts would cost about ¥[1-9]/.test(next), `round 2 keeps the gift policy and estimates its cost from round 1's orders: ${next}`);
+  const load2 = (await page.textContent(tid('service-load'))) ?? '';
+  check(/about [1-9][\d.]* inquiries a day, about [1-9]\d* agents/.test(load2), `round 2's service panel estimates the agents needed from round 1's inquiries: ${load2}`);
+  check(errors.length === 0, `no console errors or unhandled rejections${errors.length ? `: ${errors.join(' | ')}` : ''}`);
+}
+
 const served = await serveDir(resolve(ROOT, 'dist'));
 const browser = await launch();
 try {
@@ -606,6 +666,7 @@ try {
   await game(page2, 'zh', false);
   await fromFolder(await browser.context.newPage());
   await firstGameKeyboard(await browser.context.newPage());
+  await serviceGame(await browser.context.newPage());
 } catch (e) {
   failures++;
   console.log(`  FAIL ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

@@ -4,6 +4,7 @@ import { checkDraft, initialDraft, type PlanDraft } from '../../src/ui/planDraft
 import { defaultValues, promotionToFile, promotionTypes, PROMOTION_TYPES } from '../../src/ui/promotionForms';
 import { current, hashOf, playRoundWith, sessionFromSaveText, startSession, toSave, type Session } from '../../src/ui/session';
 import { explainRound } from '../../src/ui/why';
+import { COST_KINDS } from '../../src/engine';
 import { playGame } from '../../src/sim/game';
 import { stateHash } from '../../src/sim/result';
 import { loadSave } from '../../src/sim/save';
@@ -249,6 +250,42 @@ describe('when the scenario simulates customer service (service scenario)', () =
   it('should open the service scenario with agents for the inquiries to expect (coached: 5, a quarter above the published demand’s questions)', () => {
     const s = startService();
     expect(initialDraft(s, current(s)).agents).toBe('5');
+  });
+
+  it('should put a surprise gift in the decisions only when the policy changes, and keep it in force the next round', () => {
+    const s = startService();
+    const draft = initialDraft(s, current(s), { coach: false });
+    // no gift in force and none chosen: the decisions say nothing of gifts
+    expect(draft.gift).toMatchObject({ product: '', announced: false, inForce: '' });
+    expect(checkDraft(s, draft).entry?.service).toEqual({ agents: 1 });
+    draft.gift = { ...draft.gift!, product: 'tea', unitCost: '1.50' };
+    const checked = checkDraft(s, draft);
+    expect(checked.problems).toEqual([]);
+    expect(checked.entry?.service).toEqual({ agents: 1, surpriseGift: { product: 'tea', unitCost: 1.5 } });
+    const next = playRoundWith(s, checked.entry);
+    if (!next.ok) throw new Error('round 1 must play');
+    const me = current(next.value).reports[0]!.shops[next.value.player]!;
+    // every delivered tea order carried a 1.50 gift: gifts × 150 fen is the round's gift cost
+    expect(me.service.gifts).toBeGreaterThan(0);
+    expect(me.costsFen[COST_KINDS.indexOf('gifts')]).toBe(me.service.gifts * 150);
+    // round 2: the form shows the policy in force and the decisions leave it unsaid until it changes
+    const d2 = initialDraft(next.value, current(next.value));
+    expect(d2.gift).toEqual({ product: 'tea', unitCost: '1.50', announced: false, inForce: 'tea|150|false' });
+    expect(checkDraft(next.value, d2).entry?.service?.surpriseGift).toBeUndefined();
+    d2.gift = { ...d2.gift!, announced: true };
+    expect(checkDraft(next.value, d2).entry?.service?.surpriseGift).toEqual({ product: 'tea', unitCost: 1.5, announced: true });
+    d2.gift = { ...d2.gift!, product: '' };
+    expect(checkDraft(next.value, d2).entry?.service?.surpriseGift).toBeNull();
+  });
+
+  it('should refuse a gift cost that is not a number, 0 or with three decimals at the cost field', () => {
+    const s = startService();
+    const draft = initialDraft(s, current(s), { coach: false });
+    const problemsFor = (unitCost: string) => checkDraft(s, { ...draft, gift: { ...draft.gift!, product: 'cup', unitCost } }).problems.filter((p) => p.field === 'service:giftCost');
+    expect(problemsFor('abc').map((p) => p.local)).toEqual(['notNumber']);
+    expect(problemsFor('0')[0]?.message).toMatch(/0\.01 to 10000 yuan/);
+    expect(problemsFor('1.505')[0]?.message).toMatch(/fen|decimal/i);
+    expect(problemsFor('2')).toEqual([]);
   });
 
   it('should refuse 1001 agents on the agents field with the validator’s range', () => {

@@ -7,7 +7,7 @@ import { h, type Child } from '../dom';
 import { local, t, tDynamic, hasKey, toolName } from '../i18n';
 import type { App, Mounted } from '../shell';
 import { CROWDS, formatYuan, summarise, type World } from '../../engine';
-import { capFen, checkDraft, referenceFen, type FieldProblem, type PlanDraft } from '../planDraft';
+import { capFen, checkDraft, referenceFen, type FieldProblem, type GiftDraft, type PlanDraft } from '../planDraft';
 import { defaultValues, promotionTypes, type PromoField } from '../promotionForms';
 import { current, playRoundWith, type Session } from '../session';
 import { crowdMarkerSvg } from '../crowdStyle';
@@ -428,14 +428,17 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
         h(
           'p',
           { 'data-testid': 'service-load' },
-          t('planServiceLoad', {
-            cost: Number.isFinite(agents) ? formatYuan(Math.max(0, agents) * rules.wageFen) : '—',
-            perTick: perTick.toFixed(1),
-            need,
-          }),
+          state.round === 0
+            ? t('planServiceLoadFirst', { cost: Number.isFinite(agents) ? formatYuan(Math.max(0, agents) * rules.wageFen) : '—' })
+            : t('planServiceLoad', {
+                cost: Number.isFinite(agents) ? formatYuan(Math.max(0, agents) * rules.wageFen) : '—',
+                perTick: perTick.toFixed(1),
+                need,
+              }),
         ),
       );
     }
+    if (rules && draft.gift) panel.append(giftPolicy(draft.gift, rules.giftLift));
     const cs = summarise(state.customers, session.player, state.shops.length, state.tick, state.tick - world.ticksPerRound + 1, world.rules.customers);
     panel.append(
       h(
@@ -445,6 +448,90 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
       ),
     );
     return panel;
+  }
+
+  /**
+   * The gift policy: which product's orders carry a small gift, its cost, and whether the listing
+   * promises it (course §5: only a surprise lifts the rating), with last round's orders of that
+   * product as the cost to expect.
+   */
+  function giftPolicy(gift: GiftDraft, lift: number): HTMLElement {
+    const fp = 'service:giftProduct';
+    const fc = 'service:giftCost';
+    const product = world.products.findIndex((p) => p.id === gift.product);
+    const orders = product >= 0 && me ? (me.ledger.search.ordersByProduct[product] ?? 0) : 0;
+    const estimate = h('p', { 'data-testid': 'gift-estimate', 'aria-live': 'polite' });
+    /** the cost to expect, redrawn as the unit cost is typed */
+    const showEstimate = (unitCost: string) => {
+      const fen = Math.round(Number(unitCost) * 100);
+      const ok = unitCost.trim() !== '' && Number.isFinite(fen) && fen > 0;
+      estimate.textContent =
+        state.round === 0 ? t('giftEstimateFirst', { cost: ok ? formatYuan(fen) : '—' }) : t('giftEstimate', { orders, cost: ok ? formatYuan(fen * orders) : '—' });
+    };
+    const select = h(
+      'select',
+      {
+        id: fieldId(fp),
+        'data-field': fp,
+        'data-testid': fp,
+        'aria-describedby': `${fieldId(fp)}-err`,
+        onchange: (e: Event) => {
+          const v = (e.target as HTMLSelectElement).value;
+          update((d) => void (d.gift = { ...d.gift!, product: v }));
+          build();
+          document.getElementById(fieldId(fp))?.focus();
+        },
+      },
+      h('option', { value: '', selected: gift.product === '' }, t('giftNone')),
+      ...world.products.map((p) => h('option', { value: p.id, selected: p.id === gift.product }, local(p.name))),
+    );
+    const box = h(
+      'div',
+      { className: 'gift-policy', 'data-testid': 'gift-policy' },
+      h('p', { className: 'help' }, t('giftHelp', { lift: lift.toFixed(1) })),
+      h(
+        'div',
+        { className: 'fields' },
+        h('div', { className: 'field' }, h('label', { for: fieldId(fp) }, t('giftProduct')), select, errorSlot(fp)),
+        gift.product === ''
+          ? null
+          : h(
+              'div',
+              { className: 'field' },
+              h('label', { for: fieldId(fc) }, t('giftUnitCost')),
+              input(
+                fc,
+                gift.unitCost,
+                t('giftUnitCost'),
+                (v) => {
+                  update((d) => void (d.gift = { ...d.gift!, unitCost: v }));
+                  showEstimate(v);
+                },
+                { size: '6' },
+              ),
+              errorSlot(fc),
+            ),
+      ),
+    );
+    if (gift.product !== '') {
+      showEstimate(gift.unitCost);
+      box.append(
+        h(
+          'label',
+          { className: 'check' },
+          h('input', {
+            type: 'checkbox',
+            checked: gift.announced,
+            'data-field': 'service:giftAnnounced',
+            'data-testid': 'service:giftAnnounced',
+            onchange: (e: Event) => update((d) => void (d.gift = { ...d.gift!, announced: (e.target as HTMLInputElement).checked })),
+          }),
+          ` ${t('giftAnnounced')}`,
+        ),
+        estimate,
+      );
+    }
+    return box;
   }
 
   function promotionsPanel(draft: PlanDraft): HTMLElement {
