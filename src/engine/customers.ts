@@ -107,7 +107,8 @@ export function recordPurchase(book: CustomerBook, customer: number, s: number, 
   if (before < 65535) book.buys[at] = before + 1;
   book.lastTick[at] = tick;
   book.spentFen[at]! += fen;
-  book.potential[at] = 0;
+  // Only a customer who never bought can be a potential one (markPotential): the cell is read only then.
+  if (before === 0) book.potential[at] = 0;
   book.allOrders[s]!++;
   if (before === 0) return FIRST_ORDER;
   book.repeatOrders[s]!++;
@@ -156,6 +157,51 @@ export interface CustomerSummary {
    */
   rfmCustomers: number[];
   rfmSpentFen: number[];
+}
+
+/**
+ * summarise for every shop at once, in one pass over the book in memory order (customer by
+ * customer, its shops side by side): what a round's end reports.
+ */
+export function summariseAll(book: CustomerBook, S: number, tick: number, roundStartTick: number, rules: CustomerRules): CustomerSummary[] {
+  const states = new Float64Array(S * 5);
+  const rfmCustomers = new Float64Array(S * 9);
+  const rfmSpentFen = new Float64Array(S * 9);
+  const bought = new Float64Array(S);
+  const boughtTwice = new Float64Array(S);
+  const { buys, lastTick, potential, spentFen } = book;
+  const sleeping = rules.sleepingTicks;
+  const loyal = rules.loyalPurchases;
+  const cells = book.size * S;
+  for (let at = 0, s = 0; at < cells; at++, s = s + 1 === S ? 0 : s + 1) {
+    const n = buys[at]!;
+    if (n === 0) {
+      if (potential[at]) states[s * 5 + POTENTIAL]!++;
+      continue;
+    }
+    const last = lastTick[at]!;
+    const asleep = tick - last >= sleeping;
+    states[s * 5 + (asleep ? SLEEPING : n === 1 ? NEW : n >= loyal ? LOYAL : REPEAT)]!++;
+    bought[s]!++;
+    if (n >= 2) boughtTwice[s]!++;
+    const row = asleep ? 2 : last >= roundStartTick ? 0 : 1;
+    const cell = s * 9 + row * 3 + (n >= 3 ? 2 : n - 1);
+    rfmCustomers[cell]!++;
+    rfmSpentFen[cell]! += spentFen[at]!;
+  }
+  const out: CustomerSummary[] = [];
+  for (let s = 0; s < S; s++) {
+    out.push({
+      states: Array.from(states.subarray(s * 5, s * 5 + 5)),
+      bought: bought[s]!,
+      boughtTwice: boughtTwice[s]!,
+      repeatOrders: book.repeatOrders[s]!,
+      allOrders: book.allOrders[s]!,
+      rfmCustomers: Array.from(rfmCustomers.subarray(s * 9, s * 9 + 9)),
+      rfmSpentFen: Array.from(rfmSpentFen.subarray(s * 9, s * 9 + 9)),
+    });
+  }
+  return out;
 }
 
 export function summarise(book: CustomerBook, s: number, S: number, tick: number, roundStartTick: number, rules: CustomerRules): CustomerSummary {
@@ -221,17 +267,12 @@ export function planCouponReturns(
       const sent = toolOf(pr.type).sendsTo?.(pr);
       if (!sent) return;
       const state = GROUP_STATE[sent.group];
-      // The group, in customer order.
+      // The group, in customer order: the shop's customers who bought there (the others are
+      // visitors or potential customers), read down the book's column of the shop.
       const group: number[] = [];
-      for (let c = 0; c < C; c++) {
-        const n = book.knownCount[s * C + c]!;
-        const base = s * book.size + book.cityStart[c]!;
-        for (let j = 0; j < n; j++) {
-          const id = book.known[base + j]!;
-          if (lifecycleOf(book, id, s, S, tick, rules) === state) group.push(id);
-        }
+      for (let id = 0, at = s; id < book.size; id++, at += S) {
+        if (book.buys[at] !== 0 && lifecycleOf(book, id, s, S, tick, rules) === state) group.push(id);
       }
-      group.sort((a, b) => a - b);
       const reach = Math.min(sent.reach, Math.floor(group.length * rules.couponReach));
       const from = sent.fromTick;
       const to = sent.toTick;

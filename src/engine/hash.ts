@@ -41,6 +41,29 @@ class Lanes {
     this.h2 = h2 ^ (h2 >>> 15);
   }
 
+  /** add(String(x)) for a whole number x with |x| < 2^31, without making the string */
+  addInt(x: number): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    if (x < 0) {
+      h1 = Math.imul(h1 ^ 45, 0x01000193); // -
+      h2 = Math.imul(h2 ^ 45, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+      x = -x;
+    }
+    let div = 1;
+    while (div <= 100_000_000 && div * 10 <= x) div *= 10;
+    for (; div >= 1; div /= 10) {
+      const d = (x / div) | 0;
+      x -= d * div;
+      h1 = Math.imul(h1 ^ (48 + d), 0x01000193);
+      h2 = Math.imul(h2 ^ (48 + d), 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+  }
+
   digest(): string {
     let h1 = this.h1;
     let h2 = this.h2;
@@ -69,8 +92,9 @@ const keyText = new Map<string, string>();
 function feed(lanes: Lanes, value: unknown): void {
   if (value === null || typeof value !== 'object') {
     if (typeof value === 'number') {
-      if (!Number.isFinite(value)) throw new Error('cannot hash a non-finite number');
-      lanes.add(String(value));
+      if ((value | 0) === value) lanes.addInt(value);
+      else if (!Number.isFinite(value)) throw new Error('cannot hash a non-finite number');
+      else lanes.add(String(value));
     } else if (typeof value === 'string') lanes.add(JSON.stringify(value));
     else lanes.add(JSON.stringify(value) ?? 'null');
     return;
@@ -81,8 +105,10 @@ function feed(lanes: Lanes, value: unknown): void {
     for (let i = 0; i < a.length; i++) {
       if (i > 0) lanes.addChar(44); // ,
       const x = a[i]!;
-      if (!Number.isFinite(x)) throw new Error('cannot hash a non-finite number');
-      lanes.add(String(x));
+      // Whole numbers of typed arrays written digit by digit (String(x) for the others).
+      if ((x | 0) === x) lanes.addInt(x);
+      else if (!Number.isFinite(x)) throw new Error('cannot hash a non-finite number');
+      else lanes.add(String(x));
     }
     lanes.addChar(93); // ]
     return;

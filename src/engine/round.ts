@@ -19,15 +19,21 @@ export interface RoundOptions {
   onTick?: (flows: TickFlows) => void;
   /** the markets' working buffers, to reuse across the rounds of a game (made per round when absent) */
   market?: ProductMarket;
+  /**
+   * The caller gives the input state up (it plays a whole game and keeps only the latest state):
+   * its customer book, the largest part of a state, moves into the new state instead of being
+   * copied. The input state must not be played or read again.
+   */
+  handOver?: boolean;
 }
 
 export function playRound(world: World, prev: GameState, decisions: readonly RoundDecision[], opts: RoundOptions = {}): GameState {
   if (prev.round >= world.rounds) throw new Error(`the game is over: all ${world.rounds} rounds are played`);
-  const { reports, ...current } = prev;
-  const state: GameState = { ...clonePlain(current), reports: reports.slice() };
+  const { reports, customers, ...current } = prev;
   // A state from before customers were tracked starts their memory now.
-  if (state.customers === undefined) state.customers = newCustomerBook(world);
-  else reviveCustomerBook(state.customers);
+  const book = customers === undefined ? newCustomerBook(world) : opts.handOver ? customers : clonePlain(customers);
+  const state: GameState = { ...clonePlain(current), reports: reports.slice(), customers: book };
+  reviveCustomerBook(book);
   const rng: Streams = {
     demand: restore(state.rng.demand),
     choice: restore(state.rng.choice),

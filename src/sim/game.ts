@@ -42,8 +42,9 @@ export function playNextRound(world: World, state: GameState, given: DecisionsBy
 /** Plays rounds until `rounds` are done (default: the whole game). */
 export function playGame(world: World, seed: number, given: DecisionsByShop, opts?: RoundOptions, rounds: number = world.rounds): GameState {
   let state = newGame(world, seed);
-  // One set of market buffers for the whole game.
-  const withBuffers: RoundOptions = { ...opts, market: opts?.market ?? newProductMarket(world, state.shops.length) };
+  // One set of market buffers for the whole game; each round's state is dropped once the next is
+  // played, so it hands its customer book over instead of having it copied.
+  const withBuffers: RoundOptions = { ...opts, market: opts?.market ?? newProductMarket(world, state.shops.length), handOver: true };
   while (state.round < rounds) state = playNextRound(world, state, given, withBuffers);
   return state;
 }

@@ -9,7 +9,7 @@ import { bookCost } from '../ledger';
 import type { GameState, ShopRoundReport, ShopState, World } from '../model';
 import { endRoundPromotions } from '../promotions/stages';
 import { searchRoundEnd } from '../search/performance';
-import { summarise } from '../customers';
+import { summariseAll, type CustomerSummary } from '../customers';
 
 export function roundEnd(ctx: RoundContext): void {
   const { world, state } = ctx;
@@ -17,12 +17,13 @@ export function roundEnd(ctx: RoundContext): void {
   // Holding cost first: equity is counted after it.
   for (const shop of state.shops) bookHolding(world, shop);
   const equities = equitiesFen(world, state);
+  const customers = summariseAll(state.customers, state.shops.length, state.tick, state.tick - world.ticksPerRound + 1, rules.customers);
   const shops: ShopRoundReport[] = state.shops.map((shop, s) => {
     const sl = shop.ledger.service;
     shop.dsrRounds.push([shop.ledger.ratingSum, shop.ledger.ratingCount, sl.descriptionSum, sl.serviceSum, sl.logisticsSum]);
     while (shop.dsrRounds.length > rules.dsrWindowRounds) shop.dsrRounds.shift();
     shop.tags = shop.tags.map((list) => list.filter((t) => t > ctx.tick));
-    const report = shopReport(world, state, shop, s, equities[s]!);
+    const report = shopReport(world, state, shop, s, equities[s]!, customers[s]!);
     // The review score counts the last `reviewWindowRounds` rounds: the oldest round leaves it.
     shop.reviewRounds.push(shop.ledger.reviewDelta.slice());
     while (shop.reviewRounds.length > rules.reviewWindowRounds - 1) {
@@ -113,7 +114,7 @@ export function equitiesFen(world: World, state: GameState): number[] {
   return owned.map((units, s) => equityOf(world, state.shops[s]!.cashFen, units));
 }
 
-function shopReport(world: World, state: GameState, shop: ShopState, s: number, equity: number): ShopRoundReport {
+function shopReport(world: World, state: GameState, shop: ShopState, s: number, equity: number, customers: CustomerSummary): ShopRoundReport {
   const l = shop.ledger;
   const costs = l.costsFen.reduce((a, b) => a + b, 0);
   // Profit counts goods at cost when sold (cogs), not when bought (the goods cost is cash spent).
@@ -162,7 +163,7 @@ function shopReport(world: World, state: GameState, shop: ShopState, s: number, 
     newCustomerOrders: l.newCustomerOrders,
     returningOrders: l.returningOrders,
     wokenOrders: l.wokenOrders,
-    customers: summarise(state.customers, s, state.shops.length, state.tick, state.tick - world.ticksPerRound + 1, world.rules.customers),
+    customers,
     negativeTags: shop.tags.map((list) => list.length),
     impressions: l.search.impressions,
     clicks: l.visits,
