@@ -5,7 +5,9 @@
  * a customer who has not bought for `sleepingTicks` is sleeping (沉睡客户).
  *
  * The memory is typed arrays indexed by customer × shop, allocated once per game (and copied with
- * the state at each round's snapshot); the per-buyer loop only reads and writes numbers in them.
+ * the state at each round's snapshot, unless the caller hands the state over); the per-buyer loop
+ * only reads and writes numbers in them. What a customer remembers of a shop sits in one place
+ * (one fetch from memory per purchase: the book is large and purchases land on it at random).
  */
 import type { CustomerRules, World } from './model';
 import type { CustomerGroup } from './promotions/tool';
@@ -18,14 +20,14 @@ export interface CustomerBook {
   size: number;
   /** customers of city c are [cityStart[c], cityStart[c + 1]) */
   cityStart: number[];
-  /** purchases at each shop, [customer * S + s] */
-  buys: Uint16Array;
-  /** tick of the last purchase at each shop (0: never) */
-  lastTick: Int32Array;
-  /** money spent at each shop, fen */
-  spentFen: Float64Array;
-  /** 1: favourited or carted at the shop without buying (potential customer) */
-  potential: Uint8Array;
+  /**
+   * Each customer's memory of each shop, two numbers per cell customer * S + s, side by side:
+   * at [2 × cell] the tick of the last purchase (0: never) × 2^17 + purchases (at most 65535) × 2
+   * + 1 for a potential customer (favourited or carted at the shop without buying); at
+   * [2 × cell + 1] the money spent at the shop, fen. Read through purchasesOf, lastPurchaseTick,
+   * spentAt and isPotential.
+   */
+  cells: Float64Array;
   /** customers who bought at a shop, by city: shop s, city c at [s * size + cityStart[c] + j], j < knownCount[s * C + c] */
   known: Int32Array;
   knownCount: Int32Array;
@@ -52,9 +54,34 @@ export function customerPools(world: World): number[] {
   return pools.map((n) => Math.max(1, Math.floor(n * scale)));
 }
 
+/** A cell's first number: lastTick × TICK_UNIT + purchases × 2 + potential. */
+const TICK_UNIT = 1 << 17;
+
+/** Purchases by the customer at shop s (of S). */
+export function purchasesOf(book: CustomerBook, customer: number, s: number, S: number): number {
+  return (book.cells[(customer * S + s) * 2]! >> 1) & 0xffff;
+}
+
+/** Tick of the customer's last purchase at shop s (0: never). */
+export function lastPurchaseTick(book: CustomerBook, customer: number, s: number, S: number): number {
+  return book.cells[(customer * S + s) * 2]! >>> 17;
+}
+
+/** Money the customer spent at shop s, fen. */
+export function spentAt(book: CustomerBook, customer: number, s: number, S: number): number {
+  return book.cells[(customer * S + s) * 2 + 1]!;
+}
+
+/** The customer favourited or carted at shop s without buying there. */
+export function isPotential(book: CustomerBook, customer: number, s: number, S: number): boolean {
+  return (book.cells[(customer * S + s) * 2]! & 1) === 1;
+}
+
 export function newCustomerBook(world: World): CustomerBook {
   const S = world.shops.length;
   const C = world.cities.length;
+  // A cell's first number holds the tick below 2^14 (the validator allows 24 rounds × 60 ticks).
+  if (world.rounds * world.ticksPerRound >= 1 << 14) throw new Error(`customers remember ticks below ${1 << 14}: ${world.rounds} rounds × ${world.ticksPerRound} ticks is too long`);
   const pools = customerPools(world);
   const cityStart = [0];
   for (const n of pools) cityStart.push(cityStart[cityStart.length - 1]! + n);
@@ -62,10 +89,7 @@ export function newCustomerBook(world: World): CustomerBook {
   return {
     size,
     cityStart,
-    buys: new Uint16Array(size * S),
-    lastTick: new Int32Array(size * S),
-    spentFen: new Float64Array(size * S),
-    potential: new Uint8Array(size * S),
+    cells: new Float64Array(size * S * 2),
     known: new Int32Array(size * S),
     knownCount: new Int32Array(S * C),
     repeatOrders: new Array<number>(S).fill(0),
@@ -97,28 +121,94 @@ export const WOKEN_ORDER = 2;
  * for one who had bought there before, WOKEN_ORDER when that was `sleepingTicks` or more ago.
  */
 export function recordPurchase(book: CustomerBook, customer: number, s: number, S: number, C: number, city: number, tick: number, fen: number, sleepingTicks: number): number {
-  const at = customer * S + s;
-  const before = book.buys[at]!;
-  const woken = before > 0 && tick - book.lastTick[at]! >= sleepingTicks;
+  const cells = book.cells;
+  const at = (customer * S + s) * 2;
+  const v = cells[at]!;
+  const before = (v >> 1) & 0xffff;
+  const woken = before > 0 && tick - (v >>> 17) >= sleepingTicks;
   if (before === 0) {
     book.known[s * book.size + book.cityStart[city]! + book.knownCount[s * C + city]!] = customer;
     book.knownCount[s * C + city]!++;
   }
-  if (before < 65535) book.buys[at] = before + 1;
-  book.lastTick[at] = tick;
-  book.spentFen[at]! += fen;
-  // Only a customer who never bought can be a potential one (markPotential): the cell is read only then.
-  if (before === 0) book.potential[at] = 0;
+  // A customer who bought is no longer a potential one.
+  cells[at] = tick * TICK_UNIT + (before < 65535 ? before + 1 : before) * 2;
+  cells[at + 1]! += fen;
   book.allOrders[s]!++;
   if (before === 0) return FIRST_ORDER;
   book.repeatOrders[s]!++;
   return woken ? WOKEN_ORDER : RETURNING_ORDER;
 }
 
+/**
+ * What the customers of one product's market did on a tick, in the order they did it, written
+ * down while buyers choose and entered into the book afterwards (enterVisits): nothing a buyer
+ * decides reads the book, so the book ends the same as if each entry were made at once, and the
+ * entries are made in one tight loop, whose fetches from memory the processor can overlap (the
+ * book is large and each entry lands on a random cell of it).
+ * Entries of 4 numbers: customer, shop, city of a purchase (-1: the customer favourited or carted
+ * the shop's product and left, markPotential), money spent (fen).
+ */
+export interface VisitLog {
+  /** per entry: customer, shop, city of a purchase (−1: a favourite) */
+  entries: Int32Array;
+  /** per entry: money spent, fen */
+  fen: Float64Array;
+  /** entries written */
+  n: number;
+  /** the kind of each purchase entered (FIRST_ORDER …; −1 for a favourite), by entry */
+  kinds: Int8Array;
+}
+
+export function newVisitLog(): VisitLog {
+  return { entries: new Int32Array(3 * 1024), fen: new Float64Array(1024), n: 0, kinds: new Int8Array(1024) };
+}
+
+/** Writes down a purchase (city ≥ 0) or a favourite (city −1) of `customer` at shop s. */
+export function logVisit(log: VisitLog, customer: number, s: number, city: number, fen: number): void {
+  const n = log.n;
+  if (n === log.fen.length) {
+    const entries = new Int32Array(n * 6);
+    entries.set(log.entries);
+    log.entries = entries;
+    const fens = new Float64Array(n * 2);
+    fens.set(log.fen);
+    log.fen = fens;
+    log.kinds = new Int8Array(n * 2);
+  }
+  const e = log.entries;
+  e[n * 3] = customer;
+  e[n * 3 + 1] = s;
+  e[n * 3 + 2] = city;
+  log.fen[n] = fen;
+  log.n = n + 1;
+}
+
+/**
+ * Enters the log's entries into the book in their order (recordPurchase, markPotential) and
+ * empties it; their kinds are left in log.kinds.
+ */
+export function enterVisits(book: CustomerBook, log: VisitLog, S: number, C: number, tick: number, sleepingTicks: number): void {
+  const n = log.n;
+  const e = log.entries;
+  const fen = log.fen;
+  const kinds = log.kinds;
+  for (let i = 0; i < n; i++) {
+    const customer = e[i * 3]!;
+    const s = e[i * 3 + 1]!;
+    const city = e[i * 3 + 2]!;
+    if (city < 0) {
+      markPotential(book, customer, s, S);
+      kinds[i] = -1;
+    } else kinds[i] = recordPurchase(book, customer, s, S, C, city, tick, fen[i]!, sleepingTicks);
+  }
+  log.n = 0;
+}
+
 /** A hesitant buyer who favourited or carted the shop's product and left (潜在客户). */
 export function markPotential(book: CustomerBook, customer: number, s: number, S: number): void {
-  const at = customer * S + s;
-  if (book.buys[at] === 0) book.potential[at] = 1;
+  const at = (customer * S + s) * 2;
+  // Never bought there: the cell's first number is 0 or already 1.
+  if (book.cells[at]! < 2) book.cells[at] = 1;
 }
 
 export const LIFECYCLE = ['potential', 'new', 'repeat', 'loyal', 'sleeping'] as const;
@@ -133,10 +223,10 @@ export const VISITOR = -1;
 
 /** Where a customer stands with a shop at `tick`. */
 export function lifecycleOf(book: CustomerBook, customer: number, s: number, S: number, tick: number, rules: CustomerRules): number {
-  const at = customer * S + s;
-  const buys = book.buys[at]!;
-  if (buys === 0) return book.potential[at] ? POTENTIAL : VISITOR;
-  if (tick - book.lastTick[at]! >= rules.sleepingTicks) return SLEEPING;
+  const v = book.cells[(customer * S + s) * 2]!;
+  const buys = (v >> 1) & 0xffff;
+  if (buys === 0) return v === 1 ? POTENTIAL : VISITOR;
+  if (tick - (v >>> 17) >= rules.sleepingTicks) return SLEEPING;
   if (buys === 1) return NEW;
   return buys >= rules.loyalPurchases ? LOYAL : REPEAT;
 }
@@ -169,17 +259,18 @@ export function summariseAll(book: CustomerBook, S: number, tick: number, roundS
   const rfmSpentFen = new Float64Array(S * 9);
   const bought = new Float64Array(S);
   const boughtTwice = new Float64Array(S);
-  const { buys, lastTick, potential, spentFen } = book;
+  const cells = book.cells;
   const sleeping = rules.sleepingTicks;
   const loyal = rules.loyalPurchases;
-  const cells = book.size * S;
-  for (let at = 0, s = 0; at < cells; at++, s = s + 1 === S ? 0 : s + 1) {
-    const n = buys[at]!;
-    if (n === 0) {
-      if (potential[at]) states[s * 5 + POTENTIAL]!++;
+  const end = book.size * S * 2;
+  for (let at = 0, s = 0; at < end; at += 2, s = s + 1 === S ? 0 : s + 1) {
+    const v = cells[at]!;
+    if (v < 2) {
+      if (v === 1) states[s * 5 + POTENTIAL]!++;
       continue;
     }
-    const last = lastTick[at]!;
+    const n = (v >> 1) & 0xffff;
+    const last = v >>> 17;
     const asleep = tick - last >= sleeping;
     states[s * 5 + (asleep ? SLEEPING : n === 1 ? NEW : n >= loyal ? LOYAL : REPEAT)]!++;
     bought[s]!++;
@@ -187,7 +278,7 @@ export function summariseAll(book: CustomerBook, S: number, tick: number, roundS
     const row = asleep ? 2 : last >= roundStartTick ? 0 : 1;
     const cell = s * 9 + row * 3 + (n >= 3 ? 2 : n - 1);
     rfmCustomers[cell]!++;
-    rfmSpentFen[cell]! += spentFen[at]!;
+    rfmSpentFen[cell]! += cells[at + 1]!;
   }
   const out: CustomerSummary[] = [];
   for (let s = 0; s < S; s++) {
@@ -213,16 +304,15 @@ export function summarise(book: CustomerBook, s: number, S: number, tick: number
   for (let i = 0; i < book.size; i++) {
     const state = lifecycleOf(book, i, s, S, tick, rules);
     if (state !== VISITOR) states[state]!++;
-    const at = i * S + s;
-    const buys = book.buys[at]!;
+    const buys = purchasesOf(book, i, s, S);
     if (buys === 0) continue;
     bought++;
     if (buys >= 2) boughtTwice++;
-    const last = book.lastTick[at]!;
+    const last = lastPurchaseTick(book, i, s, S);
     const row = state === SLEEPING ? 2 : last >= roundStartTick ? 0 : 1;
     const col = buys >= 3 ? 2 : buys - 1;
     rfmCustomers[row * 3 + col]!++;
-    rfmSpentFen[row * 3 + col]! += book.spentFen[at]!;
+    rfmSpentFen[row * 3 + col]! += spentAt(book, i, s, S);
   }
   return { states, bought, boughtTwice, repeatOrders: book.repeatOrders[s]!, allOrders: book.allOrders[s]!, rfmCustomers, rfmSpentFen };
 }
@@ -270,8 +360,8 @@ export function planCouponReturns(
       // The group, in customer order: the shop's customers who bought there (the others are
       // visitors or potential customers), read down the book's column of the shop.
       const group: number[] = [];
-      for (let id = 0, at = s; id < book.size; id++, at += S) {
-        if (book.buys[at] !== 0 && lifecycleOf(book, id, s, S, tick, rules) === state) group.push(id);
+      for (let id = 0, at = s * 2; id < book.size; id++, at += S * 2) {
+        if (book.cells[at]! >= 2 && lifecycleOf(book, id, s, S, tick, rules) === state) group.push(id);
       }
       const reach = Math.min(sent.reach, Math.floor(group.length * rules.couponReach));
       const from = sent.fromTick;
@@ -311,10 +401,56 @@ const values = (x: Numbers): number[] => (Array.isArray(x) ? x : Object.values(x
  * as plain objects or arrays: turn them back into typed arrays, in place, before a round plays.
  */
 export function reviveCustomerBook(book: CustomerBook): void {
-  if (!ArrayBuffer.isView(book.buys)) book.buys = Uint16Array.from(values(book.buys as Numbers));
-  if (!ArrayBuffer.isView(book.lastTick)) book.lastTick = Int32Array.from(values(book.lastTick as Numbers));
-  if (!ArrayBuffer.isView(book.spentFen)) book.spentFen = Float64Array.from(values(book.spentFen as Numbers));
-  if (!ArrayBuffer.isView(book.potential)) book.potential = Uint8Array.from(values(book.potential as Numbers));
+  const columns = book as Partial<BookColumns>;
+  if (book.cells === undefined && columns.buys !== undefined) {
+    // A book written before a cell's numbers sat side by side: one array per number.
+    const buys = values(columns.buys as Numbers);
+    const lastTick = values(columns.lastTick as Numbers);
+    const spentFen = values(columns.spentFen as Numbers);
+    const potential = values(columns.potential as Numbers);
+    book.cells = new Float64Array(buys.length * 2);
+    for (let i = 0; i < buys.length; i++) {
+      book.cells[i * 2] = lastTick[i]! * TICK_UNIT + buys[i]! * 2 + (potential[i] ? 1 : 0);
+      book.cells[i * 2 + 1] = spentFen[i]!;
+    }
+    delete columns.buys;
+    delete columns.lastTick;
+    delete columns.spentFen;
+    delete columns.potential;
+  } else if (!ArrayBuffer.isView(book.cells)) book.cells = Float64Array.from(values(book.cells as Numbers));
   if (!ArrayBuffer.isView(book.known)) book.known = Int32Array.from(values(book.known as Numbers));
   if (!ArrayBuffer.isView(book.knownCount)) book.knownCount = Int32Array.from(values(book.knownCount as Numbers));
+}
+
+/** The book's cells as one array per number: how a state's hash reads the book (see bookColumns). */
+export interface BookColumns {
+  /** purchases at each shop, [customer * S + s] */
+  buys: Uint16Array;
+  /** tick of the last purchase at each shop (0: never) */
+  lastTick: Int32Array;
+  /** money spent at each shop, fen */
+  spentFen: Float64Array;
+  /** 1: favourited or carted at the shop without buying (potential customer) */
+  potential: Uint8Array;
+}
+
+/**
+ * The book with its cells written out as one array per number (the book's canonical form, which
+ * the state's hash digests: the same hash as when the book kept one array per number).
+ */
+export function bookColumns(book: CustomerBook): Omit<CustomerBook, 'cells'> & BookColumns {
+  const { cells, ...rest } = book;
+  const n = cells.length / 2;
+  const buys = new Uint16Array(n);
+  const lastTick = new Int32Array(n);
+  const spentFen = new Float64Array(n);
+  const potential = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = cells[i * 2]!;
+    buys[i] = (v >> 1) & 0xffff;
+    lastTick[i] = v >>> 17;
+    potential[i] = v & 1;
+    spentFen[i] = cells[i * 2 + 1]!;
+  }
+  return { ...rest, buys, lastTick, spentFen, potential };
 }

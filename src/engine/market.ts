@@ -7,6 +7,7 @@
 import type { RoundContext, TickFlows } from './context';
 import type { CrowdBehaviour, Offer, RankContext } from './crowds/offer';
 import { crowdBehaviours } from './crowds';
+import { newVisitLog, type VisitLog } from './customers';
 import { CROWD_COUNT, type Inbound, type ShopState, type World } from './model';
 import type { RoundPromotions } from './promotions/round';
 import type { Rng } from './rng';
@@ -131,6 +132,8 @@ export interface ProductMarket {
   customerIds: Int32Array;
   /** the customer whose turn it is (allocate) */
   customer: number;
+  /** what the tick's customers did, entered into the customer book at dispatch */
+  visitLog: VisitLog;
   /** per buyer: the index of the shop's coupon that brought it back, or −1 (parallel to `buyers`) */
   coupons: Int32Array;
 
@@ -231,6 +234,7 @@ export function newProductMarket(world: World, shops: number): ProductMarket {
     stockedAt: new Int32Array(shops * C),
     customerIds: new Int32Array(1024),
     customer: 0,
+    visitLog: newVisitLog(),
     coupons: new Int32Array(1024),
     inboundByShop,
     cities: [],

@@ -9,7 +9,7 @@ import { bookCost } from './ledger';
 import { CROWD_COUNT, LOST_REASON_COUNT, type Backorder, type Bundle, type Inbound, type World } from './model';
 import type { ProductMarket } from './market';
 import type { RoundContext } from './context';
-import { FIRST_ORDER, recordPurchase, WOKEN_ORDER } from './customers';
+import { logVisit } from './customers';
 import { carrierFeeFen } from './stages/fulfil';
 import { memberFree, quote, quoted, recordBundle, recordQuoted, upgradeTarget, type OfferPromo } from './promotions/round';
 
@@ -71,13 +71,8 @@ export function take(m: ProductMarket, o: Offer, want: number, c: number, k: num
 /** One order of `units` units in the shop's books and, when a view listens, in the tick's flows. */
 function recordOrder(m: ProductMarket, s: number, c: number, k: number, units: number, fen: number): void {
   const ledger = m.shops[s]!.ledger;
-  // The customer's memory of the shop (course §9): a first purchase or a returning customer's.
-  const kind = recordPurchase(m.ctx.state.customers, m.customer, s, m.S, m.C, c, m.ctx.tick, fen, m.world.rules.customers.sleepingTicks);
-  if (kind === FIRST_ORDER) ledger.newCustomerOrders++;
-  else {
-    ledger.returningOrders++;
-    if (kind === WOKEN_ORDER) ledger.wokenOrders++;
-  }
+  // The customer's memory of the shop (course §9), entered when the tick's buyers are done (dispatch).
+  logVisit(m.visitLog, m.customer, s, c, fen);
   ledger.orders++;
   ledger.ordersByCrowd[k]!++;
   ledger.units += units;

@@ -2,7 +2,7 @@
  * The Result of `shopsim run --json` (contracts.md): money in yuan, ids instead of indices. Keys
  * of the contract are stable; the rest are additions.
  */
-import { COST_KINDS, type CROWDS, LIFECYCLE, LOST_REASONS, LOST_REASON_COUNT, hashValue, type GameState, type ShopRoundReport, type World } from '../engine';
+import { bookColumns, COST_KINDS, type CROWDS, LIFECYCLE, LOST_REASONS, LOST_REASON_COUNT, hashValue, type GameState, type ShopRoundReport, type World } from '../engine';
 import { rankShops } from './scoring';
 import { promotionResults, type PromotionResult } from './promotions';
 
@@ -143,8 +143,9 @@ function customerResults(x: ShopRoundReport): Pick<ShopRoundResult, 'customers' 
   };
 }
 
+/** The hash of the state's canonical form (the customer book with one array per number, bookColumns). */
 export function stateHash(state: GameState): string {
-  return hashValue(state);
+  return hashValue(state.customers === undefined ? state : { ...state, customers: bookColumns(state.customers) });
 }
 
 export function buildResult(world: World, state: GameState): Result {

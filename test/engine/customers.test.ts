@@ -18,8 +18,14 @@ import {
   customerPools,
   lifecycleOf,
   markPotential,
+  bookColumns,
+  enterVisits,
+  logVisit,
   newCustomerBook,
+  newVisitLog,
+  purchasesOf,
   recordPurchase,
+  reviveCustomerBook,
   summarise,
 } from '../../src/engine/customers';
 import { builtinScenario } from '../../src/scenario/builtin';
@@ -74,6 +80,37 @@ describe('when customers buy at a shop (lifecycle, course §9)', () => {
     // rows: recent (bought since tick 91), earlier, sleeping; columns: once, twice, 3+.
     expect(s.rfmCustomers).toEqual([0, 0, 1, 1, 0, 0, 0, 1, 0]);
     expect(s.rfmSpentFen).toEqual([0, 0, 3000, 3000, 0, 0, 0, 4000, 0]);
+  });
+});
+
+describe('when the book is stored', () => {
+  it('should read a book written with one array per number (through JSON) back to the same cells: customer 3 at shop a, 2 buys by tick 10, 8000 fen; customer 9 potential', () => {
+    const book = newCustomerBook(world);
+    recordPurchase(book, 3, 0, 2, 1, 0, 5, 4000, 60);
+    recordPurchase(book, 3, 0, 2, 1, 0, 10, 4000, 60);
+    markPotential(book, 9, 0, 2);
+    const columns = bookColumns(book);
+    expect([columns.buys[6], columns.lastTick[6], columns.spentFen[6], columns.potential[18]]).toEqual([2, 10, 8000, 1]);
+    const old = JSON.parse(JSON.stringify(columns)) as typeof book;
+    reviveCustomerBook(old);
+    expect(Array.from(old.cells)).toEqual(Array.from(book.cells));
+    expect(Object.keys(old).sort()).toEqual(Object.keys(book).sort());
+  });
+
+  it('should enter a tick’s logged visits in their order: a favourite then a purchase leaves a new customer, not a potential one', () => {
+    const direct = newCustomerBook(world);
+    markPotential(direct, 4, 1, 2);
+    const kinds = [recordPurchase(direct, 4, 1, 2, 1, 0, 7, 1500, 60), recordPurchase(direct, 4, 1, 2, 1, 0, 7, 1500, 60)];
+    const logged = newCustomerBook(world);
+    const log = newVisitLog();
+    logVisit(log, 4, 1, -1, 0);
+    logVisit(log, 4, 1, 0, 1500);
+    logVisit(log, 4, 1, 0, 1500);
+    enterVisits(logged, log, 2, 1, 7, 60);
+    expect(Array.from(log.kinds.subarray(0, 3))).toEqual([-1, ...kinds]);
+    expect(kinds).toEqual([FIRST_ORDER, RETURNING_ORDER]);
+    expect(Array.from(logged.cells)).toEqual(Array.from(direct.cells));
+    expect(lifecycleOf(logged, 4, 1, 2, 7, rules)).toBe(REPEAT);
   });
 });
 
@@ -182,7 +219,7 @@ describe('customers of the buyers who came through search (composite and hesitan
     const book = state.customers;
     const S = classic.shops.length;
     let most = 0;
-    for (let i = 0; i < book.size * S; i++) most = Math.max(most, book.buys[i]!);
+    for (let i = 0; i < book.size; i++) for (let s = 0; s < S; s++) most = Math.max(most, purchasesOf(book, i, s, S));
     expect(most).toBeGreaterThan(1);
     expect(most).toBeLessThanOrEqual(10);
   });

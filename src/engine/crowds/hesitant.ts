@@ -10,7 +10,7 @@ import { HESITANT, NO_PURCHASE, OUT_OF_STOCK, type Rules } from '../model';
 import type { ProductMarket } from '../market';
 import { click, lose, order } from '../orders';
 import { promoGone } from '../promotions/round';
-import { markPotential } from '../customers';
+import { logVisit } from '../customers';
 import { copyInto, sortKeys, sortOffers, transactionFen, type BuyerTurn, type CrowdBehaviour, type Offer, type RankContext, type RankingKeyId } from './offer';
 
 export function hesitantUtility(o: Offer, ctx: RankContext, h: Rules['hesitant']): number {
@@ -98,7 +98,7 @@ function buyHesitant(m: ProductMarket, b: BuyerTurn, h: Rules['hesitant']): void
     else {
       m.ctx.state.potential[c * m.P + m.p]!++;
       // Favourited or carted at the shop it liked best (潜在客户 of that shop).
-      markPotential(m.ctx.state.customers, m.customer, seen[0]!.shop, m.S);
+      logVisit(m.visitLog, m.customer, seen[0]!.shop, -1, 0);
     }
     return;
   }

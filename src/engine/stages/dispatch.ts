@@ -6,9 +6,35 @@
 import { bookCost } from '../ledger';
 import type { BundleExtra, Part, ProductMarket } from '../market';
 import type { Parcel } from '../model';
+import { enterVisits, FIRST_ORDER, WOKEN_ORDER } from '../customers';
+
+/**
+ * The tick's purchases and favourites enter the customers' memory (course §9), in the order they
+ * were made; each purchase is counted as a first-time or a returning customer's.
+ */
+function enterCustomers(m: ProductMarket): void {
+  const log = m.visitLog;
+  if (log.n === 0) return;
+  const n = log.n;
+  const { state, tick, world } = m.ctx;
+  enterVisits(state.customers, log, m.S, m.C, tick, world.rules.customers.sleepingTicks);
+  const kinds = log.kinds;
+  const e = log.entries;
+  for (let i = 0; i < n; i++) {
+    const kind = kinds[i]!;
+    if (kind < 0) continue;
+    const ledger = m.shops[e[i * 3 + 1]!]!.ledger;
+    if (kind === FIRST_ORDER) ledger.newCustomerOrders++;
+    else {
+      ledger.returningOrders++;
+      if (kind === WOKEN_ORDER) ledger.wokenOrders++;
+    }
+  }
+}
 
 export function dispatch(m: ProductMarket): void {
   const { ctx, C, S } = m;
+  enterCustomers(m);
   const visits = m.visits;
   const world = ctx.world;
   const K = world.keywords.length;
