@@ -345,7 +345,6 @@ export function planCouponReturns(
   rng: Rng,
 ): CouponReturns | null {
   const S = shops.length;
-  const C = world.cities.length;
   const P = world.products.length;
   const T = world.ticksPerRound;
   const rules = world.rules.customers;
