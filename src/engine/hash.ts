@@ -64,6 +64,52 @@ class Lanes {
     this.h2 = h2;
   }
 
+  /**
+   * add(`[${a.join(',')}]`) for an array of finite numbers (a typed array's JSON text): whole
+   * numbers written digit by digit, the others through String.
+   */
+  addNumbers(a: ArrayLike<number>): void {
+    let h1 = Math.imul(this.h1 ^ 91, 0x01000193); // [
+    let h2 = Math.imul(this.h2 ^ 91, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+    for (let i = 0; i < a.length; i++) {
+      let x = a[i]!;
+      if (i > 0) {
+        h1 = Math.imul(h1 ^ 44, 0x01000193); // ,
+        h2 = Math.imul(h2 ^ 44, 0x5bd1e995);
+        h2 ^= h2 >>> 15;
+      }
+      if ((x | 0) !== x) {
+        if (!Number.isFinite(x)) throw new Error('cannot hash a non-finite number');
+        this.h1 = h1;
+        this.h2 = h2;
+        this.add(String(x));
+        h1 = this.h1;
+        h2 = this.h2;
+        continue;
+      }
+      if (x < 0) {
+        h1 = Math.imul(h1 ^ 45, 0x01000193); // -
+        h2 = Math.imul(h2 ^ 45, 0x5bd1e995);
+        h2 ^= h2 >>> 15;
+        x = -x;
+      }
+      let div = 1;
+      while (div <= 100_000_000 && div * 10 <= x) div *= 10;
+      for (; div >= 1; div /= 10) {
+        const d = (x / div) | 0;
+        x -= d * div;
+        h1 = Math.imul(h1 ^ (48 + d), 0x01000193);
+        h2 = Math.imul(h2 ^ (48 + d), 0x5bd1e995);
+        h2 ^= h2 >>> 15;
+      }
+    }
+    h1 = Math.imul(h1 ^ 93, 0x01000193); // ]
+    h2 = Math.imul(h2 ^ 93, 0x5bd1e995);
+    this.h1 = h1;
+    this.h2 = h2 ^ (h2 >>> 15);
+  }
+
   digest(): string {
     let h1 = this.h1;
     let h2 = this.h2;
@@ -100,17 +146,7 @@ function feed(lanes: Lanes, value: unknown): void {
     return;
   }
   if (ArrayBuffer.isView(value)) {
-    const a = value as unknown as ArrayLike<number>;
-    lanes.addChar(91); // [
-    for (let i = 0; i < a.length; i++) {
-      if (i > 0) lanes.addChar(44); // ,
-      const x = a[i]!;
-      // Whole numbers of typed arrays written digit by digit (String(x) for the others).
-      if ((x | 0) === x) lanes.addInt(x);
-      else if (!Number.isFinite(x)) throw new Error('cannot hash a non-finite number');
-      else lanes.add(String(x));
-    }
-    lanes.addChar(93); // ]
+    lanes.addNumbers(value as unknown as ArrayLike<number>);
     return;
   }
   if (Array.isArray(value)) {

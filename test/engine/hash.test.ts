@@ -22,6 +22,20 @@ describe('when a value is hashed without building its canonical text', () => {
     expect(canonicalJson(v)).toBe('{"a":[1,null,,3],"s":"é\\"\\\\n","t":[4,5]}');
   });
 
+  it('should write whole numbers digit by digit as String does: 0, -0, signs, 2^31 − 1, −2^31, and the rest through String', () => {
+    const xs = [0, -0, 7, -7, 10, 99, 100, 65535, 2147483647, -2147483648, 2147483648, 1e15, 0.5, -2.25, 1e21, 1e-7];
+    for (const t of [new Float64Array(xs), new Int32Array([0, -1, 2147483647, -2147483648]), new Uint16Array([0, 9, 10, 65535]), new Uint8Array([1, 0])]) {
+      expect(hashValue({ t })).toBe(hashString(canonicalJson({ t })));
+    }
+    for (const x of xs) expect(hashValue([x])).toBe(hashString(canonicalJson([x])));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -(2 ** 40), max: 2 ** 40 })), (a) => {
+        expect(hashValue(Float64Array.from(a))).toBe(hashString(canonicalJson(a)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('should give a whole game state the hash of its canonical text', () => {
     const res = loadScenario(builtinScenario());
     if (!res.ok) throw new Error('classic must load');
