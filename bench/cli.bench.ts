@@ -8,7 +8,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -32,7 +32,8 @@ function wall(args: string[]): number {
   return (performance.now() - t0) / 1000;
 }
 
-console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, node ${process.version}`);
+const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, node ${process.version}; load average ${load()} (1, 5, 15 min)`);
 execFileSync(node, ['scripts/build-cli.mjs'], { cwd: ROOT, stdio: 'ignore' }); // the bundle of these sources
 wall(['bin/shopsim.mjs', '--help']); // file cache warm
 const runs = quick ? 3 : 7;
@@ -71,7 +72,7 @@ for (const jobs of [1, 2]) {
   // bench/peak.mjs runs the same command from the bundle and reports the CPU time of all threads.
   const t0 = performance.now();
   const r = JSON.parse(execFileSync(node, ['bench/peak.mjs', 'grade', 'classic', ...files, '--seeds', String(seeds), '--jobs', String(jobs)], { cwd: ROOT, encoding: 'utf8' })) as { cpu: number };
-  grading.push(`--jobs ${jobs} ${((performance.now() - t0) / 1000).toFixed(2)} s (${r.cpu.toFixed(1)} s CPU)`);
+  grading.push(`--jobs ${jobs} ${((performance.now() - t0) / 1000).toFixed(2)} s (${r.cpu.toFixed(1)} s CPU; load average then ${load()})`);
 }
 console.log(`grading ${teams} teams × ${seeds} seeds (${teams * seeds} games, shopsim grade): ${grading.join(' · ')}`);
 

@@ -11,7 +11,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinScenario } from '../src/scenario/builtin';
@@ -79,6 +79,9 @@ function timeKernel(path: string, shops: number, buyers: number, runs: number): 
 
 const M = (n: number) => (n / 1e6).toFixed(2);
 const out: Record<string, unknown> = {};
+// Other work on the machine slows memory-bound code (the customer book) more than the kernel's few arrays.
+const loadAvg = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, node ${process.version}; load average ${loadAvg()} (1, 5, 15 min)`);
 const kernel = buildKernel();
 if ('skipped' in kernel) console.log(`C kernel: skipped: ${kernel.skipped}`);
 out.matched = [] as unknown[];
@@ -128,4 +131,5 @@ for (let i = 0; i < (quick ? 5 : 20); i++) {
 }
 console.log(`default game (classic, 6 rounds), warm, in process: median ${median(times).toFixed(1)} ms over ${times.length} runs`);
 out.defaultGameWarmMs = median(times);
+console.log(`load average at the end: ${loadAvg()}`);
 if (jsonAt > 0) writeFileSync(process.argv[jsonAt + 1]!, JSON.stringify(out));
