@@ -1,6 +1,7 @@
 /**
  * The test set StrykerJS runs against each mutant (`npm run test:mutation`): the unit tests of the
- * crowd rules, the ledger and the promotions' pricing, with hand-worked numbers. The lessons, the
+ * crowd rules (their rankings, how their buyers buy, the detail page's conversion), the ledger and
+ * the promotions' pricing, with hand-worked numbers. The lessons, the
  * property and determinism tests play whole games, and under instrumentation (every mutant
  * switchable in the per-buyer loop) one run of them takes minutes, so they are left out here:
  * the score measures what the unit tests pin down. No CLI bundle is built and no JSON report is
@@ -14,6 +15,9 @@ export default defineConfig({
       'test/engine/crowds.test.ts',
       'test/engine/crowd-keys.test.ts',
       'test/engine/hesitant.test.ts',
+      'test/engine/crowd-rules.test.ts',
+      'test/engine/crowd-buy.test.ts',
+      'test/engine/conversion.test.ts',
       'test/engine/ledger.test.ts',
       'test/promotions/pricing.test.ts',
       'test/promotions/pricing-edges.test.ts',
