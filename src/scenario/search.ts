@@ -32,8 +32,8 @@ export const DEFAULT_SEARCH = {
   maxBid: 20,
   maxTitleKeywords: 7,
   qualityMemory: 2 / 3,
-  detailPageFloor: 1,
-  promoGoneConversion: 1,
+  detailPageFloor: 0.8,
+  promoGoneConversion: 0.5,
 } as const;
 
 const attention = (what: string, zh: string, dflt: readonly number[]) =>
@@ -63,13 +63,13 @@ export const searchRulesSchema = doc(
     maxBid: doc(yuan(0.01, 10_000), `highest bid per click, yuan (the scenario's cap); default ${DEFAULT_SEARCH.maxBid}`, `每次点击的最高出价，元（场景上限）；默认 ${DEFAULT_SEARCH.maxBid}`).optional(),
     detailPageFloor: doc(
       rate(0, 1),
-      `conversion of a visit to a shop without shop visual value (detail-page quality, bought with decoration), relative to the shop with the market's highest; it rises linearly with the visual value normalised by the market's maximum; 1 (the default, so that older games replay unchanged) turns it off, 0.8 is a teaching value`,
-      `没有店铺视觉值（详情页质量，由装修投入获得）的网店，其访客转化率相对视觉值最高的网店的比例；按视觉值与全市场最高值之比线性升到 1；1（默认，旧游戏可原样重放）表示不考虑，0.8 为教学参考值`,
+      `conversion of a visit to a shop without shop visual value (detail-page quality, bought with decoration), relative to the shop with the market's highest; it rises linearly with the visual value normalised by the market's maximum; 1 turns it off; default ${DEFAULT_SEARCH.detailPageFloor} (published conversion within one traffic source spans about ×0.75 from the low to the high end, organic 2.1–2.8%: most of that spread is the page)`,
+      `没有店铺视觉值（详情页质量，由装修投入获得）的网店，其访客转化率相对视觉值最高的网店的比例；按视觉值与全市场最高值之比线性升到 1；1 表示不考虑；默认 ${DEFAULT_SEARCH.detailPageFloor}（公开数据中同一流量来源的转化率高低相差约 ×0.75，如自然搜索 2.1–2.8%，其中大部分差别来自详情页）`,
     ).optional(),
     promoGoneConversion: doc(
       rate(0, 1),
-      `conversion of a visit whose results page showed a flash sale or coupon that ran out before the buyer arrived (the promotion seen in search no longer in force); 1 (the default) turns it off, 0.5 is a teaching value`,
-      `搜索结果中看到的秒杀或优惠券在买家进店前已抢光（搜索时看到的促销已失效）时的访客转化率；1（默认）表示不考虑，0.5 为教学参考值`,
+      `conversion of a visit whose results page showed a flash sale or coupon that ran out before the buyer arrived (the promotion seen in search no longer in force): the buyer came for a price that is gone; the course names the effect, not its size, so the default is a teaching value: half of them still buy at the full price; 1 turns it off; default ${DEFAULT_SEARCH.promoGoneConversion}`,
+      `搜索结果中看到的秒杀或优惠券在买家进店前已抢光（搜索时看到的促销已失效）时的访客转化率：买家冲着已不存在的价格而来；课程只说明有此影响而未给出大小，默认值为教学取值：一半买家仍按原价购买；1 表示不考虑；默认 ${DEFAULT_SEARCH.promoGoneConversion}`,
     ).optional(),
     qualityMemory: doc(rate(0, 1), 'an ad\'s click-through history carried into the next round: new = old × this + this round × (1 − this); default 2/3', '广告点击率历史带入下一期的比例：新 = 旧 × 此值 + 本期 × (1 − 此值)；默认 2/3').optional(),
   }),

@@ -296,19 +296,23 @@ function servicePlayer(world: World, agents: number): Decide {
   };
 }
 
-/** Lesson 5 in the service scenario: the same game with the tag rule on (×0.3 at 3 tags) and off (×1). */
+/**
+ * Lesson 5 in the service scenario: the same game with the tag rule on (×0.3 at 3 tags) and off
+ * (×1), measured in round 2, the first round the careless undercutter starts with its tags (when
+ * in round 1 its third tag comes depends on how fast its queue fills, a tipping point).
+ */
 function lesson5(seeds: number[]): LessonResult {
   const world = serviceWorld();
   const undercutter = world.shops.findIndex((s) => s.controller.strategy === 'undercut');
   const uncut: World = { ...world, rules: { ...world.rules, negativeTagConversion: 1 } };
-  const run = (w: World) => seeds.map((seed) => playWith(w, seed, new Map()).reports[0]!.shops[undercutter]!);
+  const run = (w: World) => seeds.map((seed) => playWith(w, seed, new Map()).reports[1]!.shops[undercutter]!);
   const control = run(uncut);
   const treatment = run(world);
   const orders = (rs: ReturnType<typeof run>) => mean(rs.map((s) => s.orders));
   const tags = mean(treatment.map((s) => Math.max(0, ...s.negativeTags)));
   const c = orders(control);
   const t = orders(treatment);
-  return result(5, TITLES[5]!, world.id, `the platform rule: 3 or more negative tags multiply conversion by ${world.rules.negativeTagConversion} (control: no cut); the careless undercutter is measured`, 'round-1 orders of the shop with the most tags', c, t, tags >= 3 && t < c * 0.6, {
+  return result(5, TITLES[5]!, world.id, `the platform rule: 3 or more negative tags multiply conversion by ${world.rules.negativeTagConversion} (control: no cut); the careless undercutter is measured`, 'round-2 orders of the shop with the most tags (the first round it starts with them)', c, t, tags >= 3 && t < c * 0.6, {
     metric: 'its active negative tags (most on one product)',
     control: mean(control.map((s) => Math.max(0, ...s.negativeTags))),
     treatment: tags,

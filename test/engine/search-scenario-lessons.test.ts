@@ -48,15 +48,27 @@ describe('lesson of the search scenario: long-tail keywords win the niche teapot
   const treated = play(LONG_TAIL);
   const total = (rs: typeof control, f: (r: (typeof control)[number]) => number) => rs.reduce((a, r) => a + f(r), 0);
 
-  it('should lift the player’s round-1 teapot position (measured mean organic position 3.71 → 3.18 in Hangzhou) and round-1 units by about 20% (158 → 192)', () => {
+  // The position is the title's own effect; round-1 units also depend on the rivals' detail pages
+  // (the player does not decorate: its page converts ×0.8 to ×1 of the best-decorated rival's),
+  // so one seed is noisy (seed 7: 135 → 143, +6%) and the units are summed over seeds 1–5.
+  it('should lift the player’s round-1 teapot position (measured mean organic position 3.65 → 3.06 in Hangzhou) and round-1 units in each of seeds 1–5, by about 11% in all (842 → 937)', () => {
     expect(treated[0]!.searchRank.pot!.hz!).toBeLessThan(control[0]!.searchRank.pot!.hz! - 0.3);
-    expect(treated[0]!.units).toBeGreaterThan(control[0]!.units * 1.12);
+    let before = 0;
+    let after = 0;
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const c = play(BROAD, seed)[0]!.units;
+      const t = play(LONG_TAIL, seed)[0]!.units;
+      expect(t).toBeGreaterThan(c);
+      before += c;
+      after += t;
+    }
+    expect(after).toBeGreaterThan(before * 1.06);
   });
 
-  // Over a whole game one seed is noisy: on the scenario's own seed (7) the control's round 4
-  // happens to be its best (39,519 yuan against 29,757), so the 4-round total reverses there.
+  // Over a whole game one seed is noisy (on the scenario's own seed, 7, the 4-round total has
+  // reversed before), so the game is measured over seeds 1–5.
   // Seeds 1–5, same bots, one decision changed: the long-tail title earns more in every seed.
-  it('should earn more over the 4 rounds in each of seeds 1–5 (measured +1,608 to +7,470 yuan; 325,378 → 349,239 in all, +7.3%) with more clicks', () => {
+  it('should earn more over the 4 rounds in each of seeds 1–5 (measured +1,396 to +9,960 yuan; 248,290 → 272,287 in all, +9.7%) with more clicks', () => {
     const seeds = [1, 2, 3, 4, 5];
     let before = 0;
     let after = 0;

@@ -102,14 +102,21 @@ describe('when the teaching scenarios are played by their bots', () => {
     const world = load('retention.json');
     expect(world.rules.fanReturnRate).toBe(0.6);
     const without = { ...world, rules: { ...world.rules, fanReturnRate: 0 } };
-    const brandLoyal = (w: World, shop: string) => {
-      const r = buildResult(w, playChecked(w).state);
+    const brandLoyal = (w: World, shop: string, seed: number) => {
+      const r = buildResult(w, playChecked(w, seed).state);
       return r.rounds.reduce((a, rd) => a + rd.shops.find((s) => s.shop === shop)!.unitsByCrowd.brandLoyal, 0);
     };
     // The student's shop (played by the stand-in bot) wins back its own customers instead of
-    // losing them to the market leader (measured: 1,224 brand-loyal units against 1,081, +13%,
-    // since the scenario lists keywords (+40% before); the customers a shop answers too slowly
-    // rate it below 4 and do not come back).
-    expect(brandLoyal(world, 's1')).toBeGreaterThan(1.08 * brandLoyal(without, 's1'));
+    // losing them to the market leader. One game is noisy (per seed −15% to +82%: without fans
+    // returning, the leader's customers sometimes drift to it), so seeds 1–5 are summed
+    // (measured 7,158 brand-loyal units against 6,489, +10.3%; +14.5% before the detail page
+    // counted; the customers a shop answers too slowly rate it below 4 and do not come back).
+    let kept = 0;
+    let lost = 0;
+    for (const seed of [1, 2, 3, 4, 5]) {
+      kept += brandLoyal(world, 's1', seed);
+      lost += brandLoyal(without, 's1', seed);
+    }
+    expect(kept).toBeGreaterThan(1.05 * lost);
   });
 });

@@ -13,15 +13,17 @@ import { checkDraft, initialDraft } from '../../src/ui/planDraft';
 import { playRoundWith, startSession } from '../../src/ui/session';
 
 describe('when the coach reads a round', () => {
-  it('should name a sell-out with its day and the sales it cost (round 2 at ¥30: tea sells out on day 7)', () => {
+  it('should name a sell-out with its day and the sales it cost (round 2 at ¥30: the mug sells out in city 3 on day 10, the 4th suggestion after the index, the review score and a sale below cost)', () => {
     let s = play(start(), (d) => (d.listings[0]!.price = '45.50'));
     s = play(s, (d) => d.listings.forEach((l) => (l.price = '30')));
-    const tips = coachRound(s, 2);
-    expect(tips).toHaveLength(3);
+    expect(coachRound(s, 2)).toHaveLength(3);
+    const tips = coachRound(s, 2, 4);
+    expect(tips).toHaveLength(4);
     const soldOut = tips.find((x) => x.kind === 'soldOut');
     expect(soldOut).toBeDefined();
     if (soldOut?.kind !== 'soldOut') return;
     const row = rowOutcomes(s.world, s.states[2]!, flowsOfRound(s, 2), s.player).find((r) => r.c === soldOut.c && r.p === soldOut.p)!;
+    expect([soldOut.c, soldOut.p, soldOut.day]).toEqual([2, 2, 10]);
     expect(soldOut.day).toBe(row.sellOutDay);
     // missed = pace before the sell-out × days left, rounded
     expect(soldOut.missed).toBe(Math.round(row.perDay * (30 - soldOut.day)));

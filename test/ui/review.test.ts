@@ -26,16 +26,16 @@ function cheapRound(s: Session): Session {
 }
 
 describe('when the student is the top seller of a crowd', () => {
-  it('should compare with the runner-up, not with themselves (hz brand-loyal: you 54 units; review 193.7 vs 185, influence 209 vs 160)', () => {
+  it('should compare with the runner-up, not with themselves (hz brand-loyal: you 58 units; review 195 vs 141.3, influence 241 vs 143)', () => {
     const s = cheapRound(start());
     const rows = explainRound(s.world, s.states[0]!, s.states[1]!, s.player, flowsOfRound(s, 1));
     const hzBrand = rows.find((r) => r.city === 0 && r.crowd === 0)!;
     expect(hzBrand.winner).toBe(s.player);
-    expect(hzBrand.mine).toBe(54);
-    expect(hzBrand.rival).toBe(2);
-    // review scores: mine 255, 185, 141 → 193.67 → 193.7; shop 2's 275, 156, 124 → 185; influence in Hangzhou 209 vs 160
-    expect(hzBrand.factors.find((f) => f.kind === 'review')).toEqual({ kind: 'review', mine: 193.7, theirs: 185, rival: 2 });
-    expect(hzBrand.factors.find((f) => f.kind === 'influence')).toEqual({ kind: 'influence', mine: 209, theirs: 160, rival: 2 });
+    expect(hzBrand.mine).toBe(58);
+    expect(hzBrand.rival).toBe(1);
+    // review scores, the mean over the three products: mine 195, shop 1's 141.3; influence in Hangzhou 241 vs 143
+    expect(hzBrand.factors.find((f) => f.kind === 'review')).toEqual({ kind: 'review', mine: 195, theirs: 141.3, rival: 1 });
+    expect(hzBrand.factors.find((f) => f.kind === 'influence')).toEqual({ kind: 'influence', mine: 241, theirs: 143, rival: 1 });
     for (const r of rows) {
       expect(r.rival).not.toBe(s.player);
       for (const f of r.factors) if ('rival' in f) expect(f.rival).not.toBe(s.player);
@@ -44,7 +44,7 @@ describe('when the student is the top seller of a crowd', () => {
 });
 
 describe('when the stock runs out', () => {
-  it('should name the sell-out day and only the stock-out losses the lost-demand chart counts (round 2 at ¥30: tea day 7, silk day 20, mug day 4; 80 buyers in Hangzhou found every offer sold out)', () => {
+  it('should name the sell-out day and only the stock-out losses the lost-demand chart counts (round 2 at ¥30: tea day 13, silk day 22, mug day 10; 55 buyers in Hangzhou found every offer sold out)', () => {
     let s = play(start(), (d) => (d.listings[0]!.price = '45.50'));
     s = play(s, (d) => d.listings.forEach((l) => (l.price = '30')));
     const flows = flowsOfRound(s, 2);
@@ -53,18 +53,18 @@ describe('when the stock runs out', () => {
     for (const r of rows) {
       const soldOut = r.factors.filter((f) => f.kind === 'soldOut');
       expect(soldOut.map((f) => f.kind === 'soldOut' && [f.product, f.day])).toEqual([
-        [0, 7],
-        [1, 20],
-        [2, 4],
+        [0, 13],
+        [1, 22],
+        [2, 10],
       ]);
       // the chart's count for this city, nothing else
       for (const f of soldOut) expect(f.kind === 'soldOut' && f.lostHere).toBe(report.lostByReason[r.city * LOST_REASON_COUNT + OUT_OF_STOCK]);
     }
-    expect(report.lostByReason[0 * LOST_REASON_COUNT + OUT_OF_STOCK]).toBe(80);
+    expect(report.lostByReason[0 * LOST_REASON_COUNT + OUT_OF_STOCK]).toBe(55);
     // Units per listing add up to the report's units; the stock shown at the end is 0
     const out = rowOutcomes(s.world, s.states[2]!, flows, s.player);
     expect(out.reduce((a, r) => a + r.units, 0)).toBe(report.shops[s.player]!.units);
-    expect(out.find((r) => r.c === 0 && r.p === 0)).toMatchObject({ units: 36, sellOutDay: 7, stockLeft: 0 });
+    expect(out.find((r) => r.c === 0 && r.p === 0)).toMatchObject({ units: 49, sellOutDay: 13, stockLeft: 0 });
   });
 
   it('should not name a stock-out in round 1 when the stock lasted (lost to stock-outs: 0 in every city)', () => {
@@ -83,25 +83,25 @@ describe('when the stock runs out', () => {
 });
 
 describe('when a promotion runs', () => {
-  it('should bridge the report’s discounts and the books’ promotion cost (silk 10% off: ¥1138.56 both)', () => {
+  it('should bridge the report’s discounts and the books’ promotion cost (silk 10% off: ¥1135.56 both)', () => {
     const s = cheapRound(start());
     const led = promotionLedger(s.states[0]!, s.states[1]!, s.player)!;
     const me = s.states[1]!.reports[0]!.shops[s.player]!;
     expect(led.orderedFen).toBe(me.promotions!.reduce((a, r) => a + r.discountFen, 0));
-    expect(led.orderedFen).toBe(113856);
+    expect(led.orderedFen).toBe(113556);
     expect(led.bookedFen).toBe(me.costsFen[COST_KINDS.indexOf('promotion')]);
-    expect(led).toEqual({ orderedFen: 113856, carriedInFen: 0, inTransitFen: 0, refusedFen: 0, bookedFen: 113856 });
+    expect(led).toEqual({ orderedFen: 113556, carriedInFen: 0, inTransitFen: 0, refusedFen: 0, bookedFen: 113556 });
   });
 
-  it('should count discounts still on the way: ordered 1138.56 − 9.00 in transit + 3.00 carried in = booked 1132.56 when those parcels exist', () => {
+  it('should count discounts still on the way: ordered 1135.56 − 9.00 in transit + 3.00 carried in = booked 1129.56 when those parcels exist', () => {
     const s = cheapRound(start());
     const before: GameState = structuredClone(s.states[0]!);
     const after: GameState = structuredClone(s.states[1]!);
     const parcel = { shop: s.player, from: 0, city: 1, product: 1, orders: 1, units: 1, revenueFen: 6480, orderTick: 30, deliverTick: 32, deadlineTick: 35 };
     after.parcels.push({ ...parcel, discountFen: 900 });
     before.parcels.push({ ...parcel, discountFen: 300 });
-    after.reports[0]!.shops[s.player]!.costsFen[COST_KINDS.indexOf('promotion')] = 113856 - 900 + 300;
-    expect(promotionLedger(before, after, s.player)).toEqual({ orderedFen: 113856, carriedInFen: 300, inTransitFen: 900, refusedFen: 0, bookedFen: 113256 });
+    after.reports[0]!.shops[s.player]!.costsFen[COST_KINDS.indexOf('promotion')] = 113556 - 900 + 300;
+    expect(promotionLedger(before, after, s.player)).toEqual({ orderedFen: 113556, carriedInFen: 300, inTransitFen: 900, refusedFen: 0, bookedFen: 112956 });
   });
 });
 

@@ -20,7 +20,7 @@ export function undercut(view: BotView): RoundDecision {
     },
     true,
   );
-  d.restock = planRestock(view, { ambition: 1.6, reserveFen: 100000 }, (c, p) => hasMarket(view, c, p));
+  d.restock = planRestock(view, { ambition: 1.6, reserveFen: 300000 }, (c, p) => hasMarket(view, c, p));
   // Saves on wages: half the agents its inquiries need.
   if (world.rules.service) d.service = { agents: staffAgents(view, 0.5) };
   return d;
