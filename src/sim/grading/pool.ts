@@ -1,6 +1,6 @@
 /**
- * Plays grading games on worker threads (Node only). Results are stored by task index, so the
- * output is the same whatever the number of workers and whichever finishes first.
+ * Plays grading games on the main thread and worker threads (Node only). Results are stored by
+ * task index, so the output is the same whatever the number of threads and whichever finishes first.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -20,14 +20,17 @@ export function defaultJobs(): number {
 }
 
 export async function playAll(job: GradeJob, tasks: readonly GameTask[], jobs: number, onGame?: (done: number) => void): Promise<GameOutcome[]> {
+  const world = worldOf(job);
   if (jobs <= 1 || tasks.length <= 1) {
-    const world = worldOf(job);
     return tasks.map((t, i) => {
       const outcome = playTask(world, job, t);
       onGame?.(i + 1);
       return outcome;
     });
   }
+  // The main thread is one of the `jobs`: it plays games one at a time between the messages of
+  // jobs − 1 worker threads (a worker costs a start and its own warm-up; the main thread would
+  // only wait for them).
   const results = new Array<GameOutcome | undefined>(tasks.length);
   const workers: Worker[] = [];
   try {
@@ -40,10 +43,16 @@ export async function playAll(job: GradeJob, tasks: readonly GameTask[], jobs: n
         failed = true;
         reject(e);
       };
-      const count = Math.min(jobs, tasks.length);
+      const finished = (id: number, outcome: GameOutcome) => {
+        results[id] = outcome;
+        done++;
+        onGame?.(done);
+        if (done === tasks.length) resolve();
+      };
+      const count = Math.min(jobs - 1, tasks.length - 1);
       // Games go out in batches (one message for several games; the worker answers each game and
-      // asks for more after the batch); small enough that the workers finish close together.
-      const batch = Math.max(1, Math.min(8, Math.ceil(tasks.length / (count * 8))));
+      // asks for more after the batch); small enough that the threads finish close together.
+      const batch = Math.max(1, Math.min(8, Math.ceil(tasks.length / (jobs * 8))));
       const feed = (w: Worker) => {
         if (failed || next >= tasks.length) return;
         const first = next;
@@ -56,16 +65,26 @@ export async function playAll(job: GradeJob, tasks: readonly GameTask[], jobs: n
         w.on('message', (msg: { ready?: boolean; id?: number; outcome?: GameOutcome; error?: string }) => {
           if (msg.ready) return feed(w);
           if (msg.error !== undefined) return fail(new Error(`a grading worker failed: ${msg.error}`));
-          results[msg.id!] = msg.outcome;
-          done++;
-          onGame?.(done);
-          if (done === tasks.length) resolve();
+          finished(msg.id!, msg.outcome!);
         });
         w.on('error', (e: unknown) => fail(e instanceof Error ? e : new Error(String(e))));
         w.on('exit', (code) => {
           if (done < tasks.length) fail(new Error(`a grading worker stopped (exit code ${code}) before the games were done`));
         });
       }
+      // One game, then a turn of the event loop for the workers' messages.
+      const playOne = () => {
+        if (failed || next >= tasks.length) return;
+        const id = next++;
+        try {
+          finished(id, playTask(world, job, tasks[id]!));
+        } catch (e) {
+          fail(e instanceof Error ? e : new Error(String(e)));
+          return;
+        }
+        setImmediate(playOne);
+      };
+      setImmediate(playOne);
     });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
