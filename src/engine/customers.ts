@@ -435,21 +435,29 @@ export interface BookColumns {
 
 /**
  * The book with its cells written out as one array per number (the book's canonical form, which
- * the state's hash digests: the same hash as when the book kept one array per number).
+ * the state's hash digests: the same hash as when the book kept one array per number). Each array
+ * is made when it is read (a getter), so that a hash holds one of them at a time.
  */
 export function bookColumns(book: CustomerBook): Omit<CustomerBook, 'cells'> & BookColumns {
   const { cells, ...rest } = book;
   const n = cells.length / 2;
-  const buys = new Uint16Array(n);
-  const lastTick = new Int32Array(n);
-  const spentFen = new Float64Array(n);
-  const potential = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = cells[i * 2]!;
-    buys[i] = (v >> 1) & 0xffff;
-    lastTick[i] = v >>> 17;
-    potential[i] = v & 1;
-    spentFen[i] = cells[i * 2 + 1]!;
-  }
-  return { ...rest, buys, lastTick, spentFen, potential };
+  const column = <T extends Uint16Array | Int32Array | Float64Array | Uint8Array>(out: T, read: (v: number, spent: number) => number): T => {
+    for (let i = 0; i < n; i++) out[i] = read(cells[i * 2]!, cells[i * 2 + 1]!);
+    return out;
+  };
+  return {
+    ...rest,
+    get buys() {
+      return column(new Uint16Array(n), (v) => (v >> 1) & 0xffff);
+    },
+    get lastTick() {
+      return column(new Int32Array(n), (v) => v >>> 17);
+    },
+    get spentFen() {
+      return column(new Float64Array(n), (_, spent) => spent);
+    },
+    get potential() {
+      return column(new Uint8Array(n), (v) => v & 1);
+    },
+  };
 }
