@@ -86,3 +86,19 @@ describe('when hesitant buyers who decided to buy pick a shop (buyBase 2: every 
     expect(s.reports[0]!.lostByReason[OUT_OF_STOCK]).toBe(40);
   });
 });
+
+describe('when composite-score buyers meet a slow service desk (course §5)', () => {
+  it('should buy half as often at a 2-tick response: conversion 1 / (1 + 0.5 × 2) = 0.5 (1000 buyers: all 1000 buy at once, 500 expected when slow, measured 519)', () => {
+    const play = (responseTicks: number) => {
+      const world = tinyWorld({ shops: [{ id: 'a', stock: { hz: { tea: 2000 } } }], perRound: { composite: 1000 }, rules: { service: {} } });
+      const state = createInitialState(world, 5);
+      state.shops[0]!.service.responseTicks = responseTicks;
+      return sold(playRound(world, state, [listTea(40)]), 1, 0);
+    };
+    const fast = play(0);
+    const slow = play(2);
+    expect(fast).toBe(1000);
+    expect(slow).toBeGreaterThan(450);
+    expect(slow).toBeLessThan(550);
+  });
+});
