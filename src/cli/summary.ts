@@ -51,6 +51,13 @@ export function summary(world: World, result: Result): string {
       );
     }
     for (const s of round.shops) {
+      const mp = s.memberPoints;
+      if (mp.rate === 0 && mp.issued === 0 && mp.redeemed === 0 && mp.outstanding === 0) continue;
+      lines.push(
+        `  points ${s.shop}: ${(mp.rate * 100).toFixed(1)}% back as member points, given ${money(mp.issued)}, redeemed ${money(mp.redeemed)} by ${mp.orders} orders, held ${money(mp.outstanding)}`,
+      );
+    }
+    for (const s of round.shops) {
       for (const x of s.promotions) {
         lines.push(
           `  promotion ${s.shop} #${x.index + 1} ${x.type} ${x.label}: ${x.orders} orders, ${x.units} units, paid ${money(x.revenue)}, discount ${money(x.discount)}, return ${x.return === null ? '–' : x.return.toFixed(2)}`,

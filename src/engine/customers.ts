@@ -28,6 +28,10 @@ export interface CustomerBook {
    * spentAt and isPotential.
    */
   cells: Float64Array;
+  /** member points (会员积分) held at each shop, fen of price they can pay, [customer * S + s] */
+  pointsFen: Int32Array;
+  /** 1 once any shop has given points (members then look for them) */
+  pointsGiven: number;
   /** customers who bought at a shop, by city: shop s, city c at [s * size + cityStart[c] + j], j < knownCount[s * C + c] */
   known: Int32Array;
   knownCount: Int32Array;
@@ -90,6 +94,8 @@ export function newCustomerBook(world: World): CustomerBook {
     size,
     cityStart,
     cells: new Float64Array(size * S * 2),
+    pointsFen: new Int32Array(size * S),
+    pointsGiven: 0,
     known: new Int32Array(size * S),
     knownCount: new Int32Array(S * C),
     repeatOrders: new Array<number>(S).fill(0),
@@ -385,6 +391,13 @@ export function planCouponReturns(
   return out;
 }
 
+/** Member points the shop's customers hold at it, fen. */
+export function pointsHeld(book: CustomerBook, s: number, S: number): number {
+  let sum = 0;
+  for (let i = s; i < book.pointsFen.length; i += S) sum += book.pointsFen[i]!;
+  return sum;
+}
+
 /** The city a customer lives in. */
 export function cityOf(book: CustomerBook, customer: number): number {
   let c = 0;
@@ -417,6 +430,10 @@ export function reviveCustomerBook(book: CustomerBook): void {
     delete columns.spentFen;
     delete columns.potential;
   } else if (!ArrayBuffer.isView(book.cells)) book.cells = Float64Array.from(values(book.cells as Numbers));
+  // A game from before member points starts with none held.
+  book.pointsGiven ??= 0;
+  if (book.pointsFen === undefined) book.pointsFen = new Int32Array(book.cells.length / 2);
+  else if (!ArrayBuffer.isView(book.pointsFen)) book.pointsFen = Int32Array.from(values(book.pointsFen as Numbers));
   if (!ArrayBuffer.isView(book.known)) book.known = Int32Array.from(values(book.known as Numbers));
   if (!ArrayBuffer.isView(book.knownCount)) book.knownCount = Int32Array.from(values(book.knownCount as Numbers));
 }

@@ -12,4 +12,4 @@ export { newProductMarket, type ProductMarket } from './market';
 export { CROWD_RANKING_KEYS, crowdSearchDepths } from './crowds';
 export type { RankingKeyId } from './crowds/offer';
 export { MARKET_STAGES } from './tick';
-export { bookColumns, LIFECYCLE, summarise, type CustomerBook, type CustomerSummary } from './customers';
+export { bookColumns, LIFECYCLE, pointsHeld, summarise, type CustomerBook, type CustomerSummary } from './customers';

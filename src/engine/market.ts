@@ -134,6 +134,8 @@ export interface ProductMarket {
   customer: number;
   /** what the tick's customers did, entered into the customer book at dispatch */
   visitLog: VisitLog;
+  /** member points the last order redeemed, fen (allocate: a coupon never pays what points already did) */
+  pointsOffFen: number;
   /** per buyer: the index of the shop's coupon that brought it back, or −1 (parallel to `buyers`) */
   coupons: Int32Array;
 
@@ -235,6 +237,7 @@ export function newProductMarket(world: World, shops: number): ProductMarket {
     customerIds: new Int32Array(1024),
     customer: 0,
     visitLog: newVisitLog(),
+    pointsOffFen: 0,
     coupons: new Int32Array(1024),
     inboundByShop,
     cities: [],

@@ -6,7 +6,7 @@
  */
 import type { Promotion, PromotionReport, PromotionRules } from './promotions/types';
 import type { RngStates } from './rng';
-import type { CustomerRules, ServiceDecision, ServiceRules, ShopService } from './service/types';
+import type { CustomerRules, MemberPointsDecision, ServiceDecision, ServiceRules, ShopService } from './service/types';
 import type { CustomerBook, CustomerSummary } from './customers';
 
 export * from './promotions/types';
@@ -251,6 +251,8 @@ export interface RoundDecision {
   service?: ServiceDecision;
   /** title keywords and paid search (course §7); absent: as last round */
   search?: SearchDecision;
+  /** member points (会员积分, course §8–9); absent: as last round */
+  memberPoints?: MemberPointsDecision;
 }
 
 /** Restock in transit to a shop's city warehouse. */
@@ -327,6 +329,10 @@ export interface ShopLedger {
   returningOrders: number;
   /** orders of customers who had been sleeping (their last purchase sleepingTicks or more ago) */
   wokenOrders: number;
+  /** member points (会员积分) given with this round's orders, points redeemed (fen off) and the orders that redeemed */
+  pointsIssuedFen: number;
+  pointsRedeemedFen: number;
+  pointsOrders: number;
 }
 
 export interface ServiceLedger {
@@ -378,6 +384,8 @@ export interface ShopState {
   service: ShopService;
   /** title keywords, ads and search history (course §7) */
   search: ShopSearch;
+  /** share of each order's value given back as member points (会员积分), as last decided */
+  memberPointsRate: number;
 }
 
 export interface ShopRoundReport {
@@ -425,6 +433,8 @@ export interface ShopRoundReport {
   wokenOrders: number;
   /** the shop's customers at the round's end (course §9) */
   customers: CustomerSummary;
+  /** member points (会员积分): the round's rate, points given and redeemed (fen), orders that redeemed, points its customers hold at the round's end */
+  memberPoints: { rate: number; issuedFen: number; redeemedFen: number; orders: number; outstandingFen: number };
 }
 
 export interface ServiceReport {

@@ -18,7 +18,48 @@ import { memberFree, quote, quoted, recordBundle, recordQuoted, upgradeTarget, t
  * `returning`: a potential customer coming back; `member`: a returning fan (会员).
  */
 export function order(m: ProductMarket, o: Offer, want: number, c: number, k: number, returning: boolean, member: boolean): number {
-  return o.promo == null ? take(m, o, want, c, k) : buyPromoted(m, o, o.promo, want, c, k, returning, member);
+  m.pointsOffFen = 0;
+  const at = m.customer * m.S + o.shop;
+  const held = m.ctx.state.customers.pointsFen[at]!;
+  const rate = m.shops[o.shop]!.memberPointsRate;
+  if (held <= 0 && !(rate > 0)) return o.promo == null ? take(m, o, want, c, k) : buyPromoted(m, o, o.promo, want, c, k, returning, member);
+  m.head = null;
+  const got = o.promo == null ? take(m, o, want, c, k) : buyPromoted(m, o, o.promo, want, c, k, returning, member);
+  if (got > 0) memberPoints(m, o, got, held, rate, at);
+  return got;
+}
+
+/**
+ * Member points (会员积分, course §9) of an order by a customer of the shop: the points it holds
+ * there pay up to rules.customers.pointsRedeemShare of the goods (less any promotion discount of
+ * the order), booked as the order's discount (a promotion cost on delivery, retention spend);
+ * then the shop gives back `rate` of what the goods cost the buyer as new points.
+ */
+function memberPoints(m: ProductMarket, o: Offer, got: number, held: number, rate: number, at: number): void {
+  const book = m.ctx.state.customers;
+  const ledger = m.shops[o.shop]!.ledger;
+  const goodsFen = got * o.priceFen;
+  const head = m.head as { discountFen?: number } | null;
+  let off = 0;
+  if (held > 0 && head !== null) {
+    const promoOff = o.promo == null ? 0 : quoted.discountFen;
+    off = Math.min(held, Math.floor(goodsFen * m.world.rules.customers.pointsRedeemShare), Math.max(0, goodsFen - promoOff));
+    if (off > 0) {
+      head.discountFen = (head.discountFen ?? 0) + off;
+      book.pointsFen[at] = held - off;
+      ledger.pointsRedeemedFen += off;
+      ledger.pointsOrders++;
+      m.pointsOffFen = off;
+    }
+  }
+  if (rate > 0) {
+    const give = Math.floor((goodsFen - off) * rate);
+    if (give > 0) {
+      book.pointsFen[at]! += give;
+      book.pointsGiven = 1;
+      ledger.pointsIssuedFen += give;
+    }
+  }
 }
 
 /**

@@ -55,6 +55,9 @@ export function emptyLedger(cities: number, products = 0, keywords = 0): ShopLed
     newCustomerOrders: 0,
     returningOrders: 0,
     wokenOrders: 0,
+    pointsIssuedFen: 0,
+    pointsRedeemedFen: 0,
+    pointsOrders: 0,
   };
 }
 
@@ -99,6 +102,7 @@ export function createInitialState(world: World, seed: number): GameState {
         adCtr: new Array<number>(P * world.keywords.length).fill(0),
       },
       service: { agents: world.rules.service?.startAgents ?? 0, gift: null, queue: 0, responseTicks: 0, visitsSeen: 0, afterSales: 0, carry: 0 },
+      memberPointsRate: 0,
     })),
     inbound: [],
     parcels: [],

@@ -29,7 +29,7 @@ import {
 import { isKnownStrategy, STRATEGY_NAMES } from './strategies';
 import { checkScenarioFile, checkWorkload } from './checks';
 import { promotionRulesFrom, promotionsOfRound, promotionWorld, type PromotionWorld } from './promotions';
-import { customerRulesFrom, serviceOfRound, serviceRulesFrom } from './service';
+import { customerRulesFrom, memberPointsOfRound, serviceOfRound, serviceRulesFrom } from './service';
 import { keywordsFrom, searchOfRound, searchRulesFrom } from './search';
 import { newMeaningProblems, salvage } from './salvage';
 
@@ -347,7 +347,7 @@ function buildWorld(s: ScenarioFile, problems: Problem[]): World {
   function ctxOf(): DecisionContext {
     const cities = s.cities.map((c) => c.id);
     const promotions = { ticksPerRound, cities, products, rules: rules.promotions! };
-    return { cityIx, productIx, rounds, products, priceFloat: rules.priceFloat, priceFloorFen: rules.priceFloorFen, cities, promotions, service: rules.service !== null, keywordIx, search: rules.search };
+    return { cityIx, productIx, rounds, products, priceFloat: rules.priceFloat, priceFloorFen: rules.priceFloorFen, cities, promotions, service: rules.service !== null, keywordIx, search: rules.search, customers: rules.customers };
   }
 }
 
@@ -404,6 +404,7 @@ interface DecisionContext {
   service: boolean;
   keywordIx: Map<string, number>;
   search: World['rules']['search'];
+  customers: World['rules']['customers'];
 }
 
 export function emptyRound(): RoundDecision {
@@ -510,6 +511,10 @@ function buildRounds(rounds: RoundDecisionFile[], basePath: string, ctx: Decisio
       const sd = searchOfRound(rd.search, `${path}.search`, { productIx: ctx.productIx, cityIx: ctx.cityIx, keywordIx: ctx.keywordIx, search: ctx.search }, problems);
       if (sd) dec.search = sd;
     }
+    if (rd.memberPoints) {
+      const mp = memberPointsOfRound(rd.memberPoints, `${path}.memberPoints`, ctx.customers, problems);
+      if (mp) dec.memberPoints = mp;
+    }
     out[rd.round - 1] = dec;
   });
   for (let i = 0; i < ctx.rounds; i++) if (!out[i]) out[i] = emptyRound();
@@ -588,7 +593,7 @@ function checkDecisions(d: { scenario?: string; shop: string | undefined; rounds
   const rounds = buildRounds(
     d.rounds,
     '$.rounds',
-    { cityIx, productIx, rounds: world.rounds, products: world.products, priceFloat: world.rules.priceFloat, priceFloorFen: world.rules.priceFloorFen, cities: world.cities.map((c) => c.id), promotions: promotionWorld(world), service: world.rules.service !== null, keywordIx: new Map(world.keywords.map((k, i) => [k.id, i] as const)), search: world.rules.search },
+    { cityIx, productIx, rounds: world.rounds, products: world.products, priceFloat: world.rules.priceFloat, priceFloorFen: world.rules.priceFloorFen, cities: world.cities.map((c) => c.id), promotions: promotionWorld(world), service: world.rules.service !== null, keywordIx: new Map(world.keywords.map((k, i) => [k.id, i] as const)), search: world.rules.search, customers: world.rules.customers },
     problems,
   );
   return { shop, rounds, problems };

@@ -15,7 +15,7 @@ import { hasAtMostTwoDecimals } from '../engine/money';
 import { doc } from './describe';
 import { STRATEGY_NAMES } from './strategies';
 import { promotionRulesSchema, promotionSchema } from './promotions';
-import { customerRulesSchema, serviceDecisionSchema, serviceRulesSchema } from './service';
+import { customerRulesSchema, memberPointsDecisionSchema, serviceDecisionSchema, serviceRulesSchema } from './service';
 import { keywordSchema, searchDecisionSchema, searchRulesSchema } from './search';
 
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
@@ -292,6 +292,7 @@ export const roundDecisionSchema = z.strictObject({
   ).optional(),
   service: serviceDecisionSchema.optional(),
   search: searchDecisionSchema.optional(),
+  memberPoints: memberPointsDecisionSchema.optional(),
 });
 
 const schemaRef = doc(z.string().max(500), 'path or URL of the JSON Schema, so that an editor completes and checks the fields', 'JSON Schema 的路径或网址，供编辑器补全和检查字段');

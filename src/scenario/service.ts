@@ -131,7 +131,7 @@ export function hasService(world: Pick<World, 'rules'>): boolean {
   return world.rules.service !== null;
 }
 
-export const DEFAULT_CUSTOMERS = { sleepingTicks: 60, loyalPurchases: 3, poolRounds: 2, couponReach: 0.3 } as const;
+export const DEFAULT_CUSTOMERS = { sleepingTicks: 60, loyalPurchases: 3, poolRounds: 2, couponReach: 0.3, pointsMaxRate: 0.1, pointsRedeemShare: 0.5, pointsPull: 2 } as const;
 
 export const customerRulesSchema = doc(
   z.strictObject({
@@ -139,6 +139,9 @@ export const customerRulesSchema = doc(
     loyalPurchases: doc(int(2, 1000), `purchases at a shop from which its customer is loyal (忠诚客户); from 2 up to this less one they are repeat customers (复购客户); default ${DEFAULT_CUSTOMERS.loyalPurchases}`, `在某店购买达到此次数即为忠诚客户；2 次到此值减 1 次为复购客户；默认 ${DEFAULT_CUSTOMERS.loyalPurchases}`).optional(),
     poolRounds: doc(rate(0.1, 20), `each city has this many rounds' worth of its published buyers as customers, so a customer comes about once in this many rounds (more: fewer chance repurchases); default ${DEFAULT_CUSTOMERS.poolRounds}`, `每个城市的客户人数为其每期公布买家数的这么多倍，即一位客户大约每这么多期来一次（越大，偶然复购越少）；默认 ${DEFAULT_CUSTOMERS.poolRounds}`).optional(),
     couponReach: doc(rate(0, 1), `share of a group of the shop’s customers (new, repeat, loyal, sleeping) that a coupon aimed at them brings back to the shop during the coupon’s ticks, up to its quantity; default ${DEFAULT_CUSTOMERS.couponReach}`, `发给本店某类客户（新客户、复购、忠诚、沉睡）的优惠券在有效期内带回店里的客户比例，以优惠券张数为限；默认 ${DEFAULT_CUSTOMERS.couponReach}`).optional(),
+    pointsMaxRate: doc(rate(0, 1), `member points (会员积分): the highest share of an order's value a shop may give back as points (memberPoints.rate) [platform]; default ${DEFAULT_CUSTOMERS.pointsMaxRate}`, `会员积分：网店可按订单金额返还积分的最高比例（memberPoints.rate 的上限）[平台规则]；默认 ${DEFAULT_CUSTOMERS.pointsMaxRate}`).optional(),
+    pointsRedeemShare: doc(rate(0, 1), `the most of an order's goods value a customer's points at the shop may pay (1 point = 0.01 yuan); default ${DEFAULT_CUSTOMERS.pointsRedeemShare}`, `客户在该店的积分最多可抵扣订单商品金额的比例（1 积分 = 0.01 元）；默认 ${DEFAULT_CUSTOMERS.pointsRedeemShare}`).optional(),
+    pointsPull: doc(rate(0, 100), `a customer holding points comes back to that shop first with chance min(1, this × the share of its order the points pay): with ${DEFAULT_CUSTOMERS.pointsPull}, points worth 5% of the order bring it back 1 time in 10, 50% (the most they can pay by default) always (a teaching value: the course says points reward members, not how strongly); default ${DEFAULT_CUSTOMERS.pointsPull}`, `持有积分的客户优先回到该店的概率为 min(1, 此值 × 积分可抵扣的订单比例)：取 ${DEFAULT_CUSTOMERS.pointsPull} 时，积分值订单 5% 的客户每 10 次回来 1 次，达到 50%（默认最多可抵扣的比例）则每次都回来（教学取值：课程只说积分回馈会员，未给出强弱）；默认 ${DEFAULT_CUSTOMERS.pointsPull}`).optional(),
   }),
   'customers and their lifecycle per shop (客户关系管理): visitor → potential → new → repeat → loyal, sleeping after a while without buying; every field has a default',
   '客户及其在各店的生命周期（客户关系管理）：访客 → 潜在客户 → 新客户 → 复购客户 → 忠诚客户，久未购买则沉睡；每一项都有默认值',
@@ -152,5 +155,38 @@ export function customerRulesFrom(r: CustomerRulesFile | undefined): World['rule
     loyalPurchases: r?.loyalPurchases ?? DEFAULT_CUSTOMERS.loyalPurchases,
     poolRounds: r?.poolRounds ?? DEFAULT_CUSTOMERS.poolRounds,
     couponReach: r?.couponReach ?? DEFAULT_CUSTOMERS.couponReach,
+    pointsMaxRate: r?.pointsMaxRate ?? DEFAULT_CUSTOMERS.pointsMaxRate,
+    pointsRedeemShare: r?.pointsRedeemShare ?? DEFAULT_CUSTOMERS.pointsRedeemShare,
+    pointsPull: r?.pointsPull ?? DEFAULT_CUSTOMERS.pointsPull,
   };
+}
+
+export const memberPointsDecisionSchema = doc(
+  z.strictObject({
+    rate: doc(
+      z.number(),
+      'share of each order\'s value (what the goods cost the buyer) given back to the buyer as points at this shop, from this round on: 0 up to rules.customers.pointsMaxRate (default 0.1), at most 3 decimals; 0 stops giving points (points held stay good)',
+      '本期起按每笔订单金额（买家为商品实付的金额）返还给买家的本店积分比例：0 到 rules.customers.pointsMaxRate（默认 0.1），最多三位小数；0 表示停止发放（已有积分仍可使用）',
+    ),
+  }),
+  'member points (会员积分) this round: the shop\'s customers earn points with each order and redeem them on a later order here (a price cut only for them, at most rules.customers.pointsRedeemShare of the goods), which brings them back; redeemed points are a promotion cost and retention spend; absent: as last round',
+  '本期的会员积分：本店客户每笔订单获得积分，下次在本店购买时抵扣（只对他们降价，最多抵扣商品金额的 rules.customers.pointsRedeemShare），吸引他们回来；抵扣的积分计入促销成本和老客户维系投入；不写则沿用上一期',
+);
+
+export type MemberPointsDecisionFile = z.infer<typeof memberPointsDecisionSchema>;
+
+/** The member-points decision of a round in engine terms, or a problem naming the field and the rule. */
+export function memberPointsOfRound(d: MemberPointsDecisionFile, path: string, rules: World['rules']['customers'], problems: Problem[]): RoundDecision['memberPoints'] {
+  const max = rules.pointsMaxRate;
+  if (!(d.rate >= 0) || d.rate > max || Math.abs(d.rate * 1000 - Math.round(d.rate * 1000)) > 1e-6) {
+    problems.push(
+      problem(
+        `${path}.rate`,
+        `points rate ${d.rate} must be from 0 to ${max} (rules.customers.pointsMaxRate: the most of an order's value a shop may give back as points), with at most 3 decimals`,
+        `积分返还比例 ${d.rate} 必须在 0 到 ${max} 之间（rules.customers.pointsMaxRate：网店最多可按订单金额返还积分的比例），且最多三位小数`,
+      ),
+    );
+    return undefined;
+  }
+  return { rate: d.rate };
 }

@@ -62,13 +62,19 @@ export interface ShopRoundResult {
   /**
    * Cost per order of the round: acquisition spend (media, paid search, coupons for everyone or
    * potential customers) per order of a first-time customer, and retention spend (coupons aimed at
-   * customers who bought, member day, gifts) per order of a returning one; null without such orders.
+   * customers who bought, member day, gifts, member points redeemed) per order of a returning one; null without such orders.
    */
   costPerOrder: { newCustomers: number | null; returningCustomers: number | null; newOrders: number; returningOrders: number; acquisition: number; retention: number };
   /** orders of customers who had been sleeping (沉睡客户 woken, e.g. by a coupon aimed at them) */
   wokenOrders: number;
   /** RFM grid: recency rows (recent: bought this round, earlier, sleeping) × frequency columns (once, twice, three times or more) */
   rfm: { customers: number[][]; spent: number[][] };
+  /**
+   * Member points (会员积分) of the round: the rate given back, yuan of points given with orders and
+   * redeemed (a price cut for returning customers: retention spend, booked as promotion cost on
+   * delivery), the orders that redeemed, and what the shop's customers hold at the round's end.
+   */
+  memberPoints: { rate: number; issued: number; redeemed: number; orders: number; outstanding: number };
 }
 
 export interface RoundResult {
@@ -111,7 +117,7 @@ export function acquisitionAndRetentionFen(x: ShopRoundReport): [number, number]
   let acquisition = x.costsFen[COST_KINDS.indexOf('media')]!;
   const ads = (COST_KINDS as readonly string[]).indexOf('ads');
   if (ads >= 0) acquisition += x.costsFen[ads]!;
-  let retention = x.costsFen[COST_KINDS.indexOf('gifts')]!;
+  let retention = x.costsFen[COST_KINDS.indexOf('gifts')]! + (x.memberPoints?.redeemedFen ?? 0);
   for (const pr of x.promotions ?? []) {
     const p = pr.promotion;
     if (p.type === 'memberDay') retention += pr.discountFen;
@@ -123,7 +129,7 @@ export function acquisitionAndRetentionFen(x: ShopRoundReport): [number, number]
   return [acquisition, retention];
 }
 
-function customerResults(x: ShopRoundReport): Pick<ShopRoundResult, 'customers' | 'repurchaseRate' | 'costPerOrder' | 'wokenOrders' | 'rfm'> {
+function customerResults(x: ShopRoundReport): Pick<ShopRoundResult, 'customers' | 'repurchaseRate' | 'costPerOrder' | 'wokenOrders' | 'rfm' | 'memberPoints'> {
   const cs = x.customers;
   const [acquisition, retention] = acquisitionAndRetentionFen(x);
   const grid = (v: readonly number[], f: (n: number) => number) => [0, 1, 2].map((r) => [0, 1, 2].map((c) => f(v[r * 3 + c]!)));
@@ -140,7 +146,13 @@ function customerResults(x: ShopRoundReport): Pick<ShopRoundResult, 'customers' 
     },
     wokenOrders: x.wokenOrders,
     rfm: { customers: grid(cs.rfmCustomers, (n) => n), spent: grid(cs.rfmSpentFen, yuan) },
+    memberPoints: memberPointsResult(x),
   };
+}
+
+function memberPointsResult(x: ShopRoundReport): ShopRoundResult['memberPoints'] {
+  const mp = x.memberPoints ?? { rate: 0, issuedFen: 0, redeemedFen: 0, orders: 0, outstandingFen: 0 };
+  return { rate: mp.rate, issued: yuan(mp.issuedFen), redeemed: yuan(mp.redeemedFen), orders: mp.orders, outstanding: yuan(mp.outstandingFen) };
 }
 
 /** The hash of the state's canonical form (the customer book with one array per number, bookColumns). */

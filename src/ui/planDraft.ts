@@ -47,6 +47,10 @@ export interface PlanDraft {
   search?: SearchDraft;
   /** customer-service agents as typed; null when the scenario has no rules.service */
   agents: string | null;
+  /** member points given back, percent of each order as typed (absent in drafts from before them) */
+  points?: string;
+  /** the percent in force when the round began; the decisions name the rate only when it changes */
+  pointsInForce?: string;
   /** the gift policy (course §5: a surprise lifts the rating, a promise does not); absent without rules.service */
   gift?: GiftDraft;
 }
@@ -172,6 +176,8 @@ export function initialDraft(session: Session, state: GameState, opts: { coach?:
     ...(hasSearch(world) ? { search: searchDraftOf(world, state, session.player) } : {}),
     agents: world.rules.service ? String(coach?.agents ?? shop?.service.agents ?? world.rules.service.startAgents) : null,
     ...(world.rules.service ? { gift: giftDraftOf(world, shop) } : {}),
+    points: String(Math.round((shop?.memberPointsRate ?? 0) * 100_000) / 1000),
+    pointsInForce: String(Math.round((shop?.memberPointsRate ?? 0) * 100_000) / 1000),
   };
 }
 
@@ -263,6 +269,11 @@ export function buildEntry(world: World, draft: PlanDraft): Built {
         entry.service = { ...entry.service, surpriseGift: { product: g.product, unitCost: cost ?? 0, ...(g.announced ? { announced: true } : {}) } };
     }
   }
+  if (draft.points !== undefined) {
+    const pct = parseNumber(draft.points);
+    if (Number.isNaN(pct)) local.push({ field: 'points:rate', path: '', message: '', local: 'notNumber' });
+    else if (draft.points.trim() !== draft.pointsInForce) entry.memberPoints = { rate: Math.round((pct ?? 0) * 1e6) / 1e8 };
+  }
   let titleRows: number[] = [];
   let adRows: number[] = [];
   if (draft.search) {
@@ -295,6 +306,7 @@ function fieldOf(path: string, roundIndex: number, built: Built): string | null 
   if (m) return `marketing:${m[1]}`;
   if (rest.startsWith('.service.surpriseGift')) return rest.startsWith('.service.surpriseGift.product') ? 'service:giftProduct' : 'service:giftCost';
   if (rest.startsWith('.service')) return 'service:agents';
+  if (rest.startsWith('.memberPoints')) return 'points:rate';
   m = /^\.promotions\[(\d+)\](?:\.(\w+))?/.exec(rest);
   if (m) return `promotion:${m[1]}:${m[2] ?? ''}`;
   if (rest.startsWith('.search')) return searchFieldOf(rest.slice('.search'.length), built);

@@ -23,6 +23,8 @@ export interface RoundEntry {
   search?: SearchEntry;
   /** customer-service agents and the gift policy (scenarios with rules.service) */
   service?: { agents?: number; surpriseGift?: { product: string; unitCost: number; announced?: boolean } | null };
+  /** member points (会员积分): share of each order given back as points */
+  memberPoints?: { rate: number };
 }
 
 export interface PlayerDecisionsFile {

@@ -139,6 +139,8 @@ const playerDecisionsArb = fc.array(
     iso: fc.boolean(),
     agents: fc.integer({ min: 0, max: 4 }),
     gift: fc.option(fc.record({ unitCost: fc.integer({ min: 1, max: 500 }), announced: fc.boolean() }), { nil: undefined }),
+    // Member points (会员积分): thousandths of an order given back, up to the platform's most (0.1); absent: as last round.
+    points: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
     promos: fc.array(
       fc.record({
         tool: fc.constantFrom('limitedDiscount', 'spendReward', 'bundle', 'buyMoreDiscount', 'coupon', 'groupBuy', 'flashSale', 'memberDay'),
@@ -232,6 +234,7 @@ type Pick = {
   iso: boolean;
   agents: number;
   gift: { unitCost: number; announced: boolean } | undefined;
+  points: number | undefined;
   promos: PromoPick[];
   titles: TitlePick[] | undefined;
   ads: AdPick[] | undefined;
@@ -263,6 +266,7 @@ function playerRounds(world: World, picks: Pick[]): RoundDecision[] {
     if (legal.length > 0) d.promotions = legal;
     if (pick.titles || pick.ads) d.search = searchOf(world, pick.titles, pick.ads);
     if (world.rules.service) d.service = { agents: pick.agents, surpriseGift: pick.gift ? { product: r % world.products.length, unitCostFen: pick.gift.unitCost, announced: pick.gift.announced } : null };
+    if (pick.points !== undefined) d.memberPoints = { rate: Math.min(pick.points / 1000, world.rules.customers.pointsMaxRate) };
     return d;
   });
 }
@@ -330,6 +334,7 @@ describe('when decisions are generated', () => {
     let ads = 0;
     let keywordMarkets = 0;
     let service = 0;
+    let points = 0;
     for (const { world, given } of fc.sample(gameArb, { numRuns: 60, seed: 7 })) {
       if (!world.keywordsImplicit) keywordMarkets++;
       for (const rounds of given.values()) {
@@ -337,6 +342,7 @@ describe('when decisions are generated', () => {
           titles += d.search?.titles?.length ?? 0;
           ads += d.search?.ads?.filter((a) => a.bidFen > 0 && a.dailyBudgetFen > 0).length ?? 0;
           if (d.service) service++;
+          if (d.memberPoints && d.memberPoints.rate > 0) points++;
         }
       }
     }
@@ -344,6 +350,7 @@ describe('when decisions are generated', () => {
     expect(titles).toBeGreaterThan(10);
     expect(ads).toBeGreaterThan(10);
     expect(service).toBeGreaterThan(5);
+    expect(points).toBeGreaterThan(10);
     // …and the ads are clicked and paid for in some of those markets (the generation is not vacuous).
     let paid = 0;
     for (const { world, seed, given } of fc.sample(gameArb, { numRuns: 20, seed: 11 })) {
@@ -368,6 +375,33 @@ describe('when any market is played (property tests)', () => {
             costs += r.shops[s]!.costsFen.reduce((a, b) => a + b, 0);
           }
           expect(last.shops[s]!.cashFen).toBe(setup.cashFen + revenue - costs);
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('should conserve member points: given − redeemed over the game = what customers hold, never negative, and redeemed points never more than the goods of their orders', () => {
+    fc.assert(
+      fc.property(gameArb, ({ world, seed, given }) => {
+        const { states } = play(world, seed, given);
+        const last = states[states.length - 1]!;
+        const S = world.shops.length;
+        world.shops.forEach((_, s) => {
+          let issued = 0;
+          let redeemed = 0;
+          for (const r of last.reports) {
+            issued += r.shops[s]!.memberPoints.issuedFen;
+            redeemed += r.shops[s]!.memberPoints.redeemedFen;
+            expect(r.shops[s]!.memberPoints.redeemedFen).toBeGreaterThanOrEqual(0);
+          }
+          let held = 0;
+          for (let i = s; i < last.customers.pointsFen.length; i += S) {
+            expect(last.customers.pointsFen[i]!).toBeGreaterThanOrEqual(0);
+            held += last.customers.pointsFen[i]!;
+          }
+          expect(issued - redeemed).toBe(held);
+          expect(last.reports.at(-1)!.shops[s]!.memberPoints.outstandingFen).toBe(held);
         });
       }),
       { numRuns: 60 },

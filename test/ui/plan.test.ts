@@ -302,3 +302,36 @@ describe('when the scenario simulates customer service (service scenario)', () =
     expect(checkDraft(start(), draft).entry?.service).toBeUndefined();
   });
 });
+
+describe('when the student gives member points (会员积分) on the plan screen', () => {
+  it('should start at 0%, put 5% in the decisions as rate 0.05 only when changed, and show points given in the next round', () => {
+    const s = start();
+    const draft = initialDraft(s, current(s));
+    expect(draft.points).toBe('0');
+    expect(checkDraft(s, draft).entry?.memberPoints).toBeUndefined();
+    draft.points = '5';
+    const checked = checkDraft(s, draft);
+    expect(checked.entry?.memberPoints).toEqual({ rate: 0.05 });
+    const next = playRoundWith(s, checked.entry);
+    expect(next.ok).toBe(true);
+    if (!next.ok) return;
+    const me = current(next.value).reports[0]!.shops[next.value.player]!;
+    expect(me.memberPoints.rate).toBe(0.05);
+    expect(me.memberPoints.issuedFen).toBeGreaterThan(0);
+    // The next round's form starts at the rate in force and names it only when it changes.
+    const d2 = initialDraft(next.value, current(next.value));
+    expect(d2.points).toBe('5');
+    expect(checkDraft(next.value, d2).entry?.memberPoints).toBeUndefined();
+  });
+
+  it('should refuse 12% on the points field with the platform’s most (rules.customers.pointsMaxRate 0.1), and a word as not a number', () => {
+    const s = start();
+    const draft = initialDraft(s, current(s));
+    draft.points = '12';
+    const checked = checkDraft(s, draft);
+    expect(checked.entry).toBeNull();
+    expect(checked.problems.some((p) => p.field === 'points:rate' && /pointsMaxRate/.test(p.message) && /积分/.test(p.messageZh ?? ''))).toBe(true);
+    draft.points = 'five';
+    expect(checkDraft(s, draft).problems.some((p) => p.field === 'points:rate' && p.local === 'notNumber')).toBe(true);
+  });
+});

@@ -42,6 +42,18 @@ export interface CustomerRules {
   poolRounds: number;
   /** share of a targeted group a coupon aimed at it brings back to the shop in its round (up to the coupon's quantity) */
   couponReach: number;
+  /** member points (会员积分): the highest share of an order's value a shop may give back as points */
+  pointsMaxRate: number;
+  /** the most of an order's goods value its buyer's points at the shop may pay */
+  pointsRedeemShare: number;
+  /** a member holding points comes back to the shop first with chance min(1, this × the share of the order its points pay) */
+  pointsPull: number;
+}
+
+/** The round's member-points decision of a shop (会员积分); absent: as last round. */
+export interface MemberPointsDecision {
+  /** share of each order's value given back as points, 0 … rules.customers.pointsMaxRate; 0 stops giving (points held stay good) */
+  rate: number;
 }
 
 /** The round's service decision of a shop; absent fields keep last round's. */

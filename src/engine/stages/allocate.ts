@@ -23,6 +23,8 @@ export function allocate(m: ProductMarket): void {
   const rules = world.rules;
   const searching = crowds.map((x) => x.searchDepth(rules) !== Infinity);
   const pages = m.pagesPerCity;
+  // Member points pull their holders back (course §9) once any shop has given some.
+  const points = m.ctx.state.customers.pointsGiven === 1;
   for (let b = 0; b < m.n; b++) {
     const code = codes[b]!;
     const c = code & 0xff;
@@ -57,6 +59,7 @@ export function allocate(m: ProductMarket): void {
     m.customer = m.customerIds[b]!;
     const coupon = m.coupons[b]!;
     if (coupon >= 0 && couponOrder(m, turn, coupon)) continue;
+    if (points && pointsOrder(m, turn)) continue;
     crowds[k]!.buy(m, turn);
   }
 }
@@ -80,7 +83,8 @@ function couponOrder(m: ProductMarket, b: BuyerTurn, coupon: number): boolean {
   const goodsFen = got * o.priceFen;
   const off = toolOf(pr.type).sentOffFen?.(pr, goodsFen, sp.remaining[coupon]!) ?? -1;
   const head = m.head as { discountFen?: number } | null;
-  if (off < 0 || head === null) return true;
+  // Points and a coupon together never pay more than the goods: then the coupon stays unused.
+  if (off < 0 || head === null || off > goodsFen - m.pointsOffFen) return true;
   head.discountFen = (head.discountFen ?? 0) + off;
   sp.remaining[coupon]!--;
   sp.stats[coupon * 4 + STAT_ORDERS]!++;
@@ -88,4 +92,40 @@ function couponOrder(m: ProductMarket, b: BuyerTurn, coupon: number): boolean {
   sp.stats[coupon * 4 + STAT_REVENUE]! += goodsFen + o.shippingFen - off;
   sp.stats[coupon * 4 + STAT_DISCOUNT]! += off;
   return true;
+}
+
+/**
+ * Member points (会员积分, course §9) reward members: a customer holding points at shops that can
+ * sell to it now comes back first, with chance min(1, rules.customers.pointsPull × the share of its
+ * order the points pay at the shop where they pay most; the lowest index on a tie), and buys there
+ * as its member (the points are redeemed with the order). Returns false when it did not come back
+ * or the shop sold it nothing: it then buys as its crowd does. Its visit is an impression and a
+ * click of the shop (it opened the shop from its order history).
+ */
+function pointsOrder(m: ProductMarket, b: BuyerTurn): boolean {
+  const S = m.S;
+  const held = m.ctx.state.customers.pointsFen;
+  const base = m.customer * S;
+  const rules = m.world.rules.customers;
+  let best = -1;
+  let bestShare = 0;
+  for (let s = 0; s < S; s++) {
+    const h = held[base + s]!;
+    if (h <= 0) continue;
+    const o = b.city.byShop[s];
+    if (!o || o.reviewScore < 0 || (o.available <= 0 && o.presaleAvailable <= 0)) continue;
+    const share = Math.min(h / (o.priceFen * b.quantity), rules.pointsRedeemShare);
+    if (share > bestShare) {
+      bestShare = share;
+      best = s;
+    }
+  }
+  if (best < 0 || m.choice.next() >= rules.pointsPull * bestShare) return false;
+  const o = b.city.byShop[best]!;
+  const search = m.shops[best]!.ledger.search;
+  search.impressions++;
+  search.impressionsByProduct[m.p]!++;
+  m.visits[best]!++;
+  m.head = null;
+  return order(m, o, b.quantity, b.c, b.k, false, true) > 0;
 }

@@ -9,7 +9,7 @@ import { bookCost } from '../ledger';
 import type { GameState, ShopRoundReport, ShopState, World } from '../model';
 import { endRoundPromotions } from '../promotions/stages';
 import { searchRoundEnd } from '../search/performance';
-import { summariseAll, type CustomerSummary } from '../customers';
+import { pointsHeld, summariseAll, type CustomerSummary } from '../customers';
 
 export function roundEnd(ctx: RoundContext): void {
   const { world, state } = ctx;
@@ -164,6 +164,7 @@ function shopReport(world: World, state: GameState, shop: ShopState, s: number, 
     returningOrders: l.returningOrders,
     wokenOrders: l.wokenOrders,
     customers,
+    memberPoints: { rate: shop.memberPointsRate ?? 0, issuedFen: l.pointsIssuedFen, redeemedFen: l.pointsRedeemedFen, orders: l.pointsOrders, outstandingFen: pointsHeld(state.customers, s, state.shops.length) },
     negativeTags: shop.tags.map((list) => list.length),
     impressions: l.search.impressions,
     clicks: l.visits,

@@ -29,6 +29,9 @@ export function roundStart(ctx: RoundContext, decisions: readonly RoundDecision[
     for (let w = 0; w < C; w++) if (shop.warehouses[w]) bookCost(shop, 'rent', world.rules.warehouseRentFen);
     staffService(ctx, shop, d?.service);
     if (d?.search) applySearch(shop, d.search);
+    // Member points (会员积分): the rate as decided, or as last round.
+    if (d?.memberPoints) shop.memberPointsRate = d.memberPoints.rate;
+    else shop.memberPointsRate ??= 0;
     shop.search.spentToday = shop.search.ads.map(() => 0);
     shop.search.spentTick = 0;
   });

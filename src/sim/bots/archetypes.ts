@@ -100,9 +100,9 @@ const seo: Strategy = (view) => {
 /**
  * Service first: agents for half again the inquiries it expects (time to spare amends bad
  * reviews), a small gift nobody was promised in the orders of its most wanted product (2% of its
- * unit cost), steady prices 2% under the reference, never presells; from round 2 it thanks its
- * repeat and loyal customers with a coupon of 5% of a typical price (course §9: keeping a
- * customer costs less than winning one).
+ * unit cost), steady prices 2% under the reference, never presells; gives 3% of each order back
+ * as member points; from round 2 it thanks its repeat and loyal customers with a coupon of 5% of
+ * a typical price (course §9: keeping a customer costs less than winning one).
  */
 const service: Strategy = (view) => {
   const d = priced(view, (c, p) => atShare(0.98)(view, c, p), 1.1);
@@ -120,6 +120,9 @@ const service: Strategy = (view) => {
     }
     d.service = { agents: staffAgents(view, 1.5), surpriseGift: { product: gift, unitCostFen: Math.max(1, Math.round(world.products[gift]!.unitCostFen * 0.02)), announced: false } };
   }
+  // Member points: 3% of each order back from the first round (they carry over), so its
+  // customers have a reason to come back.
+  if (view.round === 1) d.memberPoints = { rate: Math.min(0.03, world.rules.customers.pointsMaxRate) };
   if (view.round >= 2) {
     let sum = 0;
     for (const l of d.listings) sum += l.listing?.priceFen ?? 0;
@@ -165,7 +168,7 @@ export const ARCHETYPE_LABELS: Record<ArchetypeName, { zh: string; en: string }>
   oneCity: { zh: '只做一个城市', en: 'one city' },
   brandFirst: { zh: '品牌优先', en: 'brand first' },
   seo: { zh: '搜索优化（长尾词 + 直通车）', en: 'search first (long-tail titles, paid search)' },
-  service: { zh: '客服优先（客服充足 + 惊喜赠品 + 老客户券）', en: 'service first (agents, surprise gift, coupons for returning customers)' },
+  service: { zh: '客服优先（客服充足 + 惊喜赠品 + 老客户券与积分）', en: 'service first (agents, surprise gift, coupons and points for returning customers)' },
 };
 
 /**

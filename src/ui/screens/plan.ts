@@ -6,7 +6,7 @@
 import { h, type Child } from '../dom';
 import { local, t, tDynamic, hasKey, toolName } from '../i18n';
 import type { App, Mounted } from '../shell';
-import { CROWDS, formatYuan, summarise, type World } from '../../engine';
+import { CROWDS, formatYuan, pointsHeld, summarise, type World } from '../../engine';
 import { capFen, checkDraft, referenceFen, type FieldProblem, type GiftDraft, type PlanDraft } from '../planDraft';
 import { defaultValues, promotionTypes, type PromoField } from '../promotionForms';
 import { current, playRoundWith, type Session } from '../session';
@@ -439,6 +439,19 @@ export function mountPlan(root: HTMLElement, app: App): Mounted {
       );
     }
     if (rules && draft.gift) panel.append(giftPolicy(draft.gift, rules.giftLift));
+    if (draft.points !== undefined) {
+      const f = 'points:rate';
+      const held = pointsHeld(state.customers, session.player, state.shops.length);
+      panel.append(
+        h('p', { className: 'help' }, t('planPointsHelp', { max: Math.round(world.rules.customers.pointsMaxRate * 1000) / 10, redeem: Math.round(world.rules.customers.pointsRedeemShare * 100) })),
+        h(
+          'div',
+          { className: 'fields' },
+          h('div', { className: 'field' }, h('label', { for: fieldId(f) }, t('planPoints')), input(f, draft.points, t('planPoints'), (v) => update((d) => void (d.points = v)), { size: '4' }), errorSlot(f)),
+        ),
+        h('p', { 'data-testid': 'points-held' }, t('planPointsHeld', { held: formatYuan(held) })),
+      );
+    }
     const cs = summarise(state.customers, session.player, state.shops.length, state.tick, state.tick - world.ticksPerRound + 1, world.rules.customers);
     panel.append(
       h(

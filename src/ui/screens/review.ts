@@ -313,6 +313,8 @@ export function serviceAndCustomers(session: Session): HTMLElement | null {
         row(t('repurchaseOrders'), pct(cs.allOrders === 0 ? 0 : cs.repeatOrders / cs.allOrders), 'repurchase-orders'),
         row(t('cpoNew'), cpo(acquisition, me.newCustomerOrders)),
         row(t('cpoReturning'), cpo(retention, me.returningOrders)),
+        row(t('pointsIssued'), `¥${yuan(me.memberPoints?.issuedFen ?? 0)}`, 'points-issued'),
+        row(t('pointsRedeemed', { orders: me.memberPoints?.orders ?? 0 }), `¥${yuan(me.memberPoints?.redeemedFen ?? 0)}`, 'points-redeemed'),
       ),
     ),
   );
