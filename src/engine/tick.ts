@@ -19,9 +19,9 @@ import { service } from './stages/service';
  * The market of one product on one tick (course §4, §7): collect, then resolve. Who comes; what
  * every shop offers (a snapshot); what a search shows; each crowd ranks what it saw; buyers in a
  * seeded order take stock down their rankings; the tick's sales ship. A stage that returns false
- * ends the product's market for the tick (nobody came).
+ * ends the product's market for the tick (nobody came); what any other stage returns is not read.
  */
-export const MARKET_STAGES: readonly { name: string; run: (m: ProductMarket) => boolean | void }[] = [
+export const MARKET_STAGES: readonly { name: string; run: (m: ProductMarket) => unknown }[] = [
   { name: 'buyers', run: buyers },
   { name: 'offers', run: offers },
   { name: 'search', run: search },
