@@ -69,45 +69,15 @@ class Lanes {
    * numbers written digit by digit, the others through String.
    */
   addNumbers(a: ArrayLike<number>): void {
-    let h1 = Math.imul(this.h1 ^ 91, 0x01000193); // [
-    let h2 = Math.imul(this.h2 ^ 91, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
+    this.addChar(91); // [
     for (let i = 0; i < a.length; i++) {
-      let x = a[i]!;
-      if (i > 0) {
-        h1 = Math.imul(h1 ^ 44, 0x01000193); // ,
-        h2 = Math.imul(h2 ^ 44, 0x5bd1e995);
-        h2 ^= h2 >>> 15;
-      }
-      if ((x | 0) !== x) {
-        if (!Number.isFinite(x)) throw new Error('cannot hash a non-finite number');
-        this.h1 = h1;
-        this.h2 = h2;
-        this.add(String(x));
-        h1 = this.h1;
-        h2 = this.h2;
-        continue;
-      }
-      if (x < 0) {
-        h1 = Math.imul(h1 ^ 45, 0x01000193); // -
-        h2 = Math.imul(h2 ^ 45, 0x5bd1e995);
-        h2 ^= h2 >>> 15;
-        x = -x;
-      }
-      let div = 1;
-      while (div <= 100_000_000 && div * 10 <= x) div *= 10;
-      for (; div >= 1; div /= 10) {
-        const d = (x / div) | 0;
-        x -= d * div;
-        h1 = Math.imul(h1 ^ (48 + d), 0x01000193);
-        h2 = Math.imul(h2 ^ (48 + d), 0x5bd1e995);
-        h2 ^= h2 >>> 15;
-      }
+      const x = a[i]!;
+      if (i > 0) this.addChar(44); // ,
+      if ((x | 0) === x) this.addInt(x);
+      else if (Number.isFinite(x)) this.add(String(x));
+      else throw new Error('cannot hash a non-finite number');
     }
-    h1 = Math.imul(h1 ^ 93, 0x01000193); // ]
-    h2 = Math.imul(h2 ^ 93, 0x5bd1e995);
-    this.h1 = h1;
-    this.h2 = h2 ^ (h2 >>> 15);
+    this.addChar(93); // ]
   }
 
   digest(): string {
