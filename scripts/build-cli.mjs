@@ -3,7 +3,9 @@
  * Builds the command line's bundle from the TypeScript sources (the single truth):
  *   build/cli/shopsim.mjs      the CLI (src/cli/main.ts and everything it imports)
  *   build/cli/grade-worker.mjs a grading worker thread (src/sim/grading/worker.ts)
- *   build/cli/manifest.json    the source files bundled, with a hash of their contents
+ *   build/cli/*-HASH.mjs       the parts the two share, and each command's own code, loaded when
+ *                              that command runs (so `shopsim --help` loads no engine)
+ *   build/cli/manifest.json    the source files bundled, with a hash of their contents, and the files built
  * Plain JavaScript run by node, so it needs no TypeScript loader; run by npm's `prepare` step
  * (npm install / npm ci) and by bin/shopsim.mjs when a source changed since the last build.
  *   node scripts/build-cli.mjs [OUTDIR]
@@ -11,8 +13,8 @@
  * sources resolve relative to their own file (schemas/, scenarios/) resolve the same.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,7 +41,11 @@ export async function buildCli(outDir = join(ROOT, 'build/cli')) {
     outdir: outDir,
     outExtension: { '.js': '.mjs' },
     bundle: true,
-    splitting: false,
+    // Each command's code in a file of its own, loaded when the command runs; the parts shared
+    // with the grading worker in shared files. All next to the entries (the sources resolve
+    // paths like ../../schemas relative to their own file).
+    splitting: true,
+    chunkNames: '[name]-[hash]',
     platform: 'node',
     format: 'esm',
     target: 'node20',
@@ -57,7 +63,8 @@ export async function buildCli(outDir = join(ROOT, 'build/cli')) {
   const inputs = Object.keys(result.metafile.inputs)
     .filter((f) => !f.startsWith('node_modules/'))
     .sort();
-  const manifest = { entries: ENTRIES, sources: inputs, sourcesHash: sourcesHash(inputs) };
+  const built = result.outputFiles.map((f) => basename(f.path)).sort();
+  const manifest = { entries: ENTRIES, files: built, sources: inputs, sourcesHash: sourcesHash(inputs) };
   mkdirSync(outDir, { recursive: true });
   // Write each file under a temporary name and rename it, so a CLI started meanwhile never reads
   // half a file (several processes may rebuild at once, e.g. in the test suite).
@@ -66,6 +73,16 @@ export async function buildCli(outDir = join(ROOT, 'build/cli')) {
   for (const [path, contents] of files) {
     writeFileSync(`${path}.${tag}.tmp`, contents);
     renameSync(`${path}.${tag}.tmp`, path);
+  }
+  // Parts of earlier builds (their names carry the hash of what they held) are removed.
+  for (const f of readdirSync(outDir)) {
+    if (f.endsWith('.mjs') && !built.includes(f)) {
+      try {
+        unlinkSync(join(outDir, f));
+      } catch {
+        // another build removed it first
+      }
+    }
   }
   return manifest;
 }

@@ -10,7 +10,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { MAX_FILE_BYTES } from '../sim/scenario';
+import { MAX_FILE_BYTES } from '../sim/fileLimits';
 
 /** Bad input (exit 1): the message names the file. */
 export class InputError extends Error {}

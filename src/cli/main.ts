@@ -51,11 +51,12 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
     io.out(usage());
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const entry = COMMANDS[name];
+  if (!entry) {
     io.err(`shopsim: unknown command "${name}"\n\n${usage()}`);
     return 2;
   }
+  const command = await entry.load();
   // Every command's --help is answered here, from the command table, before its own parsing.
   const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
   if (options.includes('--help') || options.includes('-h')) {
