@@ -1,7 +1,8 @@
 /**
  * Command-line benchmark (separate processes, as a user runs them, from the CLI bundle):
  * - start time of `node bin/shopsim.mjs --help` and wall time of the default game (`shopsim run`);
- * - peak memory (max RSS) of one game of the large market played over 6 and over 24 rounds;
+ * - peak memory (max RSS) of one game of the large market played over 6 and over 24 rounds, and
+ *   the memory its final state keeps after garbage collection (bench/retained.ts);
  * - grading 40 sample teams × 10 seeds of the default scenario with --jobs 1 and --jobs 2;
  * - the browser bundle's files and sizes (vite build into a temporary folder; --no-ui skips it).
  *   node bin/run-ts.mjs bench/cli.bench.ts [--quick] [--no-ui]
@@ -44,13 +45,17 @@ console.log(`default game (node bin/shopsim.mjs run, classic, 6 rounds, whole pr
 
 // Peak memory: the same market over 6 and over 24 rounds, one fresh process each.
 const peaks: string[] = [];
+const retained: string[] = [];
 for (const rounds of [6, 24]) {
   const file = join(tmp, `large-${rounds}.json`);
   writeFileSync(file, JSON.stringify(largeMarket({ shops: 20, cities: 5, products: 4, buyersPerCrowd: quick ? 100 : 400, rounds })));
   const r = JSON.parse(execFileSync(node, ['bench/peak.mjs', 'run', file, '--json'], { cwd: ROOT, encoding: 'utf8' })) as { maxRssKb: number; cpu: number };
   peaks.push(`${rounds} rounds ${(r.maxRssKb / 1024).toFixed(0)} MB (${r.cpu.toFixed(1)} s CPU)`);
+  const kept = JSON.parse(execFileSync(node, ['--expose-gc', 'bin/run-ts.mjs', 'bench/retained.ts', String(rounds), String(quick ? 100 : 400)], { cwd: ROOT, encoding: 'utf8' })) as { retainedMb: number };
+  retained.push(`${rounds} rounds ${kept.retainedMb} MB`);
 }
 console.log(`peak memory, one game of the large market (20 shops, 5 cities, 4 products): ${peaks.join(' · ')}`);
+console.log(`memory the finished game keeps (its final state, after garbage collection): ${retained.join(' · ')}`);
 
 // Grading: 40 sample teams × 10 seeds, as a teacher runs it.
 const world = (() => {
