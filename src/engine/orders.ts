@@ -19,9 +19,11 @@ import { memberFree, quote, quoted, recordBundle, recordQuoted, upgradeTarget, t
  */
 export function order(m: ProductMarket, o: Offer, want: number, c: number, k: number, returning: boolean, member: boolean): number {
   m.pointsOffFen = 0;
-  const at = m.customer * m.S + o.shop;
-  const held = m.ctx.state.customers.pointsFen[at]!;
+  const book = m.ctx.state.customers;
   const rate = m.shops[o.shop]!.memberPointsRate;
+  const at = m.customer * m.S + o.shop;
+  // Until some shop gives points nobody holds any: the book's points are not read (a read at a random place in a large array).
+  const held = book.pointsGiven === 1 ? book.pointsFen[at]! : 0;
   if (held <= 0 && !(rate > 0)) return o.promo == null ? take(m, o, want, c, k) : buyPromoted(m, o, o.promo, want, c, k, returning, member);
   m.head = null;
   const got = o.promo == null ? take(m, o, want, c, k) : buyPromoted(m, o, o.promo, want, c, k, returning, member);

@@ -12,7 +12,6 @@ import { eventMultiplier, spread } from '../demand';
 import type { ProductMarket } from '../market';
 import { BRAND_LOYAL, COMPOSITE, CROWD_COUNT, HESITANT } from '../model';
 import { potentialCouponInForce } from '../promotions/round';
-import { anyCustomer, customerOf } from '../customers';
 
 export const CROWD_SHIFT = 8;
 export const FAN_SHIFT = 11;
@@ -117,14 +116,37 @@ export function buyers(m: ProductMarket): boolean {
     coupons[r] = cp;
   }
   m.n = n;
-  // Each buyer is a customer of its city; a returning fan is one who bought at that shop (course §9).
+  // Each buyer is a customer of its city, uniformly; a returning fan is one who bought at that
+  // shop (course §9), uniformly among them (the book's known list), or any customer of the city
+  // when none has; one draw of the customers stream each.
   const book = state.customers;
   const who = ctx.rng.customers;
+  const cityStart = book.cityStart;
+  const knownCount = book.knownCount;
+  const size = book.size;
+  let fans = false;
   for (let b = 0; b < n; b++) {
     if (coupons[b]! >= 0) continue;
     const code = codes[b]!;
+    const c = code & 0xff;
     const fan = ((code >> FAN_SHIFT) & FAN_MASK) - 1;
-    ids[b] = fan >= 0 ? customerOf(book, fan, code & 0xff, C, who) : anyCustomer(book, code & 0xff, who);
+    const known = fan >= 0 ? knownCount[fan * C + c]! : 0;
+    const from = cityStart[c]!;
+    if (known === 0) ids[b] = from + ((who.next() * (cityStart[c + 1]! - from)) | 0);
+    else {
+      // A fan: the customer is the j-th who bought at its shop (customerOf), looked up below.
+      ids[b] = -1 - (fan * size + from + ((who.next() * known) | 0));
+      fans = true;
+    }
+  }
+  // The lookups in a loop of their own: the book's list of customers is large and read at
+  // random places, and this short loop has many of those reads under way at once.
+  if (fans) {
+    const list = book.known;
+    for (let b = 0; b < n; b++) {
+      const id = ids[b]!;
+      if (id < 0) ids[b] = list[-1 - id]!;
+    }
   }
   return true;
 }
