@@ -7,7 +7,8 @@
  * markets played by their bots, wages against agents × wage, gifts against gifts given × the
  * gift's unit cost, paid clicks against the keyword report's ad spend, holding against the units
  * in stock at the round's end and certification against the round it was first bought in.
- * (Carrier fees and breach penalties are checked only through cash = revenue − costs.)
+ * Carrier fees and breach penalties are checked against the orders that shipped and breached, by
+ * hand, in ledger-carrier.test.ts.
  * Numbers: classic, seed 7, shop s1 playing examples/promotions-s1.json (round 1: decoration
  * 500.00, media 800.00 → 50,000 and 80,000 fen; round 2: ISO once).
  */
