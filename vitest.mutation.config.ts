@@ -17,6 +17,7 @@ export default defineConfig({
       'test/engine/crowds.test.ts',
       'test/engine/crowd-keys.test.ts',
       'test/engine/hesitant.test.ts',
+      'test/engine/search-buyers.test.ts',
       'test/engine/crowd-rules.test.ts',
       'test/engine/crowd-buy.test.ts',
       'test/engine/conversion.test.ts',
