@@ -10,7 +10,7 @@
  * (one fetch from memory per purchase: the book is large and purchases land on it at random).
  */
 import type { CustomerRules, World } from './model';
-import type { CustomerGroup } from './promotions/tool';
+import type { CustomerGroup, SentPromotion } from './promotions/tool';
 import { toolOf } from './promotions/tools';
 import type { Promotion } from './promotions/types';
 import type { Rng } from './rng';
@@ -151,13 +151,15 @@ export interface VisitLog {
   kinds: Int8Array;
   /** a sum of the cells read ahead (kept so that the reads are made; means nothing) */
   touched: number;
+  /** purchases entered by the last enterVisits, per shop s and kind: [s * 3 + kind] */
+  byKind: Int32Array;
 }
 
 /** Entries whose cells are read ahead together (enterVisits). */
 const TOUCH_BLOCK = 64;
 
 export function newVisitLog(): VisitLog {
-  return { entries: new Int32Array(3 * 1024), fen: new Float64Array(1024), n: 0, kinds: new Int8Array(1024), touched: 0 };
+  return { entries: new Int32Array(3 * 1024), fen: new Float64Array(1024), n: 0, kinds: new Int8Array(1024), touched: 0, byKind: new Int32Array(0) };
 }
 
 /** Writes down a purchase (city ≥ 0) or a favourite (city −1) of `customer` at shop s. */
@@ -182,7 +184,7 @@ export function logVisit(log: VisitLog, customer: number, s: number, city: numbe
 
 /**
  * Enters the log's entries into the book in their order (recordPurchase, markPotential) and
- * empties it; their kinds are left in log.kinds.
+ * empties it; their kinds are left in log.kinds, and counted per shop in log.byKind.
  */
 export function enterVisits(book: CustomerBook, log: VisitLog, S: number, C: number, tick: number, sleepingTicks: number): void {
   const n = log.n;
@@ -190,6 +192,9 @@ export function enterVisits(book: CustomerBook, log: VisitLog, S: number, C: num
   const fen = log.fen;
   const kinds = log.kinds;
   const cells = book.cells;
+  if (log.byKind.length < S * 3) log.byKind = new Int32Array(S * 3);
+  const byKind = log.byKind;
+  byKind.fill(0);
   let touched = 0;
   for (let from = 0; from < n; from += TOUCH_BLOCK) {
     const to = from + TOUCH_BLOCK < n ? from + TOUCH_BLOCK : n;
@@ -203,7 +208,11 @@ export function enterVisits(book: CustomerBook, log: VisitLog, S: number, C: num
       if (city < 0) {
         markPotential(book, customer, s, S);
         kinds[i] = -1;
-      } else kinds[i] = recordPurchase(book, customer, s, S, C, city, tick, fen[i]!, sleepingTicks);
+      } else {
+        const kind = recordPurchase(book, customer, s, S, C, city, tick, fen[i]!, sleepingTicks);
+        kinds[i] = kind;
+        byKind[s * 3 + kind]!++;
+      }
     }
   }
   log.touched = touched;
@@ -354,45 +363,52 @@ export function planCouponReturns(
   const P = world.products.length;
   const T = world.ticksPerRound;
   const rules = world.rules.customers;
-  let out: CouponReturns | null = null;
+  // The promotions sent to a group, in shop order, then the shop's list order.
+  const sends: { s: number; i: number; sent: SentPromotion; state: number; group: number[] }[] = [];
   for (let s = 0; s < S; s++) {
     const list = lists[s];
     if (!list || shops[s]!.bankrupt) continue;
     list.forEach((pr, i) => {
       const sent = toolOf(pr.type).sendsTo?.(pr);
-      if (!sent) return;
-      const state = GROUP_STATE[sent.group];
-      // The group, in customer order: the shop's customers who bought there (the others are
-      // visitors or potential customers), read down the book's column of the shop.
-      const group: number[] = [];
-      for (let id = 0, at = s * 2; id < book.size; id++, at += S * 2) {
-        if (book.cells[at]! >= 2 && lifecycleOf(book, id, s, S, tick, rules) === state) group.push(id);
-      }
-      const reach = Math.min(sent.reach, Math.floor(group.length * rules.couponReach));
-      const from = sent.fromTick;
-      const to = sent.toTick;
-      for (let j = 0; j < reach; j++) {
-        // Partial Fisher–Yates: the first `reach` of the group in a seeded order.
-        const r = j + ((rng.next() * (group.length - j)) | 0);
-        const id = group[r]!;
-        group[r] = group[j]!;
-        group[j] = id;
-        const c = cityOf(book, id);
-        const products: number[] = [];
-        for (let p = 0; p < P; p++) if (shops[s]!.listings[c * P + p]) products.push(p);
-        if (products.length === 0) continue;
-        const p = products[(rng.next() * products.length) | 0]!;
-        const t = from + ((rng.next() * (to - from + 1)) | 0);
-        out ??= { byTickProduct: Array.from({ length: T * P }, () => []) };
-        out.byTickProduct[(t - 1) * P + p]!.push(s, id, c, i);
-      }
+      if (sent) sends.push({ s, i, sent, state: GROUP_STATE[sent.group], group: [] });
     });
+  }
+  if (sends.length === 0) return null;
+  // Each group, in customer order: the shop's customers who bought there (the others are visitors
+  // or potential customers) in that state; all groups in one pass over the book in memory order.
+  const cells = book.cells;
+  for (let id = 0, row = 0; id < book.size; id++, row += S * 2) {
+    for (const x of sends) {
+      if (cells[row + x.s * 2]! >= 2 && lifecycleOf(book, id, x.s, S, tick, rules) === x.state) x.group.push(id);
+    }
+  }
+  let out: CouponReturns | null = null;
+  for (const { s, i, sent, group } of sends) {
+    const reach = Math.min(sent.reach, Math.floor(group.length * rules.couponReach));
+    const from = sent.fromTick;
+    const to = sent.toTick;
+    for (let j = 0; j < reach; j++) {
+      // Partial Fisher–Yates: the first `reach` of the group in a seeded order.
+      const r = j + ((rng.next() * (group.length - j)) | 0);
+      const id = group[r]!;
+      group[r] = group[j]!;
+      group[j] = id;
+      const c = cityOf(book, id);
+      const products: number[] = [];
+      for (let p = 0; p < P; p++) if (shops[s]!.listings[c * P + p]) products.push(p);
+      if (products.length === 0) continue;
+      const p = products[(rng.next() * products.length) | 0]!;
+      const t = from + ((rng.next() * (to - from + 1)) | 0);
+      out ??= { byTickProduct: Array.from({ length: T * P }, () => []) };
+      out.byTickProduct[(t - 1) * P + p]!.push(s, id, c, i);
+    }
   }
   return out;
 }
 
 /** Member points the shop's customers hold at it, fen. */
 export function pointsHeld(book: CustomerBook, s: number, S: number): number {
+  if (book.pointsGiven === 0) return 0;
   let sum = 0;
   for (let i = s; i < book.pointsFen.length; i += S) sum += book.pointsFen[i]!;
   return sum;

@@ -109,6 +109,8 @@ describe('when the book is stored', () => {
     enterVisits(logged, log, 2, 1, 7, 60);
     expect(Array.from(log.kinds.subarray(0, 3))).toEqual([-1, ...kinds]);
     expect(kinds).toEqual([FIRST_ORDER, RETURNING_ORDER]);
+    // Counted per shop and kind (shop 1 of 2: one first order, one returning, none woken; the favourite is no purchase).
+    expect(Array.from(log.byKind)).toEqual([0, 0, 0, 1, 1, 0]);
     expect(Array.from(logged.cells)).toEqual(Array.from(direct.cells));
     expect(lifecycleOf(logged, 4, 1, 2, 7, rules)).toBe(REPEAT);
   });

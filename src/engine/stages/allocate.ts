@@ -25,11 +25,15 @@ export function allocate(m: ProductMarket): void {
   const pages = m.pagesPerCity;
   // Member points pull their holders back (course §9) once any shop has given some.
   const points = m.ctx.state.customers.pointsGiven === 1;
-  for (let b = 0; b < m.n; b++) {
+  const cities = m.cities;
+  const customerIds = m.customerIds;
+  const coupons = m.coupons;
+  const n = m.n;
+  for (let b = 0; b < n; b++) {
     const code = codes[b]!;
     const c = code & 0xff;
     const k = (code >> CROWD_SHIFT) & 7;
-    const city = m.cities[c]!;
+    const city = cities[c]!;
     const dist = quantities[c * P + p]!.quantities;
     let qi = 0;
     if (dist.length > 1) {
@@ -56,8 +60,8 @@ export function allocate(m: ProductMarket): void {
     turn.returning = returning;
     turn.keyword = page < 0 ? -1 : page >> 1;
     m.tried = false;
-    m.customer = m.customerIds[b]!;
-    const coupon = m.coupons[b]!;
+    m.customer = customerIds[b]!;
+    const coupon = coupons[b]!;
     if (coupon >= 0 && couponOrder(m, turn, coupon)) continue;
     if (points && pointsOrder(m, turn)) continue;
     crowds[k]!.buy(m, turn);

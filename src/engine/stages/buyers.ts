@@ -103,17 +103,27 @@ export function buyers(m: ProductMarket): boolean {
       counts[c * CROWD_COUNT + BRAND_LOYAL]!++;
     }
   }
-  for (let j = n - 1; j > 0; j--) {
-    const r = (choice.next() * (j + 1)) | 0;
-    const t = codes[j]!;
-    codes[j] = codes[r]!;
-    codes[r] = t;
-    const id = ids[j]!;
-    ids[j] = ids[r]!;
-    ids[r] = id;
-    const cp = coupons[j]!;
-    coupons[j] = coupons[r]!;
-    coupons[r] = cp;
+  if (back) {
+    for (let j = n - 1; j > 0; j--) {
+      const r = (choice.next() * (j + 1)) | 0;
+      const t = codes[j]!;
+      codes[j] = codes[r]!;
+      codes[r] = t;
+      const id = ids[j]!;
+      ids[j] = ids[r]!;
+      ids[r] = id;
+      const cp = coupons[j]!;
+      coupons[j] = coupons[r]!;
+      coupons[r] = cp;
+    }
+  } else {
+    // Nobody holds a coupon (all −1) and every customer is drawn below: only the codes move.
+    for (let j = n - 1; j > 0; j--) {
+      const r = (choice.next() * (j + 1)) | 0;
+      const t = codes[j]!;
+      codes[j] = codes[r]!;
+      codes[r] = t;
+    }
   }
   m.n = n;
   // Each buyer is a customer of its city, uniformly; a returning fan is one who bought at that

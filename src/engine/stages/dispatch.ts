@@ -6,7 +6,7 @@
 import { bookCost } from '../ledger';
 import type { BundleExtra, Part, ProductMarket } from '../market';
 import type { Parcel } from '../model';
-import { enterVisits, FIRST_ORDER, WOKEN_ORDER } from '../customers';
+import { enterVisits, FIRST_ORDER, RETURNING_ORDER, WOKEN_ORDER } from '../customers';
 
 /**
  * The tick's purchases and favourites enter the customers' memory (course §9), in the order they
@@ -15,20 +15,18 @@ import { enterVisits, FIRST_ORDER, WOKEN_ORDER } from '../customers';
 function enterCustomers(m: ProductMarket): void {
   const log = m.visitLog;
   if (log.n === 0) return;
-  const n = log.n;
   const { state, tick, world } = m.ctx;
   enterVisits(state.customers, log, m.S, m.C, tick, world.rules.customers.sleepingTicks);
-  const kinds = log.kinds;
-  const e = log.entries;
-  for (let i = 0; i < n; i++) {
-    const kind = kinds[i]!;
-    if (kind < 0) continue;
-    const ledger = m.shops[e[i * 3 + 1]!]!.ledger;
-    if (kind === FIRST_ORDER) ledger.newCustomerOrders++;
-    else {
-      ledger.returningOrders++;
-      if (kind === WOKEN_ORDER) ledger.wokenOrders++;
-    }
+  const byKind = log.byKind;
+  for (let s = 0; s < m.S; s++) {
+    const first = byKind[s * 3 + FIRST_ORDER]!;
+    const returning = byKind[s * 3 + RETURNING_ORDER]!;
+    const woken = byKind[s * 3 + WOKEN_ORDER]!;
+    if (first + returning + woken === 0) continue;
+    const ledger = m.shops[s]!.ledger;
+    ledger.newCustomerOrders += first;
+    ledger.returningOrders += returning + woken;
+    ledger.wokenOrders += woken;
   }
 }
 
