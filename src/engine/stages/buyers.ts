@@ -144,7 +144,7 @@ export function buyers(m: ProductMarket): boolean {
     const from = cityStart[c]!;
     if (known === 0) ids[b] = from + ((who.next() * (cityStart[c + 1]! - from)) | 0);
     else {
-      // A fan: the customer is the j-th who bought at its shop (customerOf), looked up below.
+      // A fan: the customer is the j-th who bought at its shop, looked up in the list below.
       ids[b] = -1 - (fan * size + from + ((who.next() * known) | 0));
       fans = true;
     }
