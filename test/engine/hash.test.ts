@@ -34,6 +34,15 @@ describe('when a value is hashed without building its canonical text', () => {
       }),
       { numRuns: 200 },
     );
+    // Arrays of int32s go through the Int32Array digit loop, whatever their kind.
+    fc.assert(
+      fc.property(fc.array(fc.integer()), (a) => {
+        for (const t of [Int32Array.from(a), Float64Array.from(a), Float32Array.from(a.map((x) => x % 1000)), Int16Array.from(a), Uint32Array.from(a)]) {
+          expect(hashValue({ t })).toBe(hashString(canonicalJson({ t })));
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('should give a whole game state the hash of its canonical text', () => {
@@ -45,5 +54,6 @@ describe('when a value is hashed without building its canonical text', () => {
 
   it('should refuse a non-finite number, as canonicalJson does', () => {
     expect(() => hashValue({ a: [1, Number.NaN] })).toThrow(/non-finite/);
+    expect(() => hashValue({ a: new Float64Array([1, Number.POSITIVE_INFINITY]) })).toThrow(/non-finite/);
   });
 });
