@@ -12,7 +12,13 @@ export function clonePlain<T>(value: T): T {
     return out as T;
   }
   if (ArrayBuffer.isView(value)) return (value as unknown as Int32Array).slice() as T;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value)) out[k] = clonePlain((value as Record<string, unknown>)[k]);
+  // A spread copy keeps the source's shape (fast properties); its values are then replaced by
+  // their copies. An object filled key by key from {} would fall into dictionary mode past a
+  // dozen properties, and every later property read in the engine would be a hash lookup.
+  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const k in out) {
+    const v = out[k];
+    if (v !== null && typeof v === 'object') out[k] = clonePlain(v);
+  }
   return out as T;
 }

@@ -108,6 +108,8 @@ export interface ProductMarket {
   choice: Rng;
   /** each crowd's behaviour, by crowd index */
   crowds: readonly CrowdBehaviour[];
+  /** how many search results each crowd looks at, by crowd index (Infinity: it compares every offer) */
+  depths: readonly number[];
 
   // buyers
   /** buyers of the tick per city and crowd, [c * 4 + k] */
@@ -157,6 +159,8 @@ export interface ProductMarket {
 
   // choose and search (scratch buffers, reused)
   rankContext: RankContext;
+  /** which rankings of each city and results page the tick's buyers use, [c * pages + page]: bit k for crowd k, WANTED_RETURNING for returning potential customers' own */
+  wanted: Uint8Array;
   /** the results a buyer of a page looks at */
   pageSeen: Offer[];
   /** a page's organic order, the composite tie-break rank by shop (`tieCity`: the city it is for, -1 none) */
@@ -202,6 +206,7 @@ export function newProductMarket(world: World, shops: number): ProductMarket {
   const inboundByShop: Inbound[][] = [];
   for (let s = 0; s < shops; s++) inboundByShop.push([]);
   const fastest = fastestWarehouses(world);
+  const crowds = crowdBehaviours(world.rules);
   return {
     ctx: null as unknown as RoundContext,
     world,
@@ -214,7 +219,8 @@ export function newProductMarket(world: World, shops: number): ProductMarket {
     flows: null,
     promos: null,
     choice: null as unknown as Rng,
-    crowds: crowdBehaviours(world.rules),
+    crowds,
+    depths: crowds.map((x) => x.searchDepth(world.rules)),
     counts: new Array<number>(C * CROWD_COUNT).fill(0),
     pagesPerCity: world.keywords.length * 2,
     pageSearchers: new Array<number>(C * world.keywords.length * 2).fill(0),
@@ -243,6 +249,7 @@ export function newProductMarket(world: World, shops: number): ProductMarket {
     cities: [],
     cityPool: new Array<CityMarket | undefined>(C).fill(undefined),
     rankContext: { quantity: 0, referenceFen: 0, capFen: 0, returning: false },
+    wanted: new Uint8Array(C * world.keywords.length * 2),
     pageSeen: [],
     organic: [],
     tieRank: new Int32Array(shops),

@@ -32,7 +32,10 @@ export function playRound(world: World, prev: GameState, decisions: readonly Rou
   const { reports, customers, ...current } = prev;
   // A state from before customers were tracked starts their memory now.
   const book = customers === undefined ? newCustomerBook(world) : opts.handOver ? customers : clonePlain(customers);
-  const state: GameState = { ...clonePlain(current), reports: reports.slice(), customers: book };
+  // Built on the copy itself (not spread into a new literal), so every round's state has the same shape.
+  const state = clonePlain(current) as GameState;
+  state.reports = reports.slice();
+  state.customers = book;
   reviveCustomerBook(book);
   const rng: Streams = {
     demand: restore(state.rng.demand),

@@ -3,39 +3,67 @@
  * for each wanted quantity, once for all its buyers of the tick. Crowds that compare every offer
  * rank them all; the others rank the first results of the page they searched, keeping each
  * result's chance to be opened and its ad. Returning potential customers rank apart when a
- * coupon aimed at them is in force.
+ * coupon aimed at them is in force. A page's rankings are made only for the crowds some buyer of
+ * the tick searched it with (no other is read).
  */
 import { copyInto, type Offer } from '../crowds/offer';
 import type { CityMarket, ProductMarket } from '../market';
 import { CROWD_COUNT, HESITANT } from '../model';
+import { CROWD_SHIFT, PAGE_MASK, PAGE_SHIFT, RETURNING } from './buyers';
+
+/** In ProductMarket.wanted: a returning potential customer who ranks apart (a coupon aimed at them is in force). */
+export const WANTED_RETURNING = 1 << 7;
 
 export function choose(m: ProductMarket): void {
   const { world, P, p, counts, returning } = m;
   const pages = m.pagesPerCity;
+  const wanted = markWanted(m);
   for (let c = 0; c < m.C; c++) {
     const city = m.cities[c]!;
     const dist = world.demand[c * P + p]!.quantities;
     const nQ = dist.length;
     for (let k = 0; k < CROWD_COUNT; k++) {
-      const crowd = m.crowds[k]!;
-      if (crowd.searchDepth(world.rules) === Infinity) {
+      if (m.depths[k] === Infinity) {
         if (counts[c * CROWD_COUNT + k] === 0) continue;
         for (let qi = 0; qi < nQ; qi++) rankFor(m, city, k, -1, dist[qi]!.quantity, qi * CROWD_COUNT + k, false);
         continue;
       }
+      // Only the pages some buyer of this crowd searched: no other ranking of them is read.
       for (let page = 0; page < pages; page++) {
-        if (city.pages[page] === undefined) continue;
+        if ((wanted[c * pages + page]! & (1 << k)) === 0) continue;
         for (let qi = 0; qi < nQ; qi++) rankFor(m, city, k, page, dist[qi]!.quantity, (page * nQ + qi) * CROWD_COUNT + k, false);
       }
     }
     if (city.potentialCoupon && returning[c]! > 0) {
       const base = pages * nQ * CROWD_COUNT;
       for (let page = 0; page < pages; page++) {
-        if (city.pages[page] === undefined) continue;
+        if ((wanted[c * pages + page]! & WANTED_RETURNING) === 0) continue;
         for (let qi = 0; qi < nQ; qi++) rankFor(m, city, HESITANT, page, dist[qi]!.quantity, base + page * nQ + qi, true);
       }
     }
   }
+}
+
+/**
+ * Which rankings of each city and results page the tick's searching buyers will read (allocate
+ * picks a buyer's ranking by its city, crowd and page, and by the quantity it draws then: every
+ * quantity's ranking of a wanted page is made).
+ */
+function markWanted(m: ProductMarket): Uint8Array {
+  const wanted = m.wanted;
+  wanted.fill(0);
+  const pages = m.pagesPerCity;
+  const codes = m.buyers;
+  const depths = m.depths;
+  for (let b = 0; b < m.n; b++) {
+    const code = codes[b]!;
+    const k = (code >> CROWD_SHIFT) & 7;
+    if (depths[k] === Infinity) continue;
+    const c = code & 0xff;
+    const at = c * pages + ((code >> PAGE_SHIFT) & PAGE_MASK);
+    wanted[at] = wanted[at]! | ((code & RETURNING) !== 0 && m.cities[c]!.potentialCoupon ? WANTED_RETURNING : 1 << k);
+  }
+  return wanted;
 }
 
 function rankFor(m: ProductMarket, city: CityMarket, k: number, page: number, q: number, key: number, returning: boolean): void {
@@ -48,7 +76,7 @@ function rankFor(m: ProductMarket, city: CityMarket, k: number, page: number, q:
   const results = page < 0 ? undefined : city.pages[page]!;
   let seen: readonly Offer[] = city.offers;
   if (results) {
-    seen = copyInto(results.order, m.pageSeen, crowd.searchDepth(m.world.rules));
+    seen = copyInto(results.order, m.pageSeen, m.depths[k]);
   }
   // Buffers of this key, kept from tick to tick (typed arrays with room for every shop).
   const pool = city.pool;
