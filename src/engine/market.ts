@@ -61,8 +61,9 @@ export interface CityMarket {
   firstLive: Int32Array;
   /** some offer has a coupon aimed at returning potential customers: they rank separately */
   potentialCoupon: boolean;
-  /** keys of the rankings made this tick, in the order made (the next snapshot clears them) */
+  /** keys of the rankings made this tick, in the order made: the first `usedCount` (the next snapshot clears them) */
   used: number[];
+  usedCount: number;
   /** buffers kept from tick to tick, by ranking key and page: the views above point into them */
   pool: CityPool;
 }
@@ -306,9 +307,9 @@ export function beginProduct(m: ProductMarket, ctx: RoundContext, p: number): vo
   m.promos = ctx.promos ?? null;
   m.feePerUnit = m.world.products[p]!.volume * m.world.carrierPerVolumeFen;
   m.n = 0;
-  m.cities.length = 0;
-  m.list.length = 0;
-  m.extras.length = 0;
+  // Setting a length is slow: only when there is something to drop.
+  if (m.list.length !== 0) m.list.length = 0;
+  if (m.extras.length !== 0) m.extras.length = 0;
   m.head = null;
   m.tried = false;
 }

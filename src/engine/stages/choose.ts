@@ -82,7 +82,7 @@ function rankFor(m: ProductMarket, city: CityMarket, k: number, page: number, q:
   const pool = city.pool;
   const ranking = crowd.rank(seen, rctx, (pool.rankings[key] ??= []));
   city.rankings[key] = ranking;
-  city.used.push(key);
+  city.used[city.usedCount++] = key;
   const n = ranking.length;
   if (results) {
     const attention = (pool.attention[key] ??= new Float64Array(m.S));

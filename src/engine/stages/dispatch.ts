@@ -42,7 +42,8 @@ export function dispatch(m: ProductMarket): void {
     const city = m.cities[c]!;
     const nQ = world.demand[c * m.P + m.p]!.quantities.length;
     const base = pages * nQ * 4;
-    for (const key of city.used) {
+    for (let u = 0; u < city.usedCount; u++) {
+      const key = city.used[u]!;
       const ranking = city.rankings[key];
       const n = city.visitors[key];
       if (!ranking || !n) continue;

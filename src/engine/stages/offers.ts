@@ -27,7 +27,9 @@ export function offers(m: ProductMarket): void {
   // Detail-page quality (course §7): the shop visual value against the market's highest.
   let maxVisual = 0;
   for (let s = 0; s < S; s++) if (!m.shops[s]!.bankrupt && m.shops[s]!.visual > maxVisual) maxVisual = m.shops[s]!.visual;
-  for (let c = 0; c < C; c++) m.cities.push(snapshot(m, c, maxVisual));
+  // One record per city, written in place (the list keeps its length from product to product).
+  for (let c = 0; c < C; c++) m.cities[c] = snapshot(m, c, maxVisual);
+  if (m.cities.length !== C) m.cities.length = C;
 }
 
 /**
@@ -55,6 +57,7 @@ function snapshot(m: ProductMarket, c: number, maxVisual: number): CityMarket {
   let farStock = false;
   const promos = m.promos;
   let potentialCoupon = false;
+  let nOffers = 0;
   for (let r = 0; r < state.shuffle.length; r++) {
     const s = state.shuffle[r]!;
     const shop = state.shops[s]!;
@@ -139,9 +142,11 @@ function snapshot(m: ProductMarket, c: number, maxVisual: number): CityMarket {
       o.promo = offerPromo(promos, s, c * P + p, ctx.tick, ctx.tick - ctx.startTick + 1, o.priceFen, o.shippingFen, shop.listings, c * P);
       if (o.promo && o.promo.potentialPromo >= 0) potentialCoupon = true;
     }
-    offers.push(o);
+    offers[nOffers++] = o;
     byShop[s] = o;
   }
+  // Setting the length is slow: only when it changes (the number of offers seldom does).
+  if (offers.length !== nOffers) offers.length = nOffers;
   city.lostReason = !listed ? NO_LISTING : !legal ? PRICE_ABOVE_CAP : farStock ? TOO_SLOW : OUT_OF_STOCK;
   city.referenceFen = referenceFen;
   city.capFen = capFen;
@@ -173,6 +178,7 @@ function reuseCity(m: ProductMarket, c: number, keys: number): CityMarket {
       firstLive: new Int32Array(keys),
       potentialCoupon: false,
       used: [],
+      usedCount: 0,
       pool: {
         rankings: [],
         utilities: [],
@@ -191,25 +197,28 @@ function reuseCity(m: ProductMarket, c: number, keys: number): CityMarket {
     for (const a of [city.pool.rankings, city.pool.utilities, city.pool.weights, city.pool.attention, city.pool.adOf, city.pool.cpcOf] as unknown[][])
       extend(a, keys);
   }
-  for (const key of city.used) {
+  if (city.visitors.length < keys) {
+    city.visitors = new Int32Array(keys);
+    city.firstLive = new Int32Array(keys);
+  }
+  // Only the keys ranked last time hold anything (the rest are undefined and 0 already).
+  const used = city.used;
+  for (let i = 0; i < city.usedCount; i++) {
+    const key = used[i]!;
     city.rankings[key] = undefined;
     city.utilities[key] = undefined;
     city.weights[key] = undefined;
     city.attention[key] = undefined;
     city.adOf[key] = undefined;
     city.cpcOf[key] = undefined;
+    if (key < city.visitors.length) {
+      city.visitors[key] = 0;
+      city.firstLive[key] = 0;
+    }
   }
-  city.used.length = 0;
+  city.usedCount = 0;
   city.pages.fill(undefined);
-  if (city.offers.length > 0) city.offers.length = 0;
   city.byShop.fill(null);
-  if (city.visitors.length < keys) {
-    city.visitors = new Int32Array(keys);
-    city.firstLive = new Int32Array(keys);
-  } else {
-    city.visitors.fill(0);
-    city.firstLive.fill(0);
-  }
   return city;
 }
 
