@@ -61,6 +61,9 @@ export interface CityMarket {
   firstLive: Int32Array;
   /** some offer has a coupon aimed at returning potential customers: they rank separately */
   potentialCoupon: boolean;
+  /** the composite ranking of all the city's offers for the first wanted quantity (`tieQ`), made by search as its tie-break; undefined when no page was built */
+  tie: Offer[] | undefined;
+  tieQ: number;
   /** keys of the rankings made this tick, in the order made: the first `usedCount` (the next snapshot clears them) */
   used: number[];
   usedCount: number;
@@ -77,6 +80,7 @@ export interface CityPool {
   adOf: (Int32Array | undefined)[];
   cpcOf: (Int32Array | undefined)[];
   pages: (SearchPage | undefined)[];
+  tie: Offer[];
 }
 
 /**
@@ -160,6 +164,10 @@ export interface ProductMarket {
 
   // choose and search (scratch buffers, reused)
   rankContext: RankContext;
+  /** the composite rankings of all of one city's offers made so far this tick (while choose is at that city): their quantities and rankings, the first `sharedCount` */
+  sharedQ: number[];
+  shared: Offer[][];
+  sharedCount: number;
   /** which rankings of each city and results page the tick's buyers use, [c * pages + page]: bit k for crowd k, WANTED_RETURNING for returning potential customers' own */
   wanted: Uint8Array;
   /** the results a buyer of a page looks at */
@@ -249,8 +257,11 @@ export function newProductMarket(world: World, shops: number): ProductMarket {
     inboundByShop,
     cities: [],
     cityPool: new Array<CityMarket | undefined>(C).fill(undefined),
-    rankContext: { quantity: 0, referenceFen: 0, capFen: 0, returning: false },
+    rankContext: { quantity: 0, referenceFen: 0, capFen: 0, returning: false, cacheKey: -1 },
     wanted: new Uint8Array(C * world.keywords.length * 2),
+    sharedQ: [],
+    shared: [],
+    sharedCount: 0,
     pageSeen: [],
     organic: [],
     tieRank: new Int32Array(shops),

@@ -38,9 +38,13 @@ export function makeHesitant(h: Rules['hesitant']): CrowdBehaviour {
     /** `offers` are the search results in order; the buyer sees the first few. */
     rank(offers: readonly Offer[], ctx: RankContext, out: Offer[] = []): Offer[] {
       const seen = copyInto(offers, out, h.searchSlots);
+      const key = ctx.cacheKey ?? -1;
       for (const o of seen) {
+        // The same offer on another results page of the tick, for the same quantity: the same utility.
+        if (key >= 0 && o.utilityKey === key) continue;
         o.utility = hesitantUtility(o, ctx, h);
         o.weight = Math.pow(o.utility, h.sharpness);
+        o.utilityKey = key;
       }
       // Higher utility first, then the seeded shop order.
       const { k1, k2, k3 } = sortKeys(seen);

@@ -30,6 +30,8 @@ export interface Offer {
   /** hesitant buyers' utility of this offer, and its choice weight (utility ^ sharpness) */
   utility: number;
   weight: number;
+  /** the RankContext.cacheKey `utility` and `weight` were computed for (-1 or absent: none) */
+  utilityKey?: number;
   /** the shop's promotions in force for this offer on this tick (null: none; absent in old snapshots) */
   promo?: OfferPromo | null;
 }
@@ -95,6 +97,12 @@ export interface RankContext {
   capFen: number;
   /** ranking for returning potential customers: coupons aimed at them count */
   returning?: boolean;
+  /**
+   * Set (≥ 0) by a caller that ranks the same offer records several times with the same
+   * reference, cap, quantity and returning flag (the market, within one city's tick): equal keys
+   * mean an offer's hesitant utility computed before still holds. Absent: nothing is reused.
+   */
+  cacheKey?: number;
 }
 
 /**

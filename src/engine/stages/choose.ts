@@ -8,7 +8,7 @@
  */
 import { copyInto, type Offer } from '../crowds/offer';
 import type { CityMarket, ProductMarket } from '../market';
-import { CROWD_COUNT, HESITANT } from '../model';
+import { COMPOSITE, CROWD_COUNT, HESITANT } from '../model';
 import { CROWD_SHIFT, PAGE_MASK, PAGE_SHIFT, RETURNING } from './buyers';
 
 /** In ProductMarket.wanted: a returning potential customer who ranks apart (a coupon aimed at them is in force). */
@@ -22,6 +22,13 @@ export function choose(m: ProductMarket): void {
     const city = m.cities[c]!;
     const dist = world.demand[c * P + p]!.quantities;
     const nQ = dist.length;
+    // Search's tie-break is the composite ranking of every offer for the first quantity.
+    m.sharedCount = 0;
+    if (city.tie !== undefined) {
+      m.sharedQ[0] = city.tieQ;
+      m.shared[0] = city.tie;
+      m.sharedCount = 1;
+    }
     for (let k = 0; k < CROWD_COUNT; k++) {
       if (m.depths[k] === Infinity) {
         if (counts[c * CROWD_COUNT + k] === 0) continue;
@@ -73,6 +80,8 @@ function rankFor(m: ProductMarket, city: CityMarket, k: number, page: number, q:
   rctx.referenceFen = city.referenceFen;
   rctx.capFen = city.capFen;
   rctx.returning = returning;
+  // Within this city's tick an offer's hesitant utility depends only on the quantity and the flag.
+  rctx.cacheKey = q * 2 + (returning ? 1 : 0);
   const results = page < 0 ? undefined : city.pages[page]!;
   let seen: readonly Offer[] = city.offers;
   if (results) {
@@ -80,7 +89,12 @@ function rankFor(m: ProductMarket, city: CityMarket, k: number, page: number, q:
   }
   // Buffers of this key, kept from tick to tick (typed arrays with room for every shop).
   const pool = city.pool;
-  const ranking = crowd.rank(seen, rctx, (pool.rankings[key] ??= []));
+  let ranking: Offer[];
+  if (k === COMPOSITE && results && city.offers.length <= m.depths[k]!) {
+    // A page lists every offer of the city once, and this crowd sees the whole page: its ranking
+    // (a total order, whatever the page's order) is the same on every page for the quantity.
+    ranking = sharedComposite(m, city, seen, q, key);
+  } else ranking = crowd.rank(seen, rctx, (pool.rankings[key] ??= []));
   city.rankings[key] = ranking;
   city.used[city.usedCount++] = key;
   const n = ranking.length;
@@ -112,4 +126,13 @@ function rankFor(m: ProductMarket, city: CityMarket, k: number, page: number, q:
     city.utilities[key] = utilities;
     city.weights[key] = weights;
   }
+}
+
+/** The composite ranking of all the city's offers for quantity q, made once per city and tick. */
+function sharedComposite(m: ProductMarket, city: CityMarket, seen: readonly Offer[], q: number, key: number): Offer[] {
+  for (let i = 0; i < m.sharedCount; i++) if (m.sharedQ[i] === q) return m.shared[i]!;
+  const ranking = m.crowds[COMPOSITE]!.rank(seen, m.rankContext, (city.pool.rankings[key] ??= []));
+  m.sharedQ[m.sharedCount] = q;
+  m.shared[m.sharedCount++] = ranking;
+  return ranking;
 }

@@ -86,6 +86,7 @@ function snapshot(m: ProductMarket, c: number, maxVisual: number): CityMarket {
         serviceConversion: 1,
         utility: 0,
         weight: 0,
+        utilityKey: -1,
         promo: null,
       };
       m.offerPool[c * m.S + s] = o;
@@ -137,6 +138,7 @@ function snapshot(m: ProductMarket, c: number, maxVisual: number): CityMarket {
     o.serviceConversion = responseFactor(world.rules.service, shop.service.responseTicks);
     o.utility = 0;
     o.weight = 0;
+    o.utilityKey = -1;
     o.promo = null;
     if (promos) {
       o.promo = offerPromo(promos, s, c * P + p, ctx.tick, ctx.tick - ctx.startTick + 1, o.priceFen, o.shippingFen, shop.listings, c * P);
@@ -177,6 +179,8 @@ function reuseCity(m: ProductMarket, c: number, keys: number): CityMarket {
       visitors: new Int32Array(keys),
       firstLive: new Int32Array(keys),
       potentialCoupon: false,
+      tie: undefined,
+      tieQ: 0,
       used: [],
       usedCount: 0,
       pool: {
@@ -187,6 +191,7 @@ function reuseCity(m: ProductMarket, c: number, keys: number): CityMarket {
         adOf: [],
         cpcOf: [],
         pages: new Array<SearchPage | undefined>(m.pagesPerCity).fill(undefined),
+        tie: [],
       },
     };
     m.cityPool[c] = city;
@@ -217,6 +222,7 @@ function reuseCity(m: ProductMarket, c: number, keys: number): CityMarket {
     }
   }
   city.usedCount = 0;
+  city.tie = undefined;
   city.pages.fill(undefined);
   city.byShop.fill(null);
   return city;

@@ -43,8 +43,11 @@ function organicOrder(m: ProductMarket, city: CityMarket, c: number, k: number):
   const tieRank = m.tieRank;
   if (m.tieCity !== c) {
     const q = world.demand[c * m.P + p]!.quantities[0]!.quantity;
-    const tie = composite.rank(city.offers, { quantity: q, referenceFen: city.referenceFen, capFen: city.capFen }, m.organic);
+    // Kept with the city: the composite crowd's ranking of a page that shows every offer (choose).
+    const tie = composite.rank(city.offers, { quantity: q, referenceFen: city.referenceFen, capFen: city.capFen }, city.pool.tie);
     for (let i = 0; i < tie.length; i++) tieRank[tie[i]!.shop] = i;
+    city.tie = tie;
+    city.tieQ = q;
     m.tieCity = c;
   }
   // By SEO score (higher first), then the tie-break.
