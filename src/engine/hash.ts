@@ -195,13 +195,14 @@ function feed(lanes: Lanes, value: unknown): void {
     lanes.addChar(91);
     for (let i = 0; i < value.length; i++) {
       if (i > 0) lanes.addChar(44);
-      if (i in value) feed(lanes, value[i]); // a hole is joined as nothing, as in canonicalJson
+      const v = value[i];
+      if (v !== undefined || i in value) feed(lanes, v); // a hole is joined as nothing, as in canonicalJson
     }
     lanes.addChar(93);
     return;
   }
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).sort();
+  const keys = sortedKeys(obj);
   lanes.addChar(123); // {
   let first = true;
   for (const k of keys) {
@@ -218,6 +219,36 @@ function feed(lanes: Lanes, value: unknown): void {
     feed(lanes, v);
   }
   lanes.addChar(125); // }
+}
+
+/** Key lists met before, by their first key: the keys in own order and sorted. */
+const sortedByFirst = new Map<string, { keys: string[]; sorted: string[] }[]>();
+
+/**
+ * Object.keys(obj).sort(), remembered for the key lists objects of one kind share (a game state
+ * holds many objects of each kind): a list equal to one met before, key for key, reuses its sort.
+ */
+function sortedKeys(obj: object): string[] {
+  const keys = Object.keys(obj);
+  const n = keys.length;
+  if (n < 2) return keys;
+  let bucket = sortedByFirst.get(keys[0]!);
+  if (bucket !== undefined) {
+    for (const e of bucket) {
+      const a = e.keys;
+      if (a.length !== n) continue;
+      let i = 0;
+      while (i < n && a[i] === keys[i]) i++;
+      if (i === n) return e.sorted;
+    }
+  }
+  const sorted = keys.slice().sort();
+  if (bucket === undefined && sortedByFirst.size < 10_000) {
+    bucket = [];
+    sortedByFirst.set(keys[0]!, bucket);
+  }
+  if (bucket !== undefined && bucket.length < 8) bucket.push({ keys, sorted });
+  return sorted;
 }
 
 /** hashString(canonicalJson(value)), computed without building the canonical text. */
