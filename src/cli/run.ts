@@ -50,7 +50,8 @@ export function runCommand(argv: string[], io: Output): number {
   }
   const state = playGame(world, seed, given, undefined, save ? save.roundsPlayed : world.rounds);
   const result = buildResult(world, state);
-  const json = JSON.stringify(result, null, 2);
+  // The Result's JSON text only when it is printed or written (the summary does not need it).
+  const json = values.json || values.out ? JSON.stringify(result, null, 2) : '';
   if (values.out) writeText(values.out, `${json}\n`);
   io.out(values.json ? json : summary(world, result));
   return 0;
