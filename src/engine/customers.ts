@@ -478,23 +478,28 @@ export interface BookColumns {
 export function bookColumns(book: CustomerBook): Omit<CustomerBook, 'cells'> & BookColumns {
   const { cells, ...rest } = book;
   const n = cells.length / 2;
-  const column = <T extends Uint16Array | Int32Array | Float64Array | Uint8Array>(out: T, read: (v: number, spent: number) => number): T => {
-    for (let i = 0; i < n; i++) out[i] = read(cells[i * 2]!, cells[i * 2 + 1]!);
-    return out;
-  };
+  // One plain loop per array (no callback per number: a game's hash reads each of them once).
   return {
     ...rest,
     get buys() {
-      return column(new Uint16Array(n), (v) => (v >> 1) & 0xffff);
+      const out = new Uint16Array(n);
+      for (let i = 0; i < n; i++) out[i] = (cells[i * 2]! >> 1) & 0xffff;
+      return out;
     },
     get lastTick() {
-      return column(new Int32Array(n), (v) => v >>> 17);
+      const out = new Int32Array(n);
+      for (let i = 0; i < n; i++) out[i] = cells[i * 2]! >>> 17;
+      return out;
     },
     get spentFen() {
-      return column(new Float64Array(n), (_, spent) => spent);
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) out[i] = cells[i * 2 + 1]!;
+      return out;
     },
     get potential() {
-      return column(new Uint8Array(n), (v) => v & 1);
+      const out = new Uint8Array(n);
+      for (let i = 0; i < n; i++) out[i] = cells[i * 2]! & 1;
+      return out;
     },
   };
 }
