@@ -151,76 +151,91 @@ const sample = plan();
 const blocks = sample.flatMap((f) => f.ranges.map((r) => ({ file: f.file, ...r, pattern: `${f.file}:${r.first}-${r.last}` })));
 const totalCode = sample.reduce((n, f) => n + f.codeLines, 0);
 const sampledCode = blocks.reduce((n, b) => n + b.codeLines, 0);
-// The blocks run in chunks, in a seeded random order: the chunks that finished are themselves a
-// random sample of blocks, so a run cut short (--until) still gives an honest, wider, estimate.
+// The blocks run in a seeded random order, CHUNK at a time (one Stryker run each): the blocks
+// measured so far are always a prefix of that order, i.e. a random sample of blocks, so a run cut
+// short (--until) still gives an honest, wider, estimate, and a later call goes on from there.
 const order = blocks.map((_, i) => i);
 const shuffle = mulberry32(seed);
 for (let i = order.length - 1; i > 0; i--) {
   const j = Math.floor(shuffle() * (i + 1));
   [order[i], order[j]] = [order[j], order[i]];
 }
-const chunks = [];
-for (let i = 0; i < order.length; i += chunkSize) chunks.push(order.slice(i, i + chunkSize).map((k) => blocks[k].pattern));
+mkdirSync(outDir, { recursive: true });
+// What is measured: each finished Stryker run leaves run-NN.json and run-NN.ranges.txt (its ranges).
+const known = new Set(blocks.map((x) => x.pattern));
+const runs = () =>
+  readdirSync(outDir)
+    .filter((f) => /^run-\d+\.ranges\.txt$/.test(f) && existsSync(join(outDir, f.replace('.ranges.txt', '.json'))))
+    .sort()
+    .map((f) => ({ json: join(outDir, f.replace('.ranges.txt', '.json')), ranges: readFileSync(join(outDir, f), 'utf8').split('\n').filter(Boolean) }))
+    .filter((r) => r.ranges.every((x) => known.has(x)));
+const measuredBlocks = () => new Set(runs().flatMap((r) => r.ranges));
+const pending = () => {
+  const m = measuredBlocks();
+  return order.map((k) => blocks[k].pattern).filter((x) => !m.has(x));
+};
 console.log(
   `mutation sample: seed ${seed}, ${sample.length} files, ${blocks.length} ranges of ${block} code lines, ` +
-    `${sampledCode} of ${totalCode} code lines (${((100 * sampledCode) / totalCode).toFixed(1)}%), in ${chunks.length} chunks`,
+    `${sampledCode} of ${totalCode} code lines (${((100 * sampledCode) / totalCode).toFixed(1)}%); ${blocks.length - pending().length} ranges measured`,
 );
 if (planOnly) {
-  chunks.forEach((c, i) => console.log(`  chunk ${i + 1}: ${c.join(',')}`));
+  order.forEach((k, i) => console.log(`  ${i + 1}: ${blocks[k].pattern}`));
   process.exit(0);
 }
 
-mkdirSync(outDir, { recursive: true });
-const chunkFile = (i, ext) => join(outDir, `chunk-${String(i + 1).padStart(2, '0')}.${ext}`);
-const done = (i) => existsSync(chunkFile(i, 'json')) && existsSync(chunkFile(i, 'ranges.txt')) && readFileSync(chunkFile(i, 'ranges.txt'), 'utf8') === `${chunks[i].join('\n')}\n`;
 if (!reportOnly) {
   const base = JSON.parse(readFileSync(join(root, 'stryker.config.json'), 'utf8'));
   delete base.$schema;
   const started = Date.now();
   let longest = 0;
-  for (let i = 0; i < chunks.length; i++) {
-    if (done(i)) {
-      console.log(`chunk ${i + 1}/${chunks.length}: already measured (${relative(root, chunkFile(i, 'json'))})`);
-      continue;
-    }
+  for (;;) {
+    const next = pending().slice(0, chunkSize);
+    if (next.length === 0) break;
     if (until !== null && Date.now() + longest > until) {
-      console.log(`chunk ${i + 1}/${chunks.length}: not started, it would end after --until`);
+      console.log(`${pending().length} ranges not started: the next run would end after --until`);
       break;
     }
+    const n = runs().length + 1;
+    const name = (ext) => join(outDir, `run-${String(n).padStart(2, '0')}.${ext}`);
     const config = {
       ...base,
-      mutate: chunks[i],
+      mutate: next,
       reporters: ['progress', 'json'],
-      jsonReporter: { fileName: relative(root, chunkFile(i, 'json')) },
+      jsonReporter: { fileName: relative(root, name('json')) },
     };
     const configFile = join(outDir, 'stryker.sample.config.json');
     writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`);
-    rmSync(chunkFile(i, 'ranges.txt'), { force: true });
     const t0 = Date.now();
     const run = spawnSync('npx', ['stryker', 'run', relative(root, configFile), ...args], { cwd: root, stdio: 'inherit' });
     const took = Date.now() - t0;
     longest = Math.max(longest, took);
-    console.log(`chunk ${i + 1}/${chunks.length}: ${(took / 60000).toFixed(1)} min (exit ${run.status})`);
+    console.log(`run ${n} (${next.length} ranges): ${(took / 60000).toFixed(1)} min (exit ${run.status})`);
     if (run.status !== 0) process.exit(run.status ?? 1);
-    writeFileSync(chunkFile(i, 'ranges.txt'), `${chunks[i].join('\n')}\n`);
+    writeFileSync(name('ranges.txt'), `${next.join('\n')}\n`);
   }
   console.log(`stryker runs took ${((Date.now() - started) / 60000).toFixed(1)} min`);
 }
 
 // ---- the estimate ----
-const measured = chunks.map((_, i) => i).filter(done);
-if (measured.length === 0) {
-  console.log('no chunk measured yet');
+const done = runs();
+if (done.length === 0) {
+  console.log('nothing measured yet');
   process.exit(1);
 }
 const files = {};
-for (const i of measured) {
-  for (const [file, result] of Object.entries(JSON.parse(readFileSync(chunkFile(i, 'json'), 'utf8')).files)) {
+for (const r of done) {
+  for (const [file, result] of Object.entries(JSON.parse(readFileSync(r.json, 'utf8')).files)) {
     (files[file] ??= { mutants: [] }).mutants.push(...result.mutants);
   }
 }
 const report = { files };
-console.log(`\n${measured.length} of ${chunks.length} chunks measured (${measured.reduce((n, i) => n + chunks[i].length, 0)} of ${blocks.length} ranges)`);
+const measuredCount = measuredBlocks().size;
+const orderPatterns = order.map((k) => blocks[k].pattern);
+const prefix = orderPatterns.findIndex((x) => !measuredBlocks().has(x));
+console.log(
+  `\n${measuredCount} of ${blocks.length} ranges measured in ${done.length} runs` +
+    (prefix >= 0 && prefix < measuredCount ? ' (warning: not a prefix of the seeded order, so not a random sample)' : ''),
+);
 const detected = new Set(['Killed', 'Timeout']);
 const undetected = new Set(['Survived', 'NoCoverage']);
 const rangeKey = (file, line) => {
