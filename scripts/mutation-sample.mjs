@@ -11,9 +11,15 @@
  * - from each file, blocks of BLOCK consecutive code lines are drawn without overlap, by a
  *   mulberry32 generator seeded with the seed and the file's path, until they cover FRACTION of
  *   the file's code lines (at least one block per file that has code);
- * - each block becomes a Stryker mutate range `file:firstLine-lastLine`.
- * The run uses stryker.config.json and its test set (vitest.mutation.config.ts) with only the
- * mutate list changed; its reports go to test-artifacts/mutation-sample/.
+ * - each block becomes a Stryker mutate range `file:firstLine-lastLine`;
+ * - the blocks are then put in one seeded random order and measured CHUNK at a time, one Stryker
+ *   run each (its report test-artifacts/mutation-sample/run-NN.json, its ranges run-NN.ranges.txt).
+ *   What is measured is always a prefix of that order, so a run stopped early (--until HH:MM, the
+ *   machine time after which no run starts that the longest run so far says would end later) is
+ *   still a random sample of blocks, only smaller; calling again goes on from there. Delete the
+ *   folder to start over (the sources or the seed changed: ranges no longer in the plan are ignored).
+ * Each run uses stryker.config.json and its test set (vitest.mutation.config.ts) with only the
+ * mutate list and the reporters changed.
  *
  * The score is Stryker's: (killed + timeout) / (killed + timeout + survived + no coverage), over
  * the sampled mutants (compile and runtime errors and ignored mutants left out). Two intervals are
@@ -21,12 +27,14 @@
  * treats each sampled block as the unit (a ratio estimator over blocks), which is wider and more
  * honest when a block's mutants live or die together.
  *
- * Usage: node scripts/mutation-sample.mjs [--seed N] [--fraction F] [--block L] [--plan]
- *        [--report-only]   (--plan prints the ranges and stops; --report-only re-reads the last
- *        report; other arguments are passed to stryker)
+ * Usage: npm run test:mutation:sample -- [--seed N] [--fraction F] [--block L] [--chunk B]
+ *        [--until HH:MM] [--plan] [--report-only]
+ *   defaults: seed 20261130, fraction 0.08 (about 9% with at least one block a file), block 4,
+ *   chunk 17; --plan prints the ranges in their order and stops; --report-only prints the estimate
+ *   of what is measured; other arguments go to stryker.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
