@@ -156,6 +156,19 @@ describe('when hesitant buyers choose among search results by utility × the cha
     expect(keyword(st)).toMatchObject({ clicks: 11, orders: 11 });
   });
 
+  it('should take what the chosen first result lacks from the next one, opening the first only once: attention [1, 0], 10 buyers of 3, s0 holding 1 → 1 + 2, then 9 × 3 at s1: 11 orders, s0 clicked once', () => {
+    const st = play({ perRound: { hesitant: 10 }, stock: [1, 100], attention: [1, 0], quantity: 3, hesitant: buyAll });
+    expect([units(st, 0, HESITANT), units(st, 1, HESITANT)]).toEqual([1, 29]);
+    expect(clicks(st)).toEqual([1, 10]);
+    expect(keyword(st)).toMatchObject({ clicks: 11, orders: 11 });
+  });
+
+  it('should decide with the best utility it sees: buyBase 1, s0 at 35.00 (price term 2, utility > 1) and s1 at the 65.00 cap (price term 0) → all 200 buy', () => {
+    const st = play({ perRound: { hesitant: 200 }, stock: [1000, 1000], attention: [1, 1], hesitant: { buyBase: 1 } }, [35, 65]);
+    expect(units(st, 0, HESITANT) + units(st, 1, HESITANT)).toBe(200);
+    expect(st.potential[0]).toBe(0);
+  });
+
   it('should lose as "out of stock" the 7 buyers who find both results sold out (2 + 1 tins for 10)', () => {
     const st = play({ perRound: { hesitant: 10 }, stock: [2, 1], attention: [1, 1], hesitant: buyAll });
     expect(units(st, 0, HESITANT) + units(st, 1, HESITANT)).toBe(3);
