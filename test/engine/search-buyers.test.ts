@@ -18,8 +18,8 @@ import { listTea, tinyScenario } from './helpers';
 
 interface Market {
   perRound: { composite?: number; hesitant?: number; lowPrice?: number };
-  /** tins of tea in stock at s0, s1 */
-  stock: [number, number];
+  /** tins of tea in stock at s0, s1 (and s2) */
+  stock: number[];
   attention: number[];
   hesitant?: Record<string, number>;
   quantity?: number;
@@ -47,7 +47,7 @@ const titled = (price: number): RoundDecision => {
   return d;
 };
 
-function play(o: Market, prices: [number, number] = [40, 45]): GameState {
+function play(o: Market, prices: number[] = [40, 45, 50].slice(0, o.stock.length)): GameState {
   const w = market(o);
   return playRound(w, createInitialState(w, 1), prices.map(titled));
 }
@@ -103,6 +103,13 @@ describe('when composite buyers open search results with their position’s chan
     expect(lost(st, 'noPurchase') + lost(st, 'outOfStock')).toBe(0);
   });
 
+  it('should pass over a sold-out result without opening it: s0 never opened, s1 sold out by the first of 5 buyers of 3 (1 at s1 + 2 at s2), the other 4 buy 3 at s2: clicks 0, 1, 5', () => {
+    const st = play({ perRound: { composite: 5 }, stock: [100, 1, 100], attention: [0, 1, 1], quantity: 3 });
+    expect([0, 1, 2].map((s) => units(st, s, COMPOSITE))).toEqual([0, 1, 14]);
+    expect(clicks(st)).toEqual([0, 1, 5]);
+    expect(keyword(st)).toMatchObject({ clicks: 6, orders: 6 });
+  });
+
   it('should count only searching buyers’ orders in the keyword report: 5 low-price buyers (who compare every offer) and 7 composite → 7 orders, 12 tins', () => {
     const st = play({ perRound: { lowPrice: 5, composite: 7 }, stock: [100, 100], attention: [1, 1] });
     expect(units(st, 0, COMPOSITE) + units(st, 1, COMPOSITE)).toBe(7);
@@ -128,6 +135,7 @@ describe('when hesitant buyers choose among search results by utility × the cha
     const st = play({ perRound: { hesitant: 200 }, stock: [1000, 1000], attention: [0, 1], hesitant: buyAll });
     expect([units(st, 0, HESITANT), units(st, 1, HESITANT)]).toEqual([0, 200]);
     expect(clicks(st)).toEqual([0, 200]);
+    expect(report(st).shops.map((x) => x.impressions)).toEqual([200, 200]);
     expect(keyword(st)).toMatchObject({ clicks: 200, orders: 200 });
     expect(lost(st, 'noPurchase') + lost(st, 'outOfStock')).toBe(0);
   });
@@ -136,6 +144,11 @@ describe('when hesitant buyers choose among search results by utility × the cha
     const st = play({ perRound: { hesitant: 200 }, stock: [1000, 1000], attention: [1, 0], hesitant: buyAll });
     expect([units(st, 0, HESITANT), units(st, 1, HESITANT)]).toEqual([200, 0]);
     expect(keyword(st).orders).toBe(200);
+  });
+
+  it('should buy at the most attractive result when it would open none (attention 0 everywhere, so no weight): all 200 at s0', () => {
+    const st = play({ perRound: { hesitant: 200 }, stock: [1000, 1000], attention: [0, 0], hesitant: buyAll });
+    expect([units(st, 0, HESITANT), units(st, 1, HESITANT)]).toEqual([200, 0]);
   });
 
   it('should split equal offers by attention: 1 against 0.25 at the same price gives position 2 a share of 0.2, 80 ± 32 of 400 (binomial sd 8)', () => {
@@ -161,6 +174,19 @@ describe('when hesitant buyers choose among search results by utility × the cha
     expect([units(st, 0, HESITANT), units(st, 1, HESITANT)]).toEqual([1, 29]);
     expect(clicks(st)).toEqual([1, 10]);
     expect(keyword(st)).toMatchObject({ clicks: 11, orders: 11 });
+  });
+
+  it('should stop once it has what it wants: s0 (its choice) holding 1, 3 tins → 1 at s0 + 2 at s1 and none at s2 (10 buyers: s0 1, s1 29, s2 0)', () => {
+    const st = play({ perRound: { hesitant: 10 }, stock: [1, 100, 100], attention: [1, 0, 0], quantity: 3, hesitant: buyAll });
+    expect([0, 1, 2].map((s) => units(st, s, HESITANT))).toEqual([1, 29, 0]);
+    expect(keyword(st).orders).toBe(11);
+  });
+
+  it('should buy what all the results it saw hold together when that is less than it wants: 1 buyer of 3, 1 + 1 tins → 2 tins, 2 orders, not lost', () => {
+    const st = play({ perRound: { hesitant: 1 }, stock: [1, 1], attention: [1, 1], quantity: 3, hesitant: buyAll });
+    expect(units(st, 0, HESITANT) + units(st, 1, HESITANT)).toBe(2);
+    expect(keyword(st).orders).toBe(2);
+    expect(lost(st, 'outOfStock') + lost(st, 'noPurchase')).toBe(0);
   });
 
   it('should decide with the best utility it sees: buyBase 1, s0 at 35.00 (price term 2, utility > 1) and s1 at the 65.00 cap (price term 0) → all 200 buy', () => {
