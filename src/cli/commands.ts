@@ -15,61 +15,50 @@ export interface Command {
   load(): Promise<LoadedCommand>;
 }
 
+/** A command whose module is imported when it is first asked for; `pick` takes its help and runner from the module. */
+function lazy<M>(summary: string, load: () => Promise<M>, pick: (m: M) => LoadedCommand): Command {
+  return { summary, load: async () => pick(await load()) };
+}
+
 export const COMMANDS: Record<string, Command> = {
-  run: {
-    summary: 'play a whole game headless and print the result',
-    load: async () => {
-      const m = await import('./run');
-      return { help: m.RUN_HELP, run: m.runCommand };
-    },
-  },
-  validate: {
-    summary: 'check scenario and decisions files',
-    load: async () => {
-      const m = await import('./validate');
-      return { help: m.VALIDATE_HELP, run: m.validateCommand };
-    },
-  },
-  new: {
-    summary: 'write a starter scenario to edit',
-    load: async () => {
-      const m = await import('./new');
-      return { help: m.NEW_HELP, run: m.newCommand };
-    },
-  },
-  grade: {
-    summary: 'grade submissions over several seeds (CSV, JSON or HTML report)',
-    load: async () => {
-      const m = await import('./grade');
-      return { help: m.GRADE_HELP, run: m.gradeCommand };
-    },
-  },
-  serve: {
-    summary: 'start the classroom server: students play from their browsers, the teacher runs the rounds',
-    load: async () => {
-      const m = await import('./serve');
-      return { help: m.SERVE_HELP, run: m.serveCommand };
-    },
-  },
-  tournament: {
-    summary: 'play the strategy archetypes against the bots and each other over seeds',
-    load: async () => {
-      const m = await import('./tournament');
-      return { help: m.TOURNAMENT_HELP, run: m.tournamentCommand };
-    },
-  },
-  lessons: {
-    summary: "run the course's ten lessons as controlled experiments, with the size of each effect",
-    load: async () => {
-      const m = await import('./lessons');
-      return { help: m.LESSONS_HELP, run: m.lessonsCommand };
-    },
-  },
-  advance: {
-    summary: 'play one round of a classroom game and write the next game file and round reports',
-    load: async () => {
-      const m = await import('./advance');
-      return { help: m.ADVANCE_HELP, run: m.advanceCommand };
-    },
-  },
+  run: lazy(
+    'play a whole game headless and print the result',
+    () => import('./run'),
+    (m) => ({ help: m.RUN_HELP, run: m.runCommand }),
+  ),
+  validate: lazy(
+    'check scenario and decisions files',
+    () => import('./validate'),
+    (m) => ({ help: m.VALIDATE_HELP, run: m.validateCommand }),
+  ),
+  new: lazy(
+    'write a starter scenario to edit',
+    () => import('./new'),
+    (m) => ({ help: m.NEW_HELP, run: m.newCommand }),
+  ),
+  grade: lazy(
+    'grade submissions over several seeds (CSV, JSON or HTML report)',
+    () => import('./grade'),
+    (m) => ({ help: m.GRADE_HELP, run: m.gradeCommand }),
+  ),
+  serve: lazy(
+    'start the classroom server: students play from their browsers, the teacher runs the rounds',
+    () => import('./serve'),
+    (m) => ({ help: m.SERVE_HELP, run: m.serveCommand }),
+  ),
+  tournament: lazy(
+    'play the strategy archetypes against the bots and each other over seeds',
+    () => import('./tournament'),
+    (m) => ({ help: m.TOURNAMENT_HELP, run: m.tournamentCommand }),
+  ),
+  lessons: lazy(
+    "run the course's ten lessons as controlled experiments, with the size of each effect",
+    () => import('./lessons'),
+    (m) => ({ help: m.LESSONS_HELP, run: m.lessonsCommand }),
+  ),
+  advance: lazy(
+    'play one round of a classroom game and write the next game file and round reports',
+    () => import('./advance'),
+    (m) => ({ help: m.ADVANCE_HELP, run: m.advanceCommand }),
+  ),
 };
