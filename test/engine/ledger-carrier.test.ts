@@ -31,6 +31,13 @@ const cost = (state: GameState, kind: (typeof COST_KINDS)[number], round?: numbe
   state.reports.filter((r) => round === undefined || r.round === round).reduce((sum, r) => sum + r.shops[0]!.costsFen[COST_KINDS.indexOf(kind)]!, 0);
 const total = (state: GameState, f: (x: GameState['reports'][number]['shops'][number]) => number) => state.reports.reduce((sum, r) => sum + f(r.shops[0]!), 0);
 
+/** One round of a shop with no stock that presells tea at ¥50.00 and orders `tins` tins. */
+function presaleRound(tins: number, o: Omit<TinyOptions, 'shops' | 'rounds'>): GameState {
+  const d = listTea(50, 0, { presale: true });
+  d.restock.push({ city: 0, product: 0, quantity: tins });
+  return playRounds(world({ ...o, shops: [{ id: 'a', stock: {} }], rounds: 1 }), [[d]]);
+}
+
 function delist() {
   const d = emptyRound();
   d.listings.push({ city: 0, product: 0, listing: null });
@@ -77,10 +84,7 @@ describe('when carrier fees are checked against the orders that shipped', () => 
     // Ticks 1–5 presell them; on tick 9 the orders of ticks 1–4 can no longer arrive in time
     // (deadline 5 ticks) and breach without shipping; the tick-5 order ships (463); the buyers of
     // ticks 9 and 10 take 2 of the 4 tins left, from stock (2 × 463).
-    const w = world({ shops: [{ id: 'a', stock: {} }], perRound: { lowPrice: 10 }, ticksPerRound: 10, rounds: 1, rules: { restockLeadTicks: 8 } });
-    const d = listTea(50, 0, { presale: true });
-    d.restock.push({ city: 0, product: 0, quantity: 5 });
-    const state = playRounds(w, [[d]]);
+    const state = presaleRound(5, { perRound: { lowPrice: 10 }, ticksPerRound: 10, rules: { restockLeadTicks: 8 } });
     const r = state.reports[0]!.shops[0]!;
     expect(r.units).toBe(7);
     expect(r.breaches).toBe(4);
@@ -91,27 +95,14 @@ describe('when carrier fees are checked against the orders that shipped', () => 
 
   it('should charge every presale order once when its restock arrives in time: 5 × 463 = 2,315 fen', () => {
     // Lead 1: the same 5 orders all ship (the fulfilment tests count them), each paying its fee.
-    const w = world({ shops: [{ id: 'a', stock: {} }], perRound: { lowPrice: 10 }, ticksPerRound: 10, rounds: 1, rules: { restockLeadTicks: 1 } });
-    const d = listTea(50, 0, { presale: true });
-    d.restock.push({ city: 0, product: 0, quantity: 5 });
-    const state = playRounds(w, [[d]]);
+    const state = presaleRound(5, { perRound: { lowPrice: 10 }, ticksPerRound: 10, rules: { restockLeadTicks: 1 } });
     expect(state.reports[0]!.shops[0]!.units).toBe(5);
     expect(cost(state, 'carrier')).toBe(5 * 463);
   });
 
   it('should charge presale orders of two tins one fee each with the volume rounded once: 2 orders × 525 = 1,050 fen', () => {
     // 4 tins on their way, one buyer of 2 tins a tick; ticks 1–2 presell all 4, lead 1.
-    const w = world({
-      shops: [{ id: 'a', stock: {} }],
-      perRound: { lowPrice: 4 },
-      ticksPerRound: 4,
-      rounds: 1,
-      quantity: [{ quantity: 2, weight: 1 }],
-      rules: { restockLeadTicks: 1 },
-    });
-    const d = listTea(50, 0, { presale: true });
-    d.restock.push({ city: 0, product: 0, quantity: 4 });
-    const state = playRounds(w, [[d]]);
+    const state = presaleRound(4, { perRound: { lowPrice: 4 }, ticksPerRound: 4, quantity: [{ quantity: 2, weight: 1 }], rules: { restockLeadTicks: 1 } });
     expect(state.reports[0]!.shops[0]!.units).toBe(4);
     expect(cost(state, 'carrier')).toBe(2 * 525);
   });
