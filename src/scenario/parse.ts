@@ -42,11 +42,14 @@ export function parseJsonText(text: string): Parsed {
  * Chinese text keeps the parser's own words (the browser's, in English) after the explanation.
  */
 function syntaxProblem(body: string, raw: string): { en: string; zh: string } {
-  const at = /at position (\d+)/.exec(raw);
+  // Node 22 and later end the message with "(line L column C)" after the position: dropped, and
+  // the line and column written as for every other parser that gives only the position.
+  const message = raw.replace(/\s*\(line \d+ column \d+\)/, '');
+  const at = /at position (\d+)/.exec(message);
   let where = '';
   let whereZh = '';
-  const lineCol = /line (\d+) column (\d+)/.exec(raw);
-  if (at && !/line \d+/.test(raw)) {
+  const lineCol = /line (\d+) column (\d+)/.exec(message);
+  if (at && !lineCol) {
     const pos = Math.min(Number(at[1]), body.length);
     const before = body.slice(0, pos);
     const line = before.split('\n').length;
@@ -59,7 +62,7 @@ function syntaxProblem(body: string, raw: string): { en: string; zh: string } {
   const nan = /(^|[^"\w])-?(NaN|Infinity)\b/.test(body);
   const hint = nan ? '; NaN and Infinity are not JSON numbers, write a finite number' : '';
   const hintZh = nan ? '；NaN 和 Infinity 不是 JSON 数字，请写有限的数字' : '';
-  const said = raw.replace(/\s+/g, ' ').trim();
+  const said = message.replace(/\s+/g, ' ').trim();
   return { en: `not valid JSON: ${said}${where}${hint}`, zh: `不是有效的 JSON${whereZh}${hintZh}（解析器：${said}）` };
 }
 
