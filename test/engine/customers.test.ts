@@ -27,6 +27,7 @@ import {
   recordPurchase,
   reviveCustomerBook,
   summarise,
+  summariseAll,
 } from '../../src/engine/customers';
 import { builtinScenario } from '../../src/scenario/builtin';
 import { emptyRound, loadScenario } from '../../src/scenario/load';
@@ -113,6 +114,50 @@ describe('when the book is stored', () => {
     expect(Array.from(log.byKind)).toEqual([0, 0, 0, 1, 1, 0]);
     expect(Array.from(logged.cells)).toEqual(Array.from(direct.cells));
     expect(lifecycleOf(logged, 4, 1, 2, 7, rules)).toBe(REPEAT);
+  });
+});
+
+describe('when a round’s end summarises the book for every shop', () => {
+  // Two shops, 20 customers: 40 cells. Shop a (0): customer 1 bought at ticks 5 and 35 (7000 fen),
+  // customer 2 once at tick 2 (1000 fen; asleep by tick 62), customer 3 once at tick 40 (2500 fen);
+  // customers 4 and 5 favourited it, and customer 6 favourited it and then bought at tick 41 (900 fen).
+  function smallBook() {
+    const book = newCustomerBook(world);
+    recordPurchase(book, 1, 0, 2, 1, 0, 5, 3000, 60);
+    recordPurchase(book, 1, 0, 2, 1, 0, 35, 4000, 60);
+    recordPurchase(book, 2, 0, 2, 1, 0, 2, 1000, 60);
+    recordPurchase(book, 3, 0, 2, 1, 0, 40, 2500, 60);
+    markPotential(book, 4, 0, 2);
+    markPotential(book, 5, 0, 2);
+    markPotential(book, 5, 0, 2);
+    markPotential(book, 6, 0, 2);
+    recordPurchase(book, 6, 0, 2, 1, 0, 41, 900, 60);
+    markPotential(book, 6, 0, 2);
+    return book;
+  }
+
+  it('should count each shop’s customers by lifecycle and RFM cell, with the numbers worked by hand (tick 62, round from tick 31)', () => {
+    const [a, b] = summariseAll(smallBook(), 2, 62, 31, rules);
+    // potential 2; new: customers 3 and 6 (bought once, within 60 ticks); repeat: customer 1 (2 buys); sleeping: customer 2 (60 ticks).
+    expect(a!.states).toEqual([2, 2, 1, 0, 1]);
+    expect([a!.bought, a!.boughtTwice]).toEqual([4, 1]);
+    // RFM rows recent (bought since tick 31) / earlier / sleeping; columns once, twice, 3+.
+    expect(a!.rfmCustomers).toEqual([2, 1, 0, 0, 0, 0, 1, 0, 0]);
+    expect(a!.rfmSpentFen).toEqual([3400, 7000, 0, 0, 0, 0, 1000, 0, 0]);
+    expect(b!.states).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('should give what each shop’s own summary gives, for a book with few buyers and one where most cells hold a purchase', () => {
+    const few = smallBook();
+    const many = smallBook();
+    // Customers 7–19 buy at both shops and 0–3 at shop b: 34 of the 40 cells then hold a purchase.
+    for (let id = 7; id < 20; id++) for (let s = 0; s < 2; s++) recordPurchase(many, id, s, 2, 1, 0, 10 + id + s, 100 * id, 60);
+    for (let id = 0; id < 4; id++) recordPurchase(many, id, 1, 2, 1, 0, 50, 700, 60);
+    markPotential(many, 5, 1, 2);
+    for (const book of [few, many]) {
+      const all = summariseAll(book, 2, 62, 31, rules);
+      for (let s = 0; s < 2; s++) expect(all[s]).toEqual(summarise(book, s, 2, 62, 31, rules));
+    }
   });
 });
 
