@@ -221,3 +221,31 @@ describe('when hesitant buyers choose among search results by utility × the cha
     expect(keyword(st).orders).toBe(0);
   });
 });
+
+describe('when a tick’s searchers are split over the keywords that find the product', () => {
+  it('should split 10 composite buyers by volume × relevance with the largest remainder, ties to the lower keyword, and send none to a keyword of relevance 0: 0, 5, 3, 2', () => {
+    const s = tinyScenario({
+      shops: [
+        { id: 's0', stock: { hz: { tea: 100 } } },
+        { id: 's1', stock: { hz: { tea: 100 } } },
+      ],
+      perRound: { composite: 10 },
+      ticksPerRound: 1,
+      rounds: 1,
+      rules: { search: { paidShare: 0 } },
+    });
+    const kw = (id: string, volume: number, relevance: number) => ({
+      id,
+      word: { zh: id, en: id },
+      searchVolume: { hz: volume },
+      relevance: { tea: relevance },
+    });
+    // Shares 10 × (0, 1000, 500, 500) / 2000 = 0, 5, 2.5, 2.5: floors 0, 5, 2, 2, and the one left to
+    // the lower of the two remainders of 0.5.
+    s.keywords = [kw('k0', 3000, 0), kw('k1', 1000, 1), kw('k2', 500, 1), kw('k3', 1000, 0.5)];
+    const res = loadScenario(s);
+    if (!res.ok) throw new Error(res.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+    const st = playRound(res.value, createInitialState(res.value, 1), [listTea(40), listTea(45)]);
+    expect(report(st).keywords.map((k) => k.searches)).toEqual([0, 5, 3, 2]);
+  });
+});
