@@ -127,6 +127,8 @@ export interface ProductMarket {
   pageSearchers: number[];
   /** some ad could show for the keyword in the city, [c * K + k] */
   adsShown: boolean[];
+  /** keywords that find each product in each city (search volume × relevance not 0), in index order, [c * P + p] */
+  searchKeywords: Int32Array[];
   /** scratch of the split of searchers over pages: whole searchers and remainders by page */
   pageFloors: Float64Array;
   pageRest: Float64Array;
@@ -233,6 +235,9 @@ export function newProductMarket(world: World, shops: number): ProductMarket {
     counts: new Array<number>(C * CROWD_COUNT).fill(0),
     pagesPerCity: world.keywords.length * 2,
     pageSearchers: new Array<number>(C * world.keywords.length * 2).fill(0),
+    searchKeywords: world.cities.flatMap((_, c) =>
+      world.products.map((_, p) => Int32Array.from(world.keywords.flatMap((kw, k) => (kw.volume[c]! * kw.relevance[p]! !== 0 ? [k] : [])))),
+    ),
     pageFloors: new Float64Array(world.keywords.length * 2),
     pageRest: new Float64Array(world.keywords.length * 2),
     adsShown: new Array<boolean>(C * world.keywords.length).fill(false),

@@ -189,12 +189,18 @@ function markAds(m: ProductMarket): void {
 function searchers(m: ProductMarket, c: number, count: number, base: number, n: number): number {
   if (count === 0) return n;
   const world = m.world;
-  const K = world.keywords.length;
   const pages = m.pagesPerCity;
   const share = world.rules.search.paidShare;
   const codes = m.buyers;
+  // Only the keywords that find the product here: the others' exact shares are 0, and a page with
+  // share 0 neither adds to the total nor gets a searcher (the remainders to hand out always
+  // include one of at least 1 / pages, which beats a 0).
+  const kws = m.searchKeywords[c * m.P + m.p]!;
   let total = 0;
-  for (let k = 0; k < K; k++) total += world.keywords[k]!.volume[c]! * world.keywords[k]!.relevance[m.p]!;
+  for (let i = 0; i < kws.length; i++) {
+    const kw = world.keywords[kws[i]!]!;
+    total += kw.volume[c]! * kw.relevance[m.p]!;
+  }
   if (total <= 0) {
     for (let j = 0; j < count; j++) codes[n++] = base;
     m.pageSearchers[c * pages]! += count;
@@ -204,10 +210,11 @@ function searchers(m: ProductMarket, c: number, count: number, base: number, n: 
   const floors = m.pageFloors;
   const rest = m.pageRest;
   let given = 0;
-  for (let k = 0; k < K; k++) {
+  for (let i = 0; i < kws.length; i++) {
+    const k = kws[i]!;
     const kw = world.keywords[k]!;
     const exact = (count * kw.volume[c]! * kw.relevance[m.p]!) / total;
-    const paid = m.adsShown[c * K + k] ? exact * share : 0;
+    const paid = m.adsShown[c * world.keywords.length + k] ? exact * share : 0;
     for (let x = 0; x < 2; x++) {
       const part = x === 0 ? exact - paid : paid;
       const f = Math.floor(part + 1e-9);
@@ -217,19 +224,28 @@ function searchers(m: ProductMarket, c: number, count: number, base: number, n: 
     }
   }
   while (given < count) {
-    let best = 0;
-    for (let i = 1; i < pages; i++) if (rest[i]! > rest[best]! + 1e-12) best = i;
+    // The largest remainder; ties: the lower page.
+    let best = kws[0]! * 2;
+    for (let i = 0; i < kws.length; i++) {
+      for (let x = 0; x < 2; x++) {
+        const page = kws[i]! * 2 + x;
+        if (rest[page]! > rest[best]! + 1e-12) best = page;
+      }
+    }
     floors[best]!++;
     rest[best] = -1;
     given++;
   }
-  for (let page = 0; page < pages; page++) {
-    const f = floors[page]!;
-    if (f === 0) continue;
-    m.pageSearchers[c * pages + page]! += f;
-    m.ctx.state.keywordStats[page >> 1]!.searches += f;
-    const code = base | (page << PAGE_SHIFT);
-    for (let j = 0; j < f; j++) codes[n++] = code;
+  for (let i = 0; i < kws.length; i++) {
+    for (let x = 0; x < 2; x++) {
+      const page = kws[i]! * 2 + x;
+      const f = floors[page]!;
+      if (f === 0) continue;
+      m.pageSearchers[c * pages + page]! += f;
+      m.ctx.state.keywordStats[page >> 1]!.searches += f;
+      const code = base | (page << PAGE_SHIFT);
+      for (let j = 0; j < f; j++) codes[n++] = code;
+    }
   }
   return n;
 }
