@@ -51,19 +51,30 @@ export async function playAll(job: GradeJob, tasks: readonly GameTask[], jobs: n
       };
       const count = Math.min(jobs - 1, tasks.length - 1);
       // Games go out in batches (one message for several games; the worker answers each game and
-      // asks for more after the batch); small enough that the threads finish close together.
+      // asks for more after the batch). A worker holds one batch in reserve (two at its start), so
+      // it never waits for the main thread to finish a game and answer; batches shrink as the games
+      // run out, so that the threads finish close together.
       const batch = Math.max(1, Math.min(8, Math.ceil(tasks.length / (jobs * 8))));
       const feed = (w: Worker) => {
         if (failed || next >= tasks.length) return;
+        const size = Math.max(1, Math.min(batch, Math.ceil((tasks.length - next) / (jobs * 4))));
         const first = next;
-        next = Math.min(tasks.length, next + batch);
+        next = Math.min(tasks.length, next + size);
         w.postMessage({ first, tasks: tasks.slice(first, next) });
       };
+      const started = new Set<Worker>();
       for (let i = 0; i < count; i++) {
         const w = new Worker(workerUrl(), { workerData: job });
         workers.push(w);
         w.on('message', (msg: { ready?: boolean; id?: number; outcome?: GameOutcome; error?: string }) => {
-          if (msg.ready) return feed(w);
+          if (msg.ready) {
+            feed(w);
+            if (!started.has(w)) {
+              started.add(w);
+              feed(w);
+            }
+            return;
+          }
           if (msg.error !== undefined) return fail(new Error(`a grading worker failed: ${msg.error}`));
           finished(msg.id!, msg.outcome!);
         });
