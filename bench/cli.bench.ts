@@ -94,8 +94,9 @@ else {
     const gz = gzipSync(bytes).length;
     total += bytes.length;
     totalGz += gz;
-    // assets/scene-*.js is loaded only when the Watch screen first shows the market scene.
-    const lazy = /\/scene-[^/]*\.js$/.test(f) ? ', on demand' : '';
+    // assets/scene-*.js is loaded only when the Watch screen first shows the market scene, and
+    // assets/forecast-*.js (the forecast's worker) with the plan's first forecast.
+    const lazy = /\/(scene|forecast)-[^/]*\.js$/.test(f) ? ', on demand' : '';
     return `${relative(out, f)} ${(bytes.length / 1024).toFixed(0)} KB (${(gz / 1024).toFixed(0)} KB gzip${lazy})`;
   });
   console.log(`browser bundle: ${(total / 1024).toFixed(0)} KB (${(totalGz / 1024).toFixed(0)} KB gzip) in ${assets.length} files: ${parts.join(' · ')}`);

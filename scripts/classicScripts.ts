@@ -10,6 +10,11 @@
  * works from file:// as from a web server. The project modules a part imports (the engine, the
  * crowd styles) are not bundled twice: the loader hands the main bundle's instances to the part
  * (globalThis.shopsimShared), so both share one module state; packages (Pixi) go in the part.
+ *
+ * A worker part (the plan's forecast) is the other way round: a Web Worker shares no modules with
+ * the page, so its code is bundled whole, and its script holds that code as text with a function
+ * that starts it from a Blob address (which file:// pages may start). It stays out of the main
+ * script, which the start screen waits for, until the first forecast.
  */
 import { createHash } from 'node:crypto';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -19,7 +24,10 @@ import type { Plugin } from 'vite';
 /** The project root (the config's root once Vite has resolved it). */
 let ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Each lazily loaded part: its loader in src/ui/lazy.ts and its module. */
-export const LAZY_PARTS = { scene: { loader: 'loadScene', entry: 'src/ui/scene/marketScene.ts' } } as const;
+export const LAZY_PARTS: Readonly<Record<string, { loader: string; entry: string; worker?: true }>> = {
+  scene: { loader: 'loadScene', entry: 'src/ui/scene/marketScene.ts' },
+  forecast: { loader: 'loadForecastWorker', entry: 'src/ui/forecast.worker.ts', worker: true },
+};
 
 interface BuiltPart {
   name: string;
@@ -30,8 +38,9 @@ interface BuiltPart {
 }
 
 /** Builds one lazy part into a classic script (esbuild), its project imports left to the main bundle. */
-export async function buildPart(name: string, entry: string): Promise<BuiltPart> {
+export async function buildPart(name: string, entry: string, worker = false): Promise<BuiltPart> {
   const esbuild = await import('esbuild');
+  if (worker) return buildWorkerPart(name, entry);
   const shared = new Set<string>();
   const entryAbs = join(ROOT, entry);
   const result = await esbuild.build({
@@ -73,6 +82,39 @@ export async function buildPart(name: string, entry: string): Promise<BuiltPart>
   return { name, fileName: `assets/${name}-${hash}.js`, code, shared: [...shared].sort() };
 }
 
+/**
+ * A worker part: the worker's code bundled whole into one IIFE, held as text by a classic script
+ * that registers { start() } in globalThis.shopsimChunks; start() runs it in a Web Worker from a
+ * Blob address, which the worker revokes as it starts. Bundled by Vite (Rolldown), not esbuild:
+ * it drops the parts of zod the worker does not use (245 KB against esbuild's 664 KB).
+ */
+async function buildWorkerPart(name: string, entry: string): Promise<BuiltPart> {
+  const { build } = await import('vite');
+  const out = await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'warn',
+    build: {
+      write: false,
+      minify: true,
+      target: 'es2022',
+      lib: { entry: join(ROOT, entry), formats: ['iife'], name: 'shopsimWorker', fileName: name },
+      rolldownOptions: { output: { codeSplitting: false } },
+    },
+  });
+  const result = Array.isArray(out) ? out[0]! : out;
+  if (!('output' in result)) throw new Error(`the ${name} worker did not build`);
+  const chunk = result.output.find((x) => x.type === 'chunk');
+  if (!chunk) throw new Error(`the ${name} worker built no script`);
+  const source = `URL.revokeObjectURL(self.location.href);${chunk.code}`;
+  const code =
+    `(globalThis.shopsimChunks ??= {})[${JSON.stringify(name)}] = { start: function () {` +
+    ` var url = URL.createObjectURL(new Blob([${JSON.stringify(source)}], { type: 'text/javascript' }));` +
+    ` try { return new Worker(url); } catch (e) { URL.revokeObjectURL(url); throw e; } } };\n`;
+  const hash = createHash('sha256').update(code).digest('base64url').slice(0, 8);
+  return { name, fileName: `assets/${name}-${hash}.js`, code, shared: [] };
+}
+
 /** The main bundle's stand-in for src/ui/lazy.ts: loads each part's classic script once. */
 function loaderSource(parts: readonly BuiltPart[]): string {
   const shared = [...new Set(parts.flatMap((p) => p.shared))].sort();
@@ -111,7 +153,7 @@ export function classicScripts(): Plugin[] {
         ROOT = config.root;
       },
       async buildStart() {
-        parts = await Promise.all(Object.entries(LAZY_PARTS).map(([name, p]) => buildPart(name, p.entry)));
+        parts = await Promise.all(Object.entries(LAZY_PARTS).map(([name, p]) => buildPart(name, p.entry, p.worker === true)));
       },
       load(id) {
         return id === lazyModule() ? loaderSource(parts) : null;

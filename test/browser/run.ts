@@ -173,6 +173,14 @@ async function deskPlan(page: Page, lang: 'en' | 'zh'): Promise<void> {
     text.includes(lang === 'zh' ? '这是预测，不是结果' : 'A forecast, not a result') && profitText === `¥${(Number(before) / 100).toFixed(2)}`,
     `the forecast panel is labelled a forecast and shows the forecast profit (${profitText})`,
   );
+  // The forecast runs in its worker, whose script (a second copy of the engine) is not part of the
+  // start screen's script: it is injected when the first forecast is asked for.
+  const runner = await forecast.getAttribute('data-runner');
+  const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.src.split('/').pop() ?? ''));
+  check(
+    runner === 'worker' && scripts.some((f) => /^forecast-[\w-]+\.js$/.test(f)),
+    `the forecast runs in its worker (${runner}), from a script loaded on demand (${scripts.filter(Boolean).join(', ')})`,
+  );
   // An edit: the forecast follows within half a second of the last keystroke.
   await page.fill(tid('listing:2:price'), '28');
   const t0 = Date.now();
@@ -404,6 +412,12 @@ async function fromFolder(page: Page): Promise<void> {
   await page.click(tid('new-game'));
   for (let r = 1; r <= 6; r++) {
     await page.waitForSelector(tid('play-round'));
+    if (r === 1) {
+      // The forecast's worker script is injected from the folder too (a Blob worker, or the page's own thread where none may start).
+      await page.waitForSelector(`${tid('forecast')}[data-state="ready"]`, { timeout: 10_000 });
+      const runner = await page.getAttribute(tid('forecast'), 'data-runner');
+      check(runner === 'worker' || runner === 'page', `the forecast works from file:// (in ${runner === 'worker' ? 'its worker' : "the page's thread"})`);
+    }
     await page.click(tid('play-round'));
     await page.waitForSelector(`${tid('scene')} canvas`);
     await page.click(tid('watch-skip'));

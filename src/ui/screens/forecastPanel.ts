@@ -7,7 +7,7 @@ import { append, h } from '../dom';
 import { local, t } from '../i18n';
 import { formatYuan } from '../../engine';
 import { draftDecision, forecastJob, rivalsRepeat, type Forecast } from '../forecast';
-import { forecastRunner } from '../forecastRunner';
+import { forecastRunner, type ForecastWhere } from '../forecastRunner';
 import type { RoundEntry, Session } from '../session';
 
 const yuan = (fen: number) => `¥${formatYuan(fen)}`;
@@ -38,9 +38,11 @@ export function forecastPanel(session: Session): ForecastPanel {
   );
   const listeners: ((f: Forecast | null) => void)[] = [];
 
-  function show(f: Forecast | null, ms: number): void {
+  function show(f: Forecast | null, ms: number, where: ForecastWhere): void {
     body.replaceChildren();
     el.dataset.state = f ? 'ready' : 'none';
+    // For the browser test: the forecast ran in its worker (or, where none could start, here).
+    el.dataset.runner = where;
     status.textContent = f ? t('forecastDone', { ms: Math.round(ms) }) : t('forecastNone');
     for (const fn of listeners) fn(f);
     if (!f) return;
