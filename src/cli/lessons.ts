@@ -4,7 +4,8 @@ import { MAX_SEEDS } from '../sim/grading/seeds';
 import { lessonsMarkdown, lessonsText, runLessons } from '../sim/lessons';
 import { parsePositiveInt } from './args';
 import { readScenarioArg } from './grade';
-import { UsageError, writeText, type Output } from './io';
+import { stdio, UsageError, writeText, type Output } from './io';
+import { progressBar } from './progress';
 
 export const LESSONS_HELP = `Usage: shopsim lessons [SCENARIO] [--seeds N] [--json] [--out FILE]
 
@@ -34,7 +35,9 @@ export function lessonsCommand(argv: string[], io: Output): number {
   if (positionals.length > 1) throw new UsageError('lessons takes at most one SCENARIO');
   const seeds = values.seeds !== undefined ? parsePositiveInt('--seeds', values.seeds, MAX_SEEDS) : 3;
   const scenario = readScenarioArg(positionals[0] ?? 'classic');
-  const report = runLessons(scenario.world, seeds);
+  // A progress bar on the terminal only (never when stderr is piped, nor for an embedding caller).
+  const onLesson = io === stdio ? progressBar('lessons') : undefined;
+  const report = runLessons(scenario.world, seeds, onLesson);
   const json = `${JSON.stringify(report, null, 2)}\n`;
   if (values.out) {
     const text = values.out.endsWith('.json') ? json : values.out.endsWith('.md') ? `${lessonsMarkdown(report)}\n` : `${lessonsText(report)}\n`;

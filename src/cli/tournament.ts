@@ -6,7 +6,8 @@ import { MAX_SEEDS } from '../sim/grading/seeds';
 import { tournament, tournamentMarkdown, tournamentText } from '../sim/tournament';
 import { parsePositiveInt } from './args';
 import { readScenarioArg } from './grade';
-import { UsageError, writeText, type Output } from './io';
+import { stdio, UsageError, writeText, type Output } from './io';
+import { progressBar } from './progress';
 
 export const TOURNAMENT_HELP = `Usage: shopsim tournament SCENARIO... [--seeds N] [--jobs N] [--json] [--out FILE]
 
@@ -41,7 +42,9 @@ export async function tournamentCommand(argv: string[], io: Output): Promise<num
     const s = readScenarioArg(arg);
     return { file: s.file, world: s.world };
   });
-  const report = await tournament(inputs, { seeds, jobs });
+  // A progress bar on the terminal only (never when stderr is piped, nor for an embedding caller).
+  const onGame = io === stdio ? progressBar('tournament') : undefined;
+  const report = await tournament(inputs, { seeds, jobs, ...(onGame ? { onGame } : {}) });
   const json = `${JSON.stringify(report, null, 2)}\n`;
   if (values.out) {
     const text = values.out.endsWith('.json') ? json : values.out.endsWith('.md') ? `${tournamentMarkdown(report)}\n` : `${tournamentText(report)}\n`;

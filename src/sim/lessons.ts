@@ -435,11 +435,28 @@ function lesson8(seeds: number[]): LessonResult {
   );
 }
 
-export function runLessons(world: World, seedCount: number): LessonsReport {
+/** The ten lessons in order; `onLesson` is told as each is done (lessons done, 10), for a progress bar. */
+export function runLessons(world: World, seedCount: number, onLesson?: (done: number, total: number) => void): LessonsReport {
   const seeds = gradingSeeds(world.seed, seedCount);
   const player = Math.max(0, world.shops.findIndex((s) => s.controller.kind === 'player'));
-  const lessons: LessonResult[] = [lesson1(world, seeds, player), lesson2(seeds), lesson3(seeds), lesson4(world, seeds, player)];
-  lessons.push(lesson5(seeds), lesson6(seeds), lesson7(seeds), lesson8(seeds), lesson9(seeds), lesson10(seeds));
+  const runs: (() => LessonResult)[] = [
+    () => lesson1(world, seeds, player),
+    () => lesson2(seeds),
+    () => lesson3(seeds),
+    () => lesson4(world, seeds, player),
+    () => lesson5(seeds),
+    () => lesson6(seeds),
+    () => lesson7(seeds),
+    () => lesson8(seeds),
+    () => lesson9(seeds),
+    () => lesson10(seeds),
+  ];
+  const lessons: LessonResult[] = [];
+  onLesson?.(0, runs.length);
+  for (const run of runs) {
+    lessons.push(run());
+    onLesson?.(lessons.length, runs.length);
+  }
   for (const l of lessons) if (!l.shown && !l.reason) l.reason = 'the effect did not reach its threshold in this market';
   return { kind: 'lessons-report', version: 1, scenario: world.id, seeds, lessons };
 }

@@ -9,6 +9,7 @@ import type { World } from '../engine';
 import { loadScenario } from '../scenario/load';
 import { ARCHETYPE_LABELS, ARCHETYPE_NAMES, LESSON_STRATEGIES, type ArchetypeName } from './bots/archetypes';
 import type { GameTask, GradeJob } from './grading/games';
+import type { GameOutcome } from './grading/metrics';
 import { playAll } from './grading/pool';
 import { rubricOf, scoreGame, soloRubric } from './grading/rubric';
 import { seatTeams } from './grading/seats';
@@ -19,6 +20,8 @@ export interface TournamentOptions {
   seeds: number;
   jobs: number;
   strategies?: readonly ArchetypeName[];
+  /** called as games finish: games done of all the tournament's games (for a progress bar) */
+  onGame?: (done: number, total: number) => void;
 }
 
 export interface TournamentRow {
@@ -73,38 +76,79 @@ export interface TournamentInput {
 
 export async function tournament(inputs: readonly TournamentInput[], opts: TournamentOptions): Promise<TournamentReport> {
   const names = [...(opts.strategies ?? ARCHETYPE_NAMES)];
+  // Every scenario's games are known before the first is played: the progress counts all of them.
+  const plans = inputs.map((input) => planScenario(input, names, opts));
+  const total = plans.reduce((sum, p) => sum + p.soloTasks.length + (p.market ? p.market.tasks.length : 0), 0);
+  let done = 0;
+  const progress = opts.onGame;
+  const play = async (job: GradeJob, tasks: readonly GameTask[]) => {
+    const before = done;
+    const outcomes = await playAll(job, tasks, opts.jobs, progress ? (d) => progress(before + d, total) : undefined);
+    done = before + tasks.length;
+    return outcomes;
+  };
   const scenarios: TournamentScenario[] = [];
-  for (const input of inputs) scenarios.push(await playScenario(input, names, opts));
+  progress?.(0, total);
+  for (const plan of plans) scenarios.push(await playScenario(plan, names, play));
+  progress?.(total, total);
   const winners = new Set(scenarios.map((s) => s.best));
   const dominant = scenarios.length > 0 && winners.size === 1 ? [...winners][0]! : null;
   return { kind: 'tournament-report', version: 1, engine: ENGINE_VERSION, seeds: opts.seeds, strategies: names, scenarios, dominant };
 }
 
-async function playScenario({ file, world }: TournamentInput, names: ArchetypeName[], opts: TournamentOptions): Promise<TournamentScenario> {
+/** One scenario's games: each archetype alone (solo), and all of them in one market when it can be seated. */
+interface ScenarioPlan {
+  world: World;
+  file: unknown;
+  seeds: number[];
+  player: number;
+  soloJob: GradeJob;
+  soloTasks: GameTask[];
+  market: { job: GradeJob; tasks: GameTask[]; seats: number[]; shops: number } | null;
+}
+
+function planScenario({ file, world }: TournamentInput, names: ArchetypeName[], opts: TournamentOptions): ScenarioPlan {
   const seeds = gradingSeeds(world.seed, opts.seeds);
   const player = Math.max(0, world.shops.findIndex((s) => s.controller.kind === 'player'));
   const shopId = world.shops[player]!.id;
-  const rubric = soloRubric(rubricOf(world, file), world);
-
   // Solo: one game per archetype and seed, the archetype in the player shop.
   const soloJob: GradeJob = { scenario: file, teams: names.map((strategy) => ({ shop: player, rounds: [], strategy })) };
   const soloTasks: GameTask[] = names.flatMap((_, t) => seeds.map((seed) => ({ seed, teams: [t] })));
-  const solo = await playAll(soloJob, soloTasks, opts.jobs);
-
   // All in one market: the archetypes in copies of the player shop, with the scenario's bots.
-  let market: Awaited<ReturnType<typeof playAll>> | null = null;
-  let marketShops = 0;
-  let seats: number[] = [];
+  let market: ScenarioPlan['market'] = null;
   if (world.shops[player]!.controller.kind === 'player') {
     try {
       const seated = seatTeams(file, [{ base: shopId, count: names.length, names: names.map((n) => ARCHETYPE_LABELS[n].en) }]);
       if (loadScenario(seated.scenario).ok) {
         const ids = seated.scenario.shops.map((s) => s.id);
-        seats = seated.seats[0]!.map((id) => ids.indexOf(id));
+        const seats = seated.seats[0]!.map((id) => ids.indexOf(id));
         const job: GradeJob = { scenario: seated.scenario, teams: names.map((strategy, k) => ({ shop: seats[k]!, rounds: [], strategy })) };
-        market = await playAll(job, seeds.map((seed) => ({ seed, teams: names.map((_, k) => k) })), opts.jobs);
-        marketShops = ids.length;
+        market = { job, tasks: seeds.map((seed) => ({ seed, teams: names.map((_, k) => k) })), seats, shops: ids.length };
       }
+    } catch {
+      market = null;
+    }
+  }
+  return { world, file, seeds, player, soloJob, soloTasks, market };
+}
+
+async function playScenario(
+  plan: ScenarioPlan,
+  names: ArchetypeName[],
+  play: (job: GradeJob, tasks: readonly GameTask[]) => Promise<GameOutcome[]>,
+): Promise<TournamentScenario> {
+  const { world, file, seeds, player } = plan;
+  const shopId = world.shops[player]!.id;
+  const rubric = soloRubric(rubricOf(world, file), world);
+  const solo = await play(plan.soloJob, plan.soloTasks);
+  let market: GameOutcome[] | null = null;
+  let marketShops = 0;
+  let seats: number[] = [];
+  if (plan.market) {
+    try {
+      market = await play(plan.market.job, plan.market.tasks);
+      seats = plan.market.seats;
+      marketShops = plan.market.shops;
     } catch {
       market = null;
     }

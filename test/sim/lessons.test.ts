@@ -13,10 +13,16 @@ const world = (() => {
   if (!res.ok) throw new Error('classic must load');
   return res.value;
 })();
-const report = runLessons(world, 1);
+const told: [number, number][] = [];
+const report = runLessons(world, 1, (done, total) => told.push([done, total]));
 const lesson = (n: number): LessonResult => report.lessons.find((l) => l.lesson === n)!;
 
 describe('when the lessons run on classic (1 seed)', () => {
+  it('should tell its progress lesson by lesson, 0 of 10 to 10 of 10, for the progress bar', () => {
+    expect(told).toEqual(Array.from({ length: 11 }, (_, i) => [i, 10]));
+    expect(report.lessons.map((l) => l.lesson)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
   it('lesson 5: the ×0.3 tag rule cuts the tagged shop’s round-2 orders (the first round it starts with its tags) by more than half (measured 477 → 108, −77%)', () => {
     expect(lesson(5).effect!).toBeLessThan(-0.5);
   });
