@@ -37,10 +37,10 @@ interface BuiltPart {
   shared: string[];
 }
 
-/** Builds one lazy part into a classic script (esbuild), its project imports left to the main bundle. */
+/** Builds one lazy part into a classic script (esbuild), its project imports left to the main bundle; a worker part whole (buildWorkerPart). */
 export async function buildPart(name: string, entry: string, worker = false): Promise<BuiltPart> {
-  const esbuild = await import('esbuild');
   if (worker) return buildWorkerPart(name, entry);
+  const esbuild = await import('esbuild');
   const shared = new Set<string>();
   const entryAbs = join(ROOT, entry);
   const result = await esbuild.build({
