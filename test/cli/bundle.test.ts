@@ -67,11 +67,12 @@ describe('when the CLI runs from its prebuilt bundle (build/cli, made by npm pre
     expect(pkg.scripts.prepare).toBe('node scripts/build-cli.mjs');
   });
 
-  it('should grade with worker threads from the bundled worker, byte-identical to one thread (batches of games)', () => {
+  it('should grade with a worker thread from the bundled worker, byte-identical to one thread (batches of games)', () => {
     const out = mkdtempSync(join(tmpdir(), 'shopsim-bundle-grade-'));
     const files = ['examples/grade-team-01.json', 'examples/grade-team-02.json', 'examples/grade-team-03.json', 'examples/grade-team-06-save.json'];
+    // 4 teams × 12 seeds: 48 games, enough for one worker thread to be started (GAMES_PER_NEW_THREAD).
     const grade = (jobs: string, file: string) =>
-      spawnSync(process.execPath, ['bin/shopsim.mjs', 'grade', 'classic', ...files, '--seeds', '3', '--jobs', jobs, '--out', join(out, file)], { encoding: 'utf8' });
+      spawnSync(process.execPath, ['bin/shopsim.mjs', 'grade', 'classic', ...files, '--seeds', '12', '--jobs', jobs, '--out', join(out, file)], { encoding: 'utf8' });
     const one = grade('1', 'one.csv');
     const three = grade('3', 'three.csv');
     expect(one.status).toBe(0);
