@@ -37,13 +37,15 @@ describe('when grading games are shared between threads', () => {
     expect(gradingThreads()).toBe(0);
   }, 60_000);
 
-  it('should give the same outcomes, in task order, when worker threads play some of the games', async () => {
+  it('should give the same outcomes, in task order, when worker threads play the games, and count each game once as it comes in', async () => {
     const played = { workers: 0, main: 0 };
+    const told: number[] = [];
     // The main thread only hands the games out here, so that the workers play every one.
-    const outcomes = await playAll(job, tasks, 3, undefined, { gamesPerNewThread: 1, played, mainThread: false });
+    const outcomes = await playAll(job, tasks, 3, (done) => told.push(done), { gamesPerNewThread: 1, played, mainThread: false });
     expect(outcomes).toEqual(serial);
     expect(gradingThreads()).toBe(2);
     expect(played).toEqual({ workers: 12, main: 0 });
+    expect(told).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
   }, 60_000);
 
   it('should keep its worker threads for the next call, warm, and start no more for a small one', async () => {

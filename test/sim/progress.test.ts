@@ -32,7 +32,7 @@ describe('when a tournament tells its progress', () => {
     expect(r.calls.every(([, t]) => t === 6)).toBe(true);
   });
 
-  it('should never go backwards with two threads, end at 6 of 6, and give the same report as without listening', async () => {
+  it('should never go backwards with --jobs 2, end at 6 of 6, and give the same report as without listening', async () => {
     const r = recorder();
     const heard = await tournament([input], { ...opts, jobs: 2, onGame: r.onGame });
     const quiet = await tournament([input], { ...opts, jobs: 2 });
