@@ -69,7 +69,7 @@ interface Pool {
 
 interface Run {
   feed(t: Thread): void;
-  message(t: Thread, msg: WorkerMessage): void;
+  message(msg: WorkerMessage): void;
   fail(e: Error): void;
 }
 
@@ -106,7 +106,7 @@ function addThread(pool: Pool): void {
       return;
     }
     if (msg.outcome !== undefined) t.warm = true;
-    if (pool.run && msg.run === Atomics.load(pool.current, 0)) pool.run.message(t, msg);
+    if (pool.run && msg.run === Atomics.load(pool.current, 0)) pool.run.message(msg);
   });
   const broken = (e: Error) => {
     pool.broken = true;
@@ -145,14 +145,14 @@ export async function closeGradingThreads(): Promise<void> {
 
 export async function playAll(job: GradeJob, tasks: readonly GameTask[], jobs: number, onGame?: (done: number) => void, opts: PlayOptions = {}): Promise<GameOutcome[]> {
   const world = worldOf(job);
-  if (jobs <= 1 || tasks.length <= 1) {
-    return tasks.map((t, i) => {
+  const serial = () =>
+    tasks.map((t, i) => {
       const outcome = playTask(world, job, t);
       if (opts.played) opts.played.main++;
       onGame?.(i + 1);
       return outcome;
     });
-  }
+  if (jobs <= 1 || tasks.length <= 1) return serial();
   // The process's threads, or (while another call plays on them) threads of this call's own.
   const own = shared !== null && shared.run !== null;
   const pool = own ? newPool() : (shared ??= newPool());
@@ -162,7 +162,7 @@ export async function playAll(job: GradeJob, tasks: readonly GameTask[], jobs: n
   const count = Math.max(Math.min(jobs - 1, tasks.length - 1, pool.threads.length), Math.min(jobs - 1, tasks.length - 1, Math.floor(tasks.length / perThread)));
   if (count === 0) {
     if (own) await close(pool);
-    return playAll(job, tasks, 1, onGame, opts);
+    return serial();
   }
   while (pool.threads.length < count) addThread(pool);
   const threads = pool.threads.slice(0, count);
@@ -214,7 +214,7 @@ export async function playAll(job: GradeJob, tasks: readonly GameTask[], jobs: n
       };
       pool.run = {
         feed,
-        message: (_t, msg) => {
+        message: (msg) => {
           if (msg.error !== undefined) fail(new Error(`a grading worker failed: ${msg.error}`));
           else finished(msg.id!, msg.outcome!, true);
         },
