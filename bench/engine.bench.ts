@@ -3,7 +3,9 @@
  * - the market matched to the C reference kernel (bench/ref-kernel.c: one city, one product, the
  *   four crowd rules; 6 M buyer decisions) at 20, 50 and 200 shops: engine and kernel decisions
  *   per second and their ratio, on CPU time (a shared machine's wall clock varies; the kernel is
- *   built with the C compiler when there is one, else skipped with a message);
+ *   built with the C compiler when there is one, else skipped with a message); and the same kernel
+ *   with the customers' memory the engine keeps (bench/ref-kernel-customers.c: a customer drawn per
+ *   buyer, each purchase entered into a book as large as the engine's for that market);
  * - the project's own large market (20 shops, 5 cities, 4 products, 5 M buyers, bots' stock),
  *   without and with search keywords: the search stage's cost per buyer;
  * - the default game (classic, 6 rounds), warm, in milliseconds.
@@ -20,11 +22,13 @@ import { buildResult } from '../src/sim/result';
 import { largeMarket, loadBench, matchedMarket, widenShops } from './largeMarket';
 import type { World } from '../src/engine';
 import { LIMITS } from '../src/scenario/schema';
+import { customerPools } from '../src/engine/customers';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes('--quick');
 const jsonAt = process.argv.indexOf('--json');
-const BUYERS = quick ? 1_000_000 : 6_000_000;
+// --quick: 960,000 buyers (40,000 per crowd and round, which loadBench can scale to a file the validator accepts).
+const BUYERS = quick ? 960_000 : 6_000_000;
 const SHOP_POINTS = [20, 50, 200];
 
 /** A scenario file as a World; the benchmark markets may pass the validator's buyer bound (loadBench). */
@@ -54,11 +58,11 @@ function timeGame(scenario: unknown, runs: number): { cpu: number; wall: number;
   return { cpu, wall, buyers, hash: buildResult(world, state).hash };
 }
 
-/** Builds the C kernel into a temporary folder; null (with the reason) when no compiler works. */
-function buildKernel(): { path: string } | { skipped: string } {
+/** Builds a C kernel (bench/NAME.c) into a temporary folder; null (with the reason) when no compiler works. */
+function buildKernel(name = 'ref-kernel'): { path: string } | { skipped: string } {
   const cc = process.env.CC ?? 'cc';
-  const out = join(mkdtempSync(join(tmpdir(), 'shopsim-refk-')), 'refk');
-  const r = spawnSync(cc, ['-O2', '-o', out, join(HERE, 'ref-kernel.c'), '-lm'], { encoding: 'utf8' });
+  const out = join(mkdtempSync(join(tmpdir(), 'shopsim-refk-')), name);
+  const r = spawnSync(cc, ['-O2', '-o', out, join(HERE, `${name}.c`), '-lm'], { encoding: 'utf8' });
   if (r.error || r.status !== 0)
     return {
       skipped: `no working C compiler (${cc}: ${r.error ? (r.error as NodeJS.ErrnoException).code : r.stderr.trim().split('\n')[0]}); install gcc to compare with the C kernel`,
@@ -67,10 +71,11 @@ function buildKernel(): { path: string } | { skipped: string } {
 }
 
 /** Runs the kernel `runs` times on the same work; the fastest run's CPU seconds. */
-function timeKernel(path: string, shops: number, buyers: number, runs: number): number {
+function timeKernel(path: string, shops: number, buyers: number, runs: number, customers?: number): number {
   let best = Infinity;
   for (let i = 0; i < runs; i++) {
-    const line = execFileSync(path, [String(shops), String(buyers)], { encoding: 'utf8' });
+    const args = [String(shops), String(buyers), ...(customers === undefined ? [] : [String(customers)])];
+    const line = execFileSync(path, args, { encoding: 'utf8' });
     const cpu = Number(/cpu_seconds=([\d.]+)/.exec(line)?.[1]);
     best = Math.min(best, cpu);
   }
@@ -80,15 +85,22 @@ function timeKernel(path: string, shops: number, buyers: number, runs: number): 
 const M = (n: number) => (n / 1e6).toFixed(2);
 const out: Record<string, unknown> = {};
 // Other work on the machine slows memory-bound code (the customer book) more than the kernel's few arrays.
-const loadAvg = () => loadavg().map((x) => x.toFixed(1)).join(' ');
-console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, node ${process.version}; load average ${loadAvg()} (1, 5, 15 min)`);
+const loadAvg = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+console.log(
+  `machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, node ${process.version}; load average ${loadAvg()} (1, 5, 15 min)`,
+);
 const kernel = buildKernel();
 if ('skipped' in kernel) console.log(`C kernel: skipped: ${kernel.skipped}`);
+const kernelBook = 'path' in kernel ? buildKernel('ref-kernel-customers') : kernel;
 out.matched = [] as unknown[];
 for (const shops of SHOP_POINTS) {
   // Above the validator's shop limit the World is widened directly (no file that large is accepted).
-  const market = shops <= LIMITS.shops ? matchedMarket(shops, BUYERS) : widenShops(load(matchedMarket(LIMITS.shops, BUYERS)), shops);
+  const market = shops <= LIMITS.shops ? load(matchedMarket(shops, BUYERS)) : widenShops(load(matchedMarket(LIMITS.shops, BUYERS)), shops);
   const e = timeGame(market, quick ? 1 : 2);
+  const customers = customerPools(market).reduce((a, b) => a + b, 0);
   const eRate = e.buyers / e.cpu;
   let line = `matched market, ${String(shops).padStart(3)} shops${shops > LIMITS.shops ? '*' : ''}: engine ${M(eRate)} M decisions/s (${M(e.buyers)} M in ${e.cpu.toFixed(2)} s CPU)`;
   const row: Record<string, unknown> = { shops, buyers: e.buyers, engineCpu: e.cpu, engineRate: eRate };
@@ -97,6 +109,12 @@ for (const shops of SHOP_POINTS) {
     const kRate = e.buyers / kCpu;
     line += ` · C kernel ${M(kRate)} M/s · ratio ${(eRate / kRate).toFixed(2)}`;
     Object.assign(row, { kernelCpu: kCpu, kernelRate: kRate, ratio: eRate / kRate });
+  }
+  if ('path' in kernelBook) {
+    const bCpu = timeKernel(kernelBook.path, shops, e.buyers, quick ? 1 : 3, customers);
+    const bRate = e.buyers / bCpu;
+    line += ` · with the customer book (${customers.toLocaleString('en')} customers) ${M(bRate)} M/s · ratio ${(eRate / bRate).toFixed(2)}`;
+    Object.assign(row, { customers, kernelBookCpu: bCpu, kernelBookRate: bRate, ratioBook: eRate / bRate });
   }
   console.log(line);
   (out.matched as unknown[]).push(row);
