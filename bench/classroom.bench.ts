@@ -26,13 +26,21 @@ const res = loadScenario(scenario);
 if (!res.ok) throw new Error('classic does not load');
 const world = res.value;
 
-const server = await startServer(db ? ['--db', db, '--rate', '100000'] : ['--data', join(mkdtempSync(join(tmpdir(), 'shopsim-bench-')), 'db'), '--rate', '100000']);
+const server = await startServer(
+  db ? ['--db', db, '--rate', '100000'] : ['--data', join(mkdtempSync(join(tmpdir(), 'shopsim-bench-')), 'db'), '--rate', '100000'],
+);
 const quantile = (xs: number[], q: number) => {
   const s = xs.slice().sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))]! : NaN;
 };
 const report = (what: string, ms: number[], errors: string[]) =>
-  console.log(`${what.padEnd(22)} n=${String(ms.length).padStart(4)}  p50 ${quantile(ms, 0.5).toFixed(1).padStart(7)} ms  p99 ${quantile(ms, 0.99).toFixed(1).padStart(7)} ms  max ${Math.max(...ms).toFixed(1).padStart(7)} ms  errors ${errors.length}${errors.length ? `: ${[...new Set(errors)].join(', ')}` : ''}`);
+  console.log(
+    `${what.padEnd(22)} n=${String(ms.length).padStart(4)}  p50 ${quantile(ms, 0.5).toFixed(1).padStart(7)} ms  p99 ${quantile(ms, 0.99).toFixed(1).padStart(7)} ms  max ${Math.max(
+      ...ms,
+    )
+      .toFixed(1)
+      .padStart(7)} ms  errors ${errors.length}${errors.length ? `: ${[...new Set(errors)].join(', ')}` : ''}`,
+  );
 
 try {
   const names = Array.from({ length: teams }, (_, i) => `team-${String(i + 1).padStart(2, '0')}`);
@@ -66,7 +74,9 @@ try {
     ]);
     const wave = performance.now() - t0;
     await timed('advance', () => api(server.url, 'POST', `/api/classes/${classId}/advance`, { token: teacherToken, body: { round: w } }), 200);
-    console.log(`wave ${w}: ${seats.length} submissions + ${seats.length} standings reads in ${wave.toFixed(0)} ms; advance ${all.advance[all.advance.length - 1]!.toFixed(0)} ms`);
+    console.log(
+      `wave ${w}: ${seats.length} submissions + ${seats.length} standings reads in ${wave.toFixed(0)} ms; advance ${all.advance[all.advance.length - 1]!.toFixed(0)} ms`,
+    );
   }
   report('submit (PUT decisions)', all.submit, errs.submit);
   report('standings (GET)', all.standings, errs.standings);

@@ -33,7 +33,10 @@ function wall(args: string[]): number {
   return (performance.now() - t0) / 1000;
 }
 
-const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
 console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, node ${process.version}; load average ${load()} (1, 5, 15 min)`);
 execFileSync(node, ['scripts/build-cli.mjs'], { cwd: ROOT, stdio: 'ignore' }); // the bundle of these sources
 wall(['bin/shopsim.mjs', '--help']); // file cache warm
@@ -51,7 +54,9 @@ for (const rounds of [6, 24]) {
   writeFileSync(file, JSON.stringify(largeMarket({ shops: 20, cities: 5, products: 4, buyersPerCrowd: quick ? 100 : 400, rounds })));
   const r = JSON.parse(execFileSync(node, ['bench/peak.mjs', 'run', file, '--json'], { cwd: ROOT, encoding: 'utf8' })) as { maxRssKb: number; cpu: number };
   peaks.push(`${rounds} rounds ${(r.maxRssKb / 1024).toFixed(0)} MB (${r.cpu.toFixed(1)} s CPU)`);
-  const kept = JSON.parse(execFileSync(node, ['--expose-gc', 'bin/run-ts.mjs', 'bench/retained.ts', String(rounds), String(quick ? 100 : 400)], { cwd: ROOT, encoding: 'utf8' })) as { retainedMb: number };
+  const kept = JSON.parse(
+    execFileSync(node, ['--expose-gc', 'bin/run-ts.mjs', 'bench/retained.ts', String(rounds), String(quick ? 100 : 400)], { cwd: ROOT, encoding: 'utf8' }),
+  ) as { retainedMb: number };
   retained.push(`${rounds} rounds ${kept.retainedMb} MB`);
 }
 console.log(`peak memory, one game of the large market (20 shops, 5 cities, 4 products): ${peaks.join(' · ')}`);
@@ -76,7 +81,9 @@ const grading: string[] = [];
 for (const jobs of [1, 2]) {
   // bench/peak.mjs runs the same command from the bundle and reports the CPU time of all threads.
   const t0 = performance.now();
-  const r = JSON.parse(execFileSync(node, ['bench/peak.mjs', 'grade', 'classic', ...files, '--seeds', String(seeds), '--jobs', String(jobs)], { cwd: ROOT, encoding: 'utf8' })) as { cpu: number };
+  const r = JSON.parse(
+    execFileSync(node, ['bench/peak.mjs', 'grade', 'classic', ...files, '--seeds', String(seeds), '--jobs', String(jobs)], { cwd: ROOT, encoding: 'utf8' }),
+  ) as { cpu: number };
   grading.push(`--jobs ${jobs} ${((performance.now() - t0) / 1000).toFixed(2)} s (${r.cpu.toFixed(1)} s CPU; load average then ${load()})`);
 }
 console.log(`grading ${teams} teams × ${seeds} seeds (${teams * seeds} games, shopsim grade): ${grading.join(' · ')}`);
@@ -86,7 +93,9 @@ else {
   const out = join(tmp, 'site');
   execFileSync(node, ['node_modules/vite/bin/vite.js', 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, stdio: 'ignore' });
   const list = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? list(join(dir, f)) : [join(dir, f)]));
-  const assets = list(out).filter((f) => /\.(js|css|html)$/.test(f)).sort();
+  const assets = list(out)
+    .filter((f) => /\.(js|css|html)$/.test(f))
+    .sort();
   let total = 0;
   let totalGz = 0;
   const parts = assets.map((f) => {

@@ -5,7 +5,8 @@
  *   per second and their ratio, on CPU time (a shared machine's wall clock varies; the kernel is
  *   built with the C compiler when there is one, else skipped with a message); and the same kernel
  *   with the customers' memory the engine keeps (bench/ref-kernel-customers.c: a customer drawn per
- *   buyer, each purchase entered into a book as large as the engine's for that market);
+ *   buyer, each purchase entered into a book as large as the engine's for that market); and the
+ *   kernel's own loop in JavaScript (bench/refKernel.ts), to compare the JIT with the C compiler;
  * - the project's own large market (20 shops, 5 cities, 4 products, 5 M buyers, bots' stock),
  *   without and with search keywords: the search stage's cost per buyer;
  * - the default game (classic, 6 rounds), warm, in milliseconds.
@@ -23,6 +24,7 @@ import { largeMarket, loadBench, matchedMarket, widenShops } from './largeMarket
 import type { World } from '../src/engine';
 import { LIMITS } from '../src/scenario/schema';
 import { customerPools } from '../src/engine/customers';
+import { runRefKernel } from './refKernel';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -110,12 +112,19 @@ for (const shops of SHOP_POINTS) {
     line += ` · C kernel ${M(kRate)} M/s · ratio ${(eRate / kRate).toFixed(2)}`;
     Object.assign(row, { kernelCpu: kCpu, kernelRate: kRate, ratio: eRate / kRate });
   }
+  // The kernel's own loop in JavaScript: how this engine's JIT compares with the C compiler on the same work.
+  runRefKernel(shops, 200_000);
+  let jsCpu = Infinity;
+  for (let i = 0; i < (quick ? 1 : 3); i++) jsCpu = Math.min(jsCpu, runRefKernel(shops, e.buyers).cpu);
+  const jsRate = e.buyers / jsCpu;
+  row.jsKernelRate = jsRate;
   if ('path' in kernelBook) {
     const bCpu = timeKernel(kernelBook.path, shops, e.buyers, quick ? 1 : 3, customers);
     const bRate = e.buyers / bCpu;
     line += ` · with the customer book (${customers.toLocaleString('en')} customers) ${M(bRate)} M/s · ratio ${(eRate / bRate).toFixed(2)}`;
     Object.assign(row, { customers, kernelBookCpu: bCpu, kernelBookRate: bRate, ratioBook: eRate / bRate });
   }
+  line += ` · the kernel in JavaScript ${M(jsRate)} M/s${typeof row.kernelRate === 'number' ? ` (${(jsRate / row.kernelRate).toFixed(2)} of C's)` : ''}`;
   console.log(line);
   (out.matched as unknown[]).push(row);
 }

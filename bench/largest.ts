@@ -13,7 +13,8 @@ export interface Shape {
 }
 
 /** ticks per round that fill the work bound for this many cells, shops and rounds (at most 60) */
-const fill = (cells: number, shops: number, rounds: number) => Math.max(1, Math.min(LIMITS.ticksPerRound, Math.floor(LIMITS.gameWork / (cells * shops * rounds))));
+const fill = (cells: number, shops: number, rounds: number) =>
+  Math.max(1, Math.min(LIMITS.ticksPerRound, Math.floor(LIMITS.gameWork / (cells * shops * rounds))));
 
 export const LARGEST_SHAPES: Shape[] = [
   // many cells: 20 cities × 20 products × 60 shops, 6 rounds, as many ticks as the work bound allows
@@ -37,7 +38,10 @@ export function largestScenario(shape: Shape): unknown {
   };
   let lo = 1;
   let hi = 1_000_000;
-  if (!loadScenario(make(lo)).ok) throw new Error(`${describeShape(shape)}: not accepted even with 1 buyer per crowd: ${JSON.stringify((loadScenario(make(lo)) as { problems: unknown[] }).problems.slice(0, 2))}`);
+  if (!loadScenario(make(lo)).ok)
+    throw new Error(
+      `${describeShape(shape)}: not accepted even with 1 buyer per crowd: ${JSON.stringify((loadScenario(make(lo)) as { problems: unknown[] }).problems.slice(0, 2))}`,
+    );
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
     if (loadScenario(make(mid)).ok) lo = mid;

@@ -18,4 +18,6 @@ const state = playGame(world, 1, new Map());
 gc();
 const after = process.memoryUsage();
 const mb = (n: number) => Math.round(n / 1e5) / 10;
-console.log(JSON.stringify({ rounds, reports: state.reports.length, retainedMb: mb(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) }));
+console.log(
+  JSON.stringify({ rounds, reports: state.reports.length, retainedMb: mb(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) }),
+);

@@ -80,7 +80,12 @@ async function run(): Promise<void> {
   const host = document.getElementById('host')!;
   const scene = await MarketScene.create(
     host,
-    { cities: ['Hangzhou', 'Shanghai', 'Beijing'], shops: ['A', 'B', 'C', 'D', 'E'].map((name, i) => ({ name, isPlayer: i === 0 })), ticksPerRound: TICKS, lostLabel: (n) => `lost ${n}` },
+    {
+      cities: ['Hangzhou', 'Shanghai', 'Beijing'],
+      shops: ['A', 'B', 'C', 'D', 'E'].map((name, i) => ({ name, isPlayer: i === 0 })),
+      ticksPerRound: TICKS,
+      lostLabel: (n) => `lost ${n}`,
+    },
     { width: 1280, height: 460, maxFiguresPerTick: 5000, autoStart: false, antialias: params.get('aa') !== '0' },
   );
   scene.setFlows(flows());

@@ -35,7 +35,9 @@ try {
   console.log(`frames measured: ${result.frames}`);
   console.log(`median frame time (update + render + gl.finish): ${result.medianFrameMs} ms; p95 ${result.p95FrameMs} ms`);
   console.log(`median interval between frames: ${result.medianIntervalMs} ms (empty page: ${result.baselineIntervalMs} ms)`);
-  console.log(`real frame rate: ${Math.round((1000 / Math.max(0.01, result.medianIntervalMs)) * 10) / 10} frames/s; scene pace at 1×: ${result.daysPerSecond} days per real second (1 wanted, whatever the frame rate)`);
+  console.log(
+    `real frame rate: ${Math.round((1000 / Math.max(0.01, result.medianIntervalMs)) * 10) / 10} frames/s; scene pace at 1×: ${result.daysPerSecond} days per real second (1 wanted, whatever the frame rate)`,
+  );
   if (result.minFigures < 2000 && !n) console.log('warning: fewer than 2,000 figures were moving during the measurement');
   if (errors.length) console.log(`page errors: ${errors.join(' | ')}`);
 } finally {
