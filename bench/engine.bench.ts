@@ -4,7 +4,7 @@
  *   four crowd rules; 6 M buyer decisions) at 20, 50 and 200 shops: engine and kernel decisions
  *   per second and their ratio, on CPU time (a shared machine's wall clock varies; the kernel is
  *   built with the C compiler when there is one, else skipped with a message); and the same kernel
- *   with the customers' memory the engine keeps (bench/ref-kernel-customers.c: a customer drawn per
+ *   with the customers' memory the engine keeps (built with -DCUSTOMERS: a customer drawn per
  *   buyer, each purchase entered into a book as large as the engine's for that market); and the
  *   kernel's own loop in JavaScript (bench/refKernel.ts), to compare the JIT with the C compiler;
  * - the project's own large market (20 shops, 5 cities, 4 products, 5 M buyers, bots' stock),
@@ -60,11 +60,14 @@ function timeGame(scenario: unknown, runs: number): { cpu: number; wall: number;
   return { cpu, wall, buyers, hash: buildResult(world, state).hash };
 }
 
-/** Builds a C kernel (bench/NAME.c) into a temporary folder; null (with the reason) when no compiler works. */
-function buildKernel(name = 'ref-kernel'): { path: string } | { skipped: string } {
+/**
+ * Builds the C kernel (bench/ref-kernel.c; with the customer book when `customers`, -DCUSTOMERS)
+ * into a temporary folder; null (with the reason) when no compiler works.
+ */
+function buildKernel(customers = false): { path: string } | { skipped: string } {
   const cc = process.env.CC ?? 'cc';
-  const out = join(mkdtempSync(join(tmpdir(), 'shopsim-refk-')), name);
-  const r = spawnSync(cc, ['-O2', '-o', out, join(HERE, `${name}.c`), '-lm'], { encoding: 'utf8' });
+  const out = join(mkdtempSync(join(tmpdir(), 'shopsim-refk-')), customers ? 'refk-customers' : 'refk');
+  const r = spawnSync(cc, ['-O2', ...(customers ? ['-DCUSTOMERS'] : []), '-o', out, join(HERE, 'ref-kernel.c'), '-lm'], { encoding: 'utf8' });
   if (r.error || r.status !== 0)
     return {
       skipped: `no working C compiler (${cc}: ${r.error ? (r.error as NodeJS.ErrnoException).code : r.stderr.trim().split('\n')[0]}); install gcc to compare with the C kernel`,
@@ -96,7 +99,7 @@ console.log(
 );
 const kernel = buildKernel();
 if ('skipped' in kernel) console.log(`C kernel: skipped: ${kernel.skipped}`);
-const kernelBook = 'path' in kernel ? buildKernel('ref-kernel-customers') : kernel;
+const kernelBook = 'path' in kernel ? buildKernel(true) : kernel;
 out.matched = [] as unknown[];
 for (const shops of SHOP_POINTS) {
   // Above the validator's shop limit the World is widened directly (no file that large is accepted).
