@@ -46,7 +46,7 @@ export interface CityMarket {
   capFen: number;
   /** results pages by page index (keyword × 2 + 1 with paid slots), built for pages with searchers */
   pages: (SearchPage | undefined)[];
-  /** rankings by crowd and by index of the wanted quantity ([qi * 4 + k]); returning potential customers' after them */
+  /** rankings by crowd and by index of the wanted quantity ([qi * 4 + k]); returning potential customers' after them; made on first use (undefined until then) */
   rankings: (Offer[] | undefined)[];
   /** for hesitant rankings: each ranked offer's utility and choice weight for that quantity */
   utilities: (Float64Array | undefined)[];
@@ -64,6 +64,10 @@ export interface CityMarket {
   /** the composite ranking of all the city's offers for the first wanted quantity (`tieQ`), made by search as its tie-break; undefined when no page was built */
   tie: Offer[] | undefined;
   tieQ: number;
+  /** the composite rankings of all the city's offers made so far this tick: their quantities and rankings, the first `sharedCount` */
+  sharedQ: number[];
+  shared: Offer[][];
+  sharedCount: number;
   /** keys of the rankings made this tick, in the order made: the first `usedCount` (the next snapshot clears them) */
   used: number[];
   usedCount: number;
@@ -166,12 +170,6 @@ export interface ProductMarket {
 
   // choose and search (scratch buffers, reused)
   rankContext: RankContext;
-  /** the composite rankings of all of one city's offers made so far this tick (while choose is at that city): their quantities and rankings, the first `sharedCount` */
-  sharedQ: number[];
-  shared: Offer[][];
-  sharedCount: number;
-  /** which rankings of each city and results page the tick's buyers use, [c * pages + page]: bit k for crowd k, WANTED_RETURNING for returning potential customers' own */
-  wanted: Uint8Array;
   /** the results a buyer of a page looks at */
   pageSeen: Offer[];
   /** a page's organic order, the composite tie-break rank by shop (`tieCity`: the city it is for, -1 none) */
@@ -263,10 +261,6 @@ export function newProductMarket(world: World, shops: number): ProductMarket {
     cities: [],
     cityPool: new Array<CityMarket | undefined>(C).fill(undefined),
     rankContext: { quantity: 0, referenceFen: 0, capFen: 0, returning: false, cacheKey: -1 },
-    wanted: new Uint8Array(C * world.keywords.length * 2),
-    sharedQ: [],
-    shared: [],
-    sharedCount: 0,
     pageSeen: [],
     organic: [],
     tieRank: new Int32Array(shops),

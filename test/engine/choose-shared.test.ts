@@ -11,8 +11,10 @@ import { playGame } from '../../src/sim/game';
 /**
  * Choose makes a ranking once and reads it again where the result cannot differ: the composite
  * crowd's ranking of a page that lists every offer (the same total order on every page), a
- * hesitant utility per offer, quantity and returning flag within a city's tick. Every ranking it
- * made must be what the crowd's own rank gives for that page and quantity, made afresh.
+ * hesitant utility per offer, quantity and returning flag within a city's tick. A ranking is made
+ * when its first buyer comes, in the middle of the tick. Every ranking made must be what the
+ * crowd's own rank gives for that page and quantity, made afresh after all the tick's buyers have
+ * taken stock, flash-sale units and coupons: a ranking reads only what the snapshot fixed.
  */
 function checkRankings(m: ProductMarket): { rankings: number; shared: number } {
   const pages = m.pagesPerCity;
@@ -53,9 +55,9 @@ describe('when choose reuses a ranking or a utility within a tick', () => {
       const res = loadScenario(builtinScenario(id));
       if (!res.ok) throw new Error(`${id} must load`);
       const stages = MARKET_STAGES as { name: string; run: (m: ProductMarket) => unknown }[];
-      const at = stages.findIndex((s) => s.name === 'choose') + 1;
+      const at = stages.findIndex((s) => s.name === 'allocate') + 1;
       let total = { rankings: 0, shared: 0 };
-      // Checked between choose and allocate: allocation then moves stock and coupons on.
+      // Checked after allocate, before dispatch clears the tick's counts.
       stages.splice(at, 0, {
         name: 'check',
         run: (m) => {

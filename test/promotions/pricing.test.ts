@@ -66,6 +66,24 @@ describe('when a flash sale is on', () => {
     expect(quote(op, 2, 0, false)).toBe(8500);
     expect(quoted.flashUnits).toBe(1);
   });
+
+  it('should rank by the units left when the offers were taken: sold out since, an order pays 2 × 50.00 + 5.00 = 105.00, the crowds still compare 85.00', () => {
+    const op = promoFor([{ type: 'flashSale', product: 0, city: null, priceFen: 3000, quantity: 5, perBuyer: 1, ...span }])!;
+    op.remaining[0] = 0;
+    expect(quote(op, 2, 0, false)).toBe(10500);
+    expect(quote(op, 2, 0, false, true)).toBe(8500);
+    expect(transactionFen({ priceFen: 5000, shippingFen: 500, promo: op } as Offer, 2)).toBe(8500);
+  });
+});
+
+describe('when the last coupon is used during the tick', () => {
+  it('should rank by the coupon the buyers saw: 2 units 100.00 − 5.00 + 5.00 = 100.00, while the next order pays 105.00', () => {
+    const op = promoFor([{ type: 'coupon', amountFen: 500, thresholdFen: 8000, quantity: 1, target: 'everyone', ...span }])!;
+    expect(quote(op, 2, 0, false)).toBe(10000);
+    op.remaining[0] = 0;
+    expect(quote(op, 2, 0, false)).toBe(10500);
+    expect(transactionFen({ priceFen: 5000, shippingFen: 500, promo: op } as Offer, 2)).toBe(10000);
+  });
 });
 
 describe('when a buyer is close to a threshold (the buy-more upgrade of §4)', () => {

@@ -39,10 +39,12 @@ export interface Offer {
 /**
  * Transaction price for a wanted quantity (course rule §3): price × q + shipping − the promotion
  * discount for that quantity (discounts, group buy, buy-more, flash sale, spend tiers, coupons).
+ * What the crowds rank by: a flash sale's units and the coupons count as they were when the tick's
+ * offers were taken (what the buyers saw), however many earlier buyers of the tick have taken.
  */
 export function transactionFen(o: Offer, quantity: number, returning = false): number {
   const op = o.promo;
-  return op == null ? o.priceFen * quantity + o.shippingFen : quote(op, quantity, 0, returning);
+  return op == null ? o.priceFen * quantity + o.shippingFen : quote(op, quantity, 0, returning, true);
 }
 
 /**

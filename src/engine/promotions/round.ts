@@ -70,6 +70,13 @@ export interface OfferPromo {
   urgencyReturning: number;
   /** the shop's live counters (shared with ShopPromotions) */
   remaining: number[];
+  /**
+   * Flash-sale units, coupons and coupons for potential customers left when the tick's offers were
+   * taken (what rankings price with, wherever in the tick they are made; 0 for a tool not in force)
+   */
+  flashLeftAtStart: number;
+  couponLeftAtStart: number;
+  potentialLeftAtStart: number;
   stats: number[];
   /** upgrade targets already worked out this tick, by [want * 4 + member * 2 + returning] (0: not yet) */
   upgrades: number[] | null;
@@ -174,6 +181,9 @@ export function offerPromo(
     urgency: 1,
     urgencyReturning: 1,
     remaining: sp.remaining,
+    flashLeftAtStart: 0,
+    couponLeftAtStart: 0,
+    potentialLeftAtStart: 0,
     stats: sp.stats,
     upgrades: null,
   };
@@ -188,6 +198,9 @@ export function offerPromo(
     if (bits & URGENT) urgent = true;
   }
   if (!any) return null;
+  if (op.flashPromo >= 0) op.flashLeftAtStart = sp.remaining[op.flashPromo]!;
+  if (op.couponPromo >= 0) op.couponLeftAtStart = sp.remaining[op.couponPromo]!;
+  if (op.potentialPromo >= 0) op.potentialLeftAtStart = sp.remaining[op.potentialPromo]!;
   const lift = 1 + rp.rules.urgency;
   op.urgency = urgent ? lift : 1;
   op.urgencyReturning = urgent || op.potentialPromo >= 0 ? lift : 1;
@@ -223,9 +236,10 @@ export const quoted = {
  * What a buyer pays for `paid` units (plus `free` units given by a member day), shipping included:
  * the best unit price (discount, group buy, or buy-more when the quantity reaches its threshold),
  * flash-sale units first, then the highest spend tier the goods reach, then a coupon the buyer may
- * use. Fills `quoted` with the breakdown.
+ * use. Fills `quoted` with the breakdown. `atStart`: with the flash-sale units and coupons left when
+ * the tick's offers were taken (how rankings price), instead of those left now (how an order pays).
  */
-export function quote(op: OfferPromo, paid: number, free: number, returning: boolean): number {
+export function quote(op: OfferPromo, paid: number, free: number, returning: boolean, atStart = false): number {
   let unit = op.unitFen;
   let unitPromo = op.unitPromo;
   if (op.buyMoreK > 0 && paid >= op.buyMoreK && op.buyMoreFen < unit) {
@@ -234,7 +248,7 @@ export function quote(op: OfferPromo, paid: number, free: number, returning: boo
   }
   let f = 0;
   if (op.flashPromo >= 0 && op.flashFen < unit) {
-    f = Math.min(paid, op.flashPerBuyer, op.remaining[op.flashPromo]!);
+    f = Math.min(paid, op.flashPerBuyer, atStart ? op.flashLeftAtStart : op.remaining[op.flashPromo]!);
   }
   const goods = f * op.flashFen + (paid - f) * unit;
   let off = 0;
@@ -250,11 +264,17 @@ export function quote(op: OfferPromo, paid: number, free: number, returning: boo
   let coupon = -1;
   let couponOff = 0;
   const left = goods - off;
-  if (op.couponPromo >= 0 && left >= op.couponThresholdFen && op.remaining[op.couponPromo]! > 0) {
+  if (op.couponPromo >= 0 && left >= op.couponThresholdFen && (atStart ? op.couponLeftAtStart : op.remaining[op.couponPromo]!) > 0) {
     coupon = op.couponPromo;
     couponOff = op.couponAmountFen;
   }
-  if (returning && op.potentialPromo >= 0 && op.potentialAmountFen > couponOff && left >= op.potentialThresholdFen && op.remaining[op.potentialPromo]! > 0) {
+  if (
+    returning &&
+    op.potentialPromo >= 0 &&
+    op.potentialAmountFen > couponOff &&
+    left >= op.potentialThresholdFen &&
+    (atStart ? op.potentialLeftAtStart : op.remaining[op.potentialPromo]!) > 0
+  ) {
     coupon = op.potentialPromo;
     couponOff = op.potentialAmountFen;
   }

@@ -10,7 +10,8 @@ import { order } from '../orders';
 import { STAT_DISCOUNT, STAT_ORDERS, STAT_REVENUE, STAT_UNITS } from '../promotions/round';
 import { toolOf } from '../promotions/tools';
 import type { ProductMarket } from '../market';
-import { CROWD_COUNT } from '../model';
+import { CROWD_COUNT, HESITANT } from '../model';
+import { rankingOf } from './choose';
 import { CROWD_SHIFT, FAN_MASK, FAN_SHIFT, PAGE_MASK, PAGE_SHIFT, RETURNING } from './buyers';
 
 export function allocate(m: ProductMarket): void {
@@ -51,7 +52,6 @@ export function allocate(m: ProductMarket): void {
     const key =
       page < 0 ? qi * CROWD_COUNT + k : returning && city.potentialCoupon ? pages * nQ * CROWD_COUNT + page * nQ + qi : (page * nQ + qi) * CROWD_COUNT + k;
     turn.city = city;
-    turn.ranking = city.rankings[key]!;
     turn.key = key;
     turn.c = c;
     turn.k = k;
@@ -64,6 +64,9 @@ export function allocate(m: ProductMarket): void {
     const coupon = coupons[b]!;
     if (coupon >= 0 && couponOrder(m, turn, coupon)) continue;
     if (points && pointsOrder(m, turn)) continue;
+    // Rankings are made from the tick's snapshot when their first buyer comes.
+    const own = page >= 0 && returning && city.potentialCoupon;
+    turn.ranking = city.rankings[key] ?? rankingOf(m, city, c, key, own ? HESITANT : k, page, qi, own);
     crowds[k]!.buy(m, turn);
   }
 }

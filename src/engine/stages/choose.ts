@@ -3,74 +3,41 @@
  * for each wanted quantity, once for all its buyers of the tick. Crowds that compare every offer
  * rank them all; the others rank the first results of the page they searched, keeping each
  * result's chance to be opened and its ad. Returning potential customers rank apart when a
- * coupon aimed at them is in force. A page's rankings are made only for the crowds some buyer of
- * the tick searched it with (no other is read).
+ * coupon aimed at them is in force.
+ * A ranking is made when the first buyer who reads it comes (allocate calls rankingOf), so none is
+ * made that no buyer reads. When it is made does not matter: a ranking reads only what the
+ * snapshot fixed for the tick (prices, review scores, influence, index, conversion, and the
+ * promotions as they stood when the offers were taken: transactionFen), never the stock or the
+ * flash-sale units and coupons that earlier buyers of the tick have taken.
  */
 import { copyInto, type Offer } from '../crowds/offer';
 import type { CityMarket, ProductMarket } from '../market';
-import { COMPOSITE, CROWD_COUNT, HESITANT } from '../model';
-import { CROWD_SHIFT, PAGE_MASK, PAGE_SHIFT, RETURNING } from './buyers';
+import { COMPOSITE, HESITANT } from '../model';
 
-/** In ProductMarket.wanted: a returning potential customer who ranks apart (a coupon aimed at them is in force). */
-export const WANTED_RETURNING = 1 << 7;
-
+/** Readies each city for its rankings: search's composite tie-break ranking is reused where it fits. */
 export function choose(m: ProductMarket): void {
-  const { world, P, p, counts, returning } = m;
-  const pages = m.pagesPerCity;
-  const wanted = markWanted(m);
   for (let c = 0; c < m.C; c++) {
     const city = m.cities[c]!;
-    const dist = world.demand[c * P + p]!.quantities;
-    const nQ = dist.length;
     // Search's tie-break is the composite ranking of every offer for the first quantity.
-    m.sharedCount = 0;
+    city.sharedCount = 0;
     if (city.tie !== undefined) {
-      m.sharedQ[0] = city.tieQ;
-      m.shared[0] = city.tie;
-      m.sharedCount = 1;
-    }
-    for (let k = 0; k < CROWD_COUNT; k++) {
-      if (m.depths[k] === Infinity) {
-        if (counts[c * CROWD_COUNT + k] === 0) continue;
-        for (let qi = 0; qi < nQ; qi++) rankFor(m, city, k, -1, dist[qi]!.quantity, qi * CROWD_COUNT + k, false);
-        continue;
-      }
-      // Only the pages some buyer of this crowd searched: no other ranking of them is read.
-      for (let page = 0; page < pages; page++) {
-        if ((wanted[c * pages + page]! & (1 << k)) === 0) continue;
-        for (let qi = 0; qi < nQ; qi++) rankFor(m, city, k, page, dist[qi]!.quantity, (page * nQ + qi) * CROWD_COUNT + k, false);
-      }
-    }
-    if (city.potentialCoupon && returning[c]! > 0) {
-      const base = pages * nQ * CROWD_COUNT;
-      for (let page = 0; page < pages; page++) {
-        if ((wanted[c * pages + page]! & WANTED_RETURNING) === 0) continue;
-        for (let qi = 0; qi < nQ; qi++) rankFor(m, city, HESITANT, page, dist[qi]!.quantity, base + page * nQ + qi, true);
-      }
+      city.sharedQ[0] = city.tieQ;
+      city.shared[0] = city.tie;
+      city.sharedCount = 1;
     }
   }
 }
 
 /**
- * Which rankings of each city and results page the tick's searching buyers will read (allocate
- * picks a buyer's ranking by its city, crowd and page, and by the quantity it draws then: every
- * quantity's ranking of a wanted page is made).
+ * The ranking under `key` of city c (crowd k, results page `page` or -1, the qi-th wanted
+ * quantity; `returning`: a returning potential customer's own, when a coupon aimed at them is in
+ * force), made when its first buyer of the tick comes.
  */
-function markWanted(m: ProductMarket): Uint8Array {
-  const wanted = m.wanted;
-  wanted.fill(0);
-  const pages = m.pagesPerCity;
-  const codes = m.buyers;
-  const depths = m.depths;
-  for (let b = 0; b < m.n; b++) {
-    const code = codes[b]!;
-    const k = (code >> CROWD_SHIFT) & 7;
-    if (depths[k] === Infinity) continue;
-    const c = code & 0xff;
-    const at = c * pages + ((code >> PAGE_SHIFT) & PAGE_MASK);
-    wanted[at] = wanted[at]! | ((code & RETURNING) !== 0 && m.cities[c]!.potentialCoupon ? WANTED_RETURNING : 1 << k);
-  }
-  return wanted;
+export function rankingOf(m: ProductMarket, city: CityMarket, c: number, key: number, k: number, page: number, qi: number, returning: boolean): Offer[] {
+  const made = city.rankings[key];
+  if (made !== undefined) return made;
+  rankFor(m, city, k, page, m.world.demand[c * m.P + m.p]!.quantities[qi]!.quantity, key, returning);
+  return city.rankings[key]!;
 }
 
 function rankFor(m: ProductMarket, city: CityMarket, k: number, page: number, q: number, key: number, returning: boolean): void {
@@ -130,9 +97,9 @@ function rankFor(m: ProductMarket, city: CityMarket, k: number, page: number, q:
 
 /** The composite ranking of all the city's offers for quantity q, made once per city and tick. */
 function sharedComposite(m: ProductMarket, city: CityMarket, seen: readonly Offer[], q: number, key: number): Offer[] {
-  for (let i = 0; i < m.sharedCount; i++) if (m.sharedQ[i] === q) return m.shared[i]!;
+  for (let i = 0; i < city.sharedCount; i++) if (city.sharedQ[i] === q) return city.shared[i]!;
   const ranking = m.crowds[COMPOSITE]!.rank(seen, m.rankContext, (city.pool.rankings[key] ??= []));
-  m.sharedQ[m.sharedCount] = q;
-  m.shared[m.sharedCount++] = ranking;
+  city.sharedQ[city.sharedCount] = q;
+  city.shared[city.sharedCount++] = ranking;
   return ranking;
 }

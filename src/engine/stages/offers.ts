@@ -181,6 +181,9 @@ function reuseCity(m: ProductMarket, c: number, keys: number): CityMarket {
       potentialCoupon: false,
       tie: undefined,
       tieQ: 0,
+      sharedQ: [],
+      shared: [],
+      sharedCount: 0,
       used: [],
       usedCount: 0,
       pool: {
