@@ -11,7 +11,7 @@ import { STAT_DISCOUNT, STAT_ORDERS, STAT_REVENUE, STAT_UNITS } from '../promoti
 import { toolOf } from '../promotions/tools';
 import type { ProductMarket } from '../market';
 import { CROWD_COUNT, HESITANT } from '../model';
-import { rankingOf } from './choose';
+import { makeRanking } from './choose';
 import { CROWD_SHIFT, FAN_MASK, FAN_SHIFT, PAGE_MASK, PAGE_SHIFT, RETURNING } from './buyers';
 
 export function allocate(m: ProductMarket): void {
@@ -49,8 +49,8 @@ export function allocate(m: ProductMarket): void {
     const nQ = dist.length;
     const page = searching[k] ? (code >> PAGE_SHIFT) & PAGE_MASK : -1;
     // Returning potential customers see the coupons aimed at them: their own ranking, after the others.
-    const key =
-      page < 0 ? qi * CROWD_COUNT + k : returning && city.potentialCoupon ? pages * nQ * CROWD_COUNT + page * nQ + qi : (page * nQ + qi) * CROWD_COUNT + k;
+    const own = page >= 0 && returning && city.potentialCoupon;
+    const key = page < 0 ? qi * CROWD_COUNT + k : own ? pages * nQ * CROWD_COUNT + page * nQ + qi : (page * nQ + qi) * CROWD_COUNT + k;
     turn.city = city;
     turn.key = key;
     turn.c = c;
@@ -65,8 +65,7 @@ export function allocate(m: ProductMarket): void {
     if (coupon >= 0 && couponOrder(m, turn, coupon)) continue;
     if (points && pointsOrder(m, turn)) continue;
     // Rankings are made from the tick's snapshot when their first buyer comes.
-    const own = page >= 0 && returning && city.potentialCoupon;
-    turn.ranking = city.rankings[key] ?? rankingOf(m, city, c, key, own ? HESITANT : k, page, qi, own);
+    turn.ranking = city.rankings[key] ?? makeRanking(m, city, c, key, own ? HESITANT : k, page, qi, own);
     crowds[k]!.buy(m, turn);
   }
 }

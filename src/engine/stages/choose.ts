@@ -4,7 +4,7 @@
  * rank them all; the others rank the first results of the page they searched, keeping each
  * result's chance to be opened and its ad. Returning potential customers rank apart when a
  * coupon aimed at them is in force.
- * A ranking is made when the first buyer who reads it comes (allocate calls rankingOf), so none is
+ * A ranking is made when the first buyer who reads it comes (allocate calls makeRanking), so none is
  * made that no buyer reads. When it is made does not matter: a ranking reads only what the
  * snapshot fixed for the tick (prices, review scores, influence, index, conversion, and the
  * promotions as they stood when the offers were taken: transactionFen), never the stock or the
@@ -29,13 +29,11 @@ export function choose(m: ProductMarket): void {
 }
 
 /**
- * The ranking under `key` of city c (crowd k, results page `page` or -1, the qi-th wanted
+ * Makes the ranking under `key` of city c (crowd k, results page `page` or -1, the qi-th wanted
  * quantity; `returning`: a returning potential customer's own, when a coupon aimed at them is in
- * force), made when its first buyer of the tick comes.
+ * force) for the first buyer of the tick who reads it, and returns it.
  */
-export function rankingOf(m: ProductMarket, city: CityMarket, c: number, key: number, k: number, page: number, qi: number, returning: boolean): Offer[] {
-  const made = city.rankings[key];
-  if (made !== undefined) return made;
+export function makeRanking(m: ProductMarket, city: CityMarket, c: number, key: number, k: number, page: number, qi: number, returning: boolean): Offer[] {
   rankFor(m, city, k, page, m.world.demand[c * m.P + m.p]!.quantities[qi]!.quantity, key, returning);
   return city.rankings[key]!;
 }
